@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+//
+// Takt: a discrete-event factory digital twin.
+//
+// Modules are layered; each may import only those listed beneath it (see docs/architecture.md):
+//
+//   takt (executable CLI)         TaktBench (benchmark executable)
+//     └─ TaktScenario (YAML scenario files → models)
+//          └─ TaktQueueing (reference queueing models, validated against theory)
+//               └─ TaktKernel (time, event calendar, random streams, distributions,
+//                              statistics, resources; the standard library only)
+//
+// Build flag:
+//   TAKT_INTERNAL_CHECKS  compiles `_checkInvariants()` calls in the kernel's data structures
+//                         (heap order, no event before `now`). Costs O(n) per mutation; tests only:
+//                         `swift test -Xswiftc -DTAKT_INTERNAL_CHECKS`.
+import PackageDescription
+
+let package = Package(
+    name: "Takt",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "takt", targets: ["takt"]),
+        .executable(name: "takt-bench", targets: ["TaktBench"]),
+        .library(name: "TaktKernel", targets: ["TaktKernel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "TaktKernel"),
+        .target(name: "TaktQueueing", dependencies: ["TaktKernel"]),
+        .target(
+            name: "TaktScenario",
+            dependencies: ["TaktKernel", "TaktQueueing", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "takt",
+            dependencies: [
+                "TaktKernel", "TaktQueueing", "TaktScenario",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing"]),
+        .testTarget(name: "TaktKernelTests", dependencies: ["TaktKernel"]),
+        .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),
+        .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing"]),
+        .testTarget(name: "TaktCLITests", dependencies: ["takt"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,78 @@
+// takt-bench: speed benchmarks of the Takt kernel, for docs/performance.md.
+//
+//   takt-bench mmc [--customers N] [--seed S]     M/M/5, λ = 4.5, μ = 1, one JSON line
+//   takt-bench hold [--size N] [--holds H]         calendar hold model, ns per hold
+//
+// Build with `swift build -c release --product takt-bench`; scripts/bench/compare.sh runs it
+// beside SimPy and a hand-written C loop.
+import TaktKernel
+import TaktQueueing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func option(_ name: String, default value: Int) -> Int {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+          let parsed = Int(arguments[index + 1]) else { return value }
+    return parsed
+}
+
+func seconds(_ duration: Duration) -> Double {
+    let parts = duration.components
+    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+}
+
+func benchmarkMMc() {
+    let customers = option("--customers", default: 2_000_000)
+    let seed = UInt64(option("--seed", default: 1))
+    let configuration = MultiServerQueue.Configuration.markovian(
+        arrivalRate: 4.5, serviceRate: 1, servers: 5, customers: customers, warmUpCustomers: 10_000)
+    let exact = ErlangC(arrivalRate: 4.5, serviceRate: 1, servers: 5).meanWaitInQueue
+    let clock = ContinuousClock()
+    let started = clock.now
+    var simulation = Simulation(model: MultiServerQueue(configuration, streams: RandomStreams(seed: seed)))
+    _ = simulation.run()
+    simulation.finish()
+    let elapsed = seconds(clock.now - started)
+    let events = simulation.eventsProcessed
+    let interval = simulation.model.waitsInQueue.confidenceInterval(level: 0.99)
+    let mean = simulation.model.waitsInQueue.overall.mean
+    print("""
+    {"engine":"takt","customers":\(customers),"events":\(events),"seconds":\(elapsed),\
+    "events_per_second":\(Double(events) / elapsed),"mean_wait":\(mean),\
+    "ci99_low":\(interval?.lower ?? .nan),"ci99_high":\(interval?.upper ?? .nan),"exact_wait":\(exact)}
+    """)
+}
+
+func benchmarkHold() {
+    let size = option("--size", default: 1000)
+    let holds = option("--holds", default: 5_000_000)
+    var rng = RandomStreams(seed: 1).stream(entity: "bench", purpose: "hold")
+    var increments = [Double](repeating: 0, count: 1 << 16)
+    for index in increments.indices { increments[index] = -log(rng.nextOpenUnit()) }
+    var calendar = EventCalendar<Int32>(reservingCapacity: size)
+    for index in 0..<size { calendar.schedule(Int32(index), at: increments[index & 0xFFFF]) }
+    let clock = ContinuousClock()
+    let started = clock.now
+    var checksum: Int32 = 0
+    for hold in 0..<holds {
+        let event = calendar.popNext()!
+        checksum &+= event.payload
+        calendar.schedule(event.payload, after: increments[hold & 0xFFFF])
+    }
+    let elapsed = seconds(clock.now - started)
+    print("""
+    {"benchmark":"hold","size":\(size),"holds":\(holds),"ns_per_hold":\(elapsed / Double(holds) * 1e9),\
+    "checksum":\(checksum)}
+    """)
+}
+
+switch CommandLine.arguments.dropFirst().first {
+case "mmc": benchmarkMMc()
+case "hold": benchmarkHold()
+default:
+    print("usage: takt-bench mmc [--customers N] [--seed S] | hold [--size N] [--holds H]")
+    exit(2)
+}

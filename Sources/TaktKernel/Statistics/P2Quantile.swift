@@ -1,0 +1,89 @@
+/// A streaming estimate of one quantile (p50, p95) in O(1) memory: the P² algorithm of
+/// Jain and Chlamtac (1985), five markers adjusted by piecewise-parabolic interpolation.
+///
+/// Exact for the first five observations; afterwards an estimate whose error shrinks with
+/// the sample size (typically well under 1% of the interquantile range after 10⁴ observations
+/// of a smooth law).
+public struct P2Quantile: Sendable, Equatable {
+    /// The probability whose quantile is estimated, in (0, 1).
+    public let p: Double
+    var heights: [Double] = []
+    var positions: [Double] = [1, 2, 3, 4, 5]
+    var desired: [Double]
+    let increments: [Double]
+    /// Observations recorded.
+    public private(set) var count = 0
+
+    /// - Precondition: 0 < p < 1.
+    public init(p: Double) {
+        precondition(p > 0 && p < 1, "quantile probability must be in (0, 1)")
+        self.p = p
+        desired = [1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5]
+        increments = [0, p / 2, p, (1 + p) / 2, 1]
+        heights.reserveCapacity(5)
+    }
+
+    /// Records one observation.
+    public mutating func record(_ value: Double) {
+        count += 1
+        if heights.count < 5 {
+            heights.append(value)
+            if heights.count == 5 { heights.sort() }
+            return
+        }
+        let cell: Int
+        if value < heights[0] {
+            heights[0] = value
+            cell = 0
+        } else if value >= heights[4] {
+            heights[4] = max(heights[4], value)
+            cell = 3
+        } else {
+            var k = 0
+            while k < 3 && value >= heights[k + 1] { k += 1 }
+            cell = k
+        }
+        for index in (cell + 1)..<5 { positions[index] += 1 }
+        for index in 0..<5 { desired[index] += increments[index] }
+        for index in 1...3 {
+            let gap = desired[index] - positions[index]
+            if (gap >= 1 && positions[index + 1] - positions[index] > 1)
+                || (gap <= -1 && positions[index - 1] - positions[index] < -1) {
+                let step: Double = gap > 0 ? 1 : -1
+                let candidate = parabolic(index, step)
+                if heights[index - 1] < candidate && candidate < heights[index + 1] {
+                    heights[index] = candidate
+                } else {
+                    heights[index] = linear(index, step)
+                }
+                positions[index] += step
+            }
+        }
+    }
+
+    /// The current estimate (exact below five observations; nil when empty).
+    public var estimate: Double? {
+        if count == 0 { return nil }
+        if heights.count < 5 {
+            let sorted = heights.sorted()
+            let rank = Int((p * Double(sorted.count - 1)).rounded())
+            return sorted[rank]
+        }
+        return heights[2]
+    }
+
+    /// Forgets every observation.
+    public mutating func reset() { self = P2Quantile(p: p) }
+
+    private func parabolic(_ i: Int, _ d: Double) -> Double {
+        let q = heights, n = positions
+        return q[i] + d / (n[i + 1] - n[i - 1])
+            * ((n[i] - n[i - 1] + d) * (q[i + 1] - q[i]) / (n[i + 1] - n[i])
+                + (n[i + 1] - n[i] - d) * (q[i] - q[i - 1]) / (n[i] - n[i - 1]))
+    }
+
+    private func linear(_ i: Int, _ d: Double) -> Double {
+        let j = i + Int(d)
+        return heights[i] + d * (heights[j] - heights[i]) / (positions[j] - positions[i])
+    }
+}
