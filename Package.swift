@@ -5,7 +5,8 @@
 // Modules are layered; each may import only those listed beneath it (see docs/architecture.md):
 //
 //   takt (executable CLI)         TaktBench (benchmark executable)
-//     └─ TaktScenario (YAML scenario files → models)
+//     └─ TaktExperiments (replications in parallel, KPIs, confidence intervals)
+//          └─ TaktScenario (YAML scenario files → models)
 //          └─ TaktQueueing (reference queueing models, validated against theory)
 //               └─ TaktKernel (time, event calendar, random streams, distributions,
 //                              statistics, resources; the standard library only)
@@ -34,16 +35,18 @@ let package = Package(
         .target(
             name: "TaktScenario",
             dependencies: ["TaktKernel", "TaktQueueing", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TaktExperiments", dependencies: ["TaktKernel", "TaktQueueing", "TaktScenario"]),
         .executableTarget(
             name: "takt",
             dependencies: [
-                "TaktKernel", "TaktQueueing", "TaktScenario",
+                "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing"]),
         .testTarget(name: "TaktKernelTests", dependencies: ["TaktKernel"]),
         .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),
         .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing"]),
+        .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario"]),
         .testTarget(name: "TaktCLITests", dependencies: ["takt"]),
     ],
     swiftLanguageModes: [.v6]

@@ -61,8 +61,10 @@ public struct MultiServerQueue: DiscreteEventModel {
     var busyServers = 0
     var arrived = 0
 
-    /// Counts and statistics.
+    /// Customers who have left, in all.
     public private(set) var departed = 0
+    /// Customers who have left since statistics were last reset (for throughput after warm-up).
+    public private(set) var departedSinceReset = 0
     /// Waits in queue, in arrival order, for batch-means intervals (after customer warm-up).
     public private(set) var waitsInQueue = BatchMeans()
     /// Times in system (wait + service), after customer warm-up.
@@ -107,6 +109,7 @@ public struct MultiServerQueue: DiscreteEventModel {
             }
         case .departure:
             departed += 1
+            departedSinceReset += 1
             busyServers -= 1
             busy.update(to: Double(busyServers), at: now)
             if let next = line.popFirst() {
@@ -130,6 +133,7 @@ public struct MultiServerQueue: DiscreteEventModel {
     public mutating func resetStatistics(at time: SimTime) {
         waitsInQueue.reset()
         timesInSystem.reset()
+        departedSinceReset = 0
         queueLength.reset(at: time)
         busy.reset(at: time)
     }

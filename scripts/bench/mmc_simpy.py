@@ -21,7 +21,7 @@ Two formulations (`--formulation`), plus one extra for reference:
   servers   (extra, not used by compare.sh) the fastest *process-based* formulation: one
             arrival generator process and c long-lived server processes over a deque of
             waiting customers; an idle server parks on a bare `env.event()` that the next
-            arrival succeeds. About 1.3x slower than `fast` on our machine; a `simpy.Store`
+            arrival succeeds. About 1.2-1.3x slower than `fast` on our machine; a `simpy.Store`
             feeding c server processes was about 2.3x slower than this one.
 All formulations draw the same random numbers in the same order (a service time is drawn
 when service starts, and FIFO fixes that order), so for one seed they give identical Wq:

@@ -4,17 +4,16 @@ extension EventCalendar {
     @inlinable @inline(__always)
     func _checkInvariants() {
         #if TAKT_INTERNAL_CHECKS
-        let entries = heap.entries
         var cancelled = 0
-        for (index, entry) in entries.enumerated() {
+        for index in 0..<heapCount {
+            let entry = heap[index]
             if index > 0 {
-                let parent = entries[(index - 1) >> 2]
-                precondition(!entry.precedes(parent), "heap order violated at \(index)")
+                precondition(!entry.precedes(heap[(index - 1) >> 2]), "heap order violated at \(index)")
             }
-            let state = states[Int(entry.slot)]
+            let state = slots[Int(entry.slot)].state
             precondition(state != .free, "heap entry points at a free slot")
             if state == .cancelled { cancelled += 1 } else {
-                precondition(entry.time >= now, "pending event at \(entry.time) is before now \(now)")
+                precondition(entry.time >= _now, "pending event at \(entry.time) is before now \(_now)")
             }
         }
         precondition(cancelled == tombstones, "tombstone count \(tombstones) != \(cancelled)")

@@ -21,24 +21,45 @@
 /// when it reaches the top. When tombstones outnumber live events the heap is rebuilt, so memory
 /// stays proportional to the number of pending events.
 ///
-/// **Allocation.** Payloads live in a slot array reused through a free list; after the largest
-/// number of simultaneously pending events has been reached, scheduling, cancelling and popping
-/// allocate nothing.
+/// **Allocation.** Heap entries (24 bytes) and payload slots live in two raw buffers that only
+/// grow; slots are recycled through a free list threaded through them. After the largest number
+/// of simultaneously pending events has been reached, nothing is allocated, and no
+/// copy-on-write uniqueness check is paid: the calendar is non-copyable, so it owns its buffers
+/// outright (pass it `inout`).
 ///
 /// - Invariant: no pending event is earlier than `now`; `now` never decreases.
-public struct EventCalendar<Payload> {
-    @usableFromInline var heap: _EventHeap
-    @usableFromInline var payloads: ContiguousArray<Payload> = []
-    @usableFromInline var times: ContiguousArray<SimTime> = []
-    @usableFromInline var generations: ContiguousArray<UInt32> = []
-    @usableFromInline var states: ContiguousArray<_SlotState> = []
-    @usableFromInline var freeSlots: ContiguousArray<Int32> = []
+public struct EventCalendar<Payload>: ~Copyable {
+    @usableFromInline var heap: UnsafeMutablePointer<_HeapEntry>
+    @usableFromInline var heapCount = 0
+    @usableFromInline var heapCapacity: Int
+    @usableFromInline var slots: UnsafeMutablePointer<_Slot<Payload>>
+    @usableFromInline var slotCount = 0
+    @usableFromInline var slotCapacity: Int
+    @usableFromInline var firstFreeSlot: Int32 = -1
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var tombstones: Int = 0
-
     @usableFromInline var _now: SimTime
     @usableFromInline var _eventsProcessed: Int = 0
     @usableFromInline var _stopRequested = false
+
+    /// Creates an empty calendar.
+    /// - Parameters:
+    ///   - start: the initial value of `now`.
+    ///   - capacity: the number of simultaneously pending events to reserve room for.
+    public init(start: SimTime = 0, reservingCapacity capacity: Int = 64) {
+        precondition(start.isFinite, "calendar start time must be finite, got \(start)")
+        _now = start
+        heapCapacity = Swift.max(capacity, 4)
+        slotCapacity = heapCapacity
+        heap = .allocate(capacity: heapCapacity)
+        slots = .allocate(capacity: slotCapacity)
+    }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
+        heap.deallocate()
+    }
 
     /// The current simulation time: the time of the event most recently popped.
     @inlinable public var now: SimTime { _now }
@@ -49,22 +70,8 @@ public struct EventCalendar<Payload> {
     /// Set by a model through `requestStop()`; the simulation loop stops after the current event.
     @inlinable public var isStopRequested: Bool { _stopRequested }
 
-    /// Creates an empty calendar.
-    /// - Parameters:
-    ///   - start: the initial value of `now`.
-    ///   - capacity: the number of simultaneously pending events to reserve room for.
-    public init(start: SimTime = 0, reservingCapacity capacity: Int = 64) {
-        precondition(start.isFinite, "calendar start time must be finite, got \(start)")
-        _now = start
-        heap = _EventHeap(reservingCapacity: capacity)
-        payloads.reserveCapacity(capacity)
-        times.reserveCapacity(capacity)
-        generations.reserveCapacity(capacity)
-        states.reserveCapacity(capacity)
-    }
-
     /// The number of pending (scheduled, not cancelled, not yet run) events.
-    @inlinable public var count: Int { heap.count - tombstones }
+    @inlinable public var count: Int { heapCount - tombstones }
 
     /// True when no event is pending.
     @inlinable public var isEmpty: Bool { count == 0 }
@@ -75,28 +82,31 @@ public struct EventCalendar<Payload> {
     /// - Complexity: O(log n) for n entries in the heap.
     @inlinable @discardableResult
     public mutating func schedule(_ payload: Payload, at time: SimTime, priority: Int8 = 0) -> EventID {
-        precondition(time >= now && time.isFinite,
-                     "cannot schedule an event at \(time): it is before now (\(now)) or not finite")
+        precondition(time >= _now && time.isFinite,
+                     "cannot schedule an event at \(time): it is before now (\(_now)) or not finite")
         let slot: Int32
-        if let reused = freeSlots.popLast() {
-            slot = reused
+        let generation: UInt32
+        if firstFreeSlot >= 0 {
+            slot = firstFreeSlot
             let index = Int(slot)
-            payloads[index] = payload
-            times[index] = time
-            generations[index] &+= 1
-            states[index] = .pending
+            firstFreeSlot = slots[index].nextFree
+            generation = slots[index].generation &+ 1
+            slots[index] = _Slot(payload: payload, time: time, generation: generation, state: .pending)
         } else {
-            slot = Int32(payloads.count)
-            payloads.append(payload)
-            times.append(time)
-            generations.append(0)
-            states.append(.pending)
+            if slotCount == slotCapacity { growSlots() }
+            slot = Int32(slotCount)
+            generation = 0
+            (slots + slotCount).initialize(to: _Slot(payload: payload, time: time, generation: 0, state: .pending))
+            slotCount &+= 1
         }
         let biasedPriority = UInt64(UInt8(bitPattern: priority) ^ 0x80)
-        heap.push(_HeapEntry(time: time, key: biasedPriority << 56 | nextSequence, slot: slot))
+        if heapCount == heapCapacity { growHeap() }
+        let entry = _HeapEntry(time: time, key: biasedPriority << 56 | nextSequence, slot: slot)
+        _QuaternaryHeap.siftUp(heap, from: heapCount, entry)
+        heapCount &+= 1
         nextSequence &+= 1
         _checkInvariants()
-        return EventID(slot: slot, generation: generations[Int(slot)])
+        return EventID(slot: slot, generation: generation)
     }
 
     /// Schedules `payload` `delay` time units from now.
@@ -105,27 +115,28 @@ public struct EventCalendar<Payload> {
     ///   to travel back in time.
     @inlinable @discardableResult
     public mutating func schedule(_ payload: Payload, after delay: SimTime, priority: Int8 = 0) -> EventID {
-        precondition(delay >= 0, "negative delay \(delay) at time \(now)")
-        return schedule(payload, at: now + delay, priority: priority)
+        precondition(delay >= 0, "negative delay \(delay) at time \(_now)")
+        return schedule(payload, at: _now + delay, priority: priority)
     }
 
     /// True if `id` names an event that is still pending.
     @inlinable
     public func isPending(_ id: EventID) -> Bool {
         let index = Int(id.slot)
-        return index < states.count && generations[index] == id.generation && states[index] == .pending
+        return index >= 0 && index < slotCount && slots[index].generation == id.generation
+            && slots[index].state == .pending
     }
 
     /// The scheduled time of a pending event, or nil if it ran or was cancelled.
     @inlinable
     public func time(of id: EventID) -> SimTime? {
-        isPending(id) ? times[Int(id.slot)] : nil
+        isPending(id) ? slots[Int(id.slot)].time : nil
     }
 
     /// The payload of a pending event, or nil if it ran or was cancelled.
     @inlinable
     public func payload(of id: EventID) -> Payload? {
-        isPending(id) ? payloads[Int(id.slot)] : nil
+        isPending(id) ? slots[Int(id.slot)].payload : nil
     }
 
     /// Cancels a pending event. Returns false (and does nothing) if it already ran or was cancelled.
@@ -133,9 +144,9 @@ public struct EventCalendar<Payload> {
     @inlinable @discardableResult
     public mutating func cancel(_ id: EventID) -> Bool {
         guard isPending(id) else { return false }
-        states[Int(id.slot)] = .cancelled
-        tombstones += 1
-        if tombstones > 64 && tombstones > heap.count / 2 { dropTombstones() }
+        slots[Int(id.slot)].state = .cancelled
+        tombstones &+= 1
+        if tombstones > 64 && tombstones > heapCount / 2 { dropTombstones() }
         _checkInvariants()
         return true
     }
@@ -153,26 +164,26 @@ public struct EventCalendar<Payload> {
     @inlinable
     public mutating func nextTime() -> SimTime? {
         skipTombstones()
-        return heap.first?.time
+        return heapCount > 0 ? heap[0].time : nil
     }
 
     /// Removes the next pending event, advances `now` to its time and returns it.
     /// - Complexity: O(log n), amortised over the tombstones it drops.
     @inlinable
     public mutating func popNext() -> (time: SimTime, id: EventID, payload: Payload)? {
-        while let entry = heap.popMin() {
+        while heapCount > 0 {
+            let entry = removeTop()
             let index = Int(entry.slot)
-            let state = states[index]
-            states[index] = .free
-            freeSlots.append(entry.slot)
+            let state = slots[index].state
+            releaseSlot(entry.slot)
             if state == .cancelled {
-                tombstones -= 1
+                tombstones &-= 1
                 continue
             }
             _now = entry.time
             _eventsProcessed &+= 1
             _checkInvariants()
-            return (entry.time, EventID(slot: entry.slot, generation: generations[index]), payloads[index])
+            return (entry.time, EventID(slot: entry.slot, generation: slots[index].generation), slots[index].payload)
         }
         return nil
     }
@@ -187,37 +198,10 @@ public struct EventCalendar<Payload> {
     /// - Precondition: `time >= now` and no pending event is earlier than `time`.
     @inlinable
     public mutating func advance(to time: SimTime) {
-        precondition(time >= now, "cannot move the clock back from \(now) to \(time)")
+        precondition(time >= _now, "cannot move the clock back from \(_now) to \(time)")
         if let next = nextTime() {
             precondition(next >= time, "cannot advance to \(time) past a pending event at \(next)")
         }
         _now = time
     }
-
-    @inlinable
-    mutating func skipTombstones() {
-        while let top = heap.first, states[Int(top.slot)] == .cancelled {
-            _ = heap.popMin()
-            states[Int(top.slot)] = .free
-            freeSlots.append(top.slot)
-            tombstones -= 1
-        }
-    }
-
-    @usableFromInline
-    mutating func dropTombstones() {
-        let states = self.states
-        heap.compact { states[Int($0.slot)] != .cancelled }
-        for index in states.indices where states[index] == .cancelled {
-            self.states[index] = .free
-            freeSlots.append(Int32(index))
-        }
-        tombstones = 0
-    }
-}
-
-/// The life cycle of a calendar slot: free → pending → (popped or cancelled) → free.
-@usableFromInline
-enum _SlotState: UInt8 {
-    case free, pending, cancelled
 }

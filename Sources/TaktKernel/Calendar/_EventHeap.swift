@@ -20,73 +20,46 @@ struct _HeapEntry {
     }
 }
 
-/// A 4-ary min-heap of `_HeapEntry` in one contiguous array.
+/// 4-ary min-heap operations on a raw buffer of `_HeapEntry`.
 ///
 /// Chosen over a binary heap, a pairing heap and a calendar queue by measurement
 /// (`docs/performance.md`): the shallower tree halves the levels a sift-down walks and its four
-/// children share a cache line or two. Sifts move a "hole" instead of swapping.
+/// children sit side by side in memory. Sifts move a "hole" instead of swapping.
 @usableFromInline
-struct _EventHeap {
-    @usableFromInline var entries: ContiguousArray<_HeapEntry> = []
-
-    @inlinable init(reservingCapacity capacity: Int) {
-        entries.reserveCapacity(capacity)
-    }
-
-    @inlinable var count: Int { entries.count }
-    @inlinable var first: _HeapEntry? { entries.first }
-
+enum _QuaternaryHeap {
+    /// Restores heap order after `entry` was placed at `index` (the end of the heap).
     /// - Complexity: O(log₄ n)
-    @inlinable
-    mutating func push(_ entry: _HeapEntry) {
-        entries.append(entry)
-        entries.withUnsafeMutableBufferPointer { heap in
-            var hole = heap.count - 1
-            while hole > 0 {
-                let parent = (hole - 1) >> 2
-                guard entry.precedes(heap[parent]) else { break }
-                heap[hole] = heap[parent]
-                hole = parent
-            }
-            heap[hole] = entry
+    @inlinable @inline(__always)
+    static func siftUp(_ heap: UnsafeMutablePointer<_HeapEntry>, from index: Int, _ entry: _HeapEntry) {
+        var hole = index
+        while hole > 0 {
+            let parent = (hole - 1) >> 2
+            guard entry.precedes(heap[parent]) else { break }
+            heap[hole] = heap[parent]
+            hole = parent
         }
+        heap[hole] = entry
     }
 
-    /// Removes and returns the least entry.
+    /// Places `entry` (the former last element) starting at the root of a heap of `count`.
     /// - Complexity: O(log₄ n)
-    @inlinable
-    mutating func popMin() -> _HeapEntry? {
-        guard let last = entries.popLast() else { return nil }
-        guard !entries.isEmpty else { return last }
-        let top = entries[0]
-        entries.withUnsafeMutableBufferPointer { heap in
-            let n = heap.count
-            var hole = 0
-            while true {
-                let firstChild = 4 * hole + 1
-                if firstChild >= n { break }
-                var best = firstChild
-                let end = min(firstChild + 4, n)
-                var child = firstChild + 1
-                while child < end {
-                    if heap[child].precedes(heap[best]) { best = child }
-                    child += 1
-                }
-                guard heap[best].precedes(last) else { break }
-                heap[hole] = heap[best]
-                hole = best
+    @inlinable @inline(__always)
+    static func siftDown(_ heap: UnsafeMutablePointer<_HeapEntry>, count n: Int, _ entry: _HeapEntry) {
+        var hole = 0
+        while true {
+            let firstChild = 4 &* hole &+ 1
+            if firstChild >= n { break }
+            var best = firstChild
+            let end = Swift.min(firstChild &+ 4, n)
+            var child = firstChild &+ 1
+            while child < end {
+                if heap[child].precedes(heap[best]) { best = child }
+                child &+= 1
             }
-            heap[hole] = last
+            guard heap[best].precedes(entry) else { break }
+            heap[hole] = heap[best]
+            hole = best
         }
-        return top
-    }
-
-    /// Rebuilds the heap keeping only entries for which `keep` is true.
-    /// - Complexity: O(n)
-    @inlinable
-    mutating func compact(keeping keep: (_HeapEntry) -> Bool) {
-        let kept = entries.filter(keep)
-        entries.removeAll(keepingCapacity: true)
-        for entry in kept { push(entry) }
+        heap[hole] = entry
     }
 }

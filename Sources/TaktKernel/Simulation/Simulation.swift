@@ -8,7 +8,7 @@
 ///
 /// `run` may be called repeatedly with an event budget so that a caller can report progress
 /// between slices; the result is the same as one call. The loop itself allocates nothing.
-public struct Simulation<Model: DiscreteEventModel> {
+public struct Simulation<Model: DiscreteEventModel>: ~Copyable {
     /// The model, with its state and statistics.
     public var model: Model
     /// The future event list.

@@ -1,0 +1,80 @@
+import Dispatch
+import Foundation
+import TaktKernel
+import TaktScenario
+
+/// Runs a scenario's replications on all local cores and gathers their KPIs.
+///
+/// Replication r always uses the streams `RandomStreams(seed).replication(r)` and results are
+/// stored by index, so the outcome is bit-identical whatever the number of threads and the
+/// order in which replications finish.
+public struct Experiment: Sendable {
+    /// The scenario.
+    public var scenario: Scenario
+    /// Replications to run (default: the scenario's).
+    public var replications: Int
+    /// Master seed (default: the scenario's).
+    public var seed: UInt64
+    /// Worker threads (default: the number of cores).
+    public var threads: Int
+
+    public init(scenario: Scenario, replications: Int? = nil, seed: UInt64? = nil, threads: Int? = nil) {
+        self.scenario = scenario
+        self.replications = replications ?? scenario.run.replications
+        self.seed = seed ?? scenario.run.seed
+        self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Runs every replication; `progress` is called from worker threads, often.
+    public func run(progress: (@Sendable (ProgressReport) -> Void)? = nil) -> ExperimentResult {
+        let board = ProgressBoard(replications: replications, report: progress)
+        let results = ResultSlots(count: replications)
+        let next = ResultSlots(count: 1)
+        let started = Date()
+        let workers = min(threads, replications)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = next.claimNext(limit: replications) {
+                let result = runReplication(index, board: board)
+                results.store(result, at: index)
+                board.finish(index)
+            }
+        }
+        let all = results.collect()
+        return ExperimentResult(
+            scenarioName: scenario.name, seed: seed, results: all,
+            summaries: KPISummary.summarize(all, level: scenario.run.confidenceLevel),
+            wallSeconds: Date().timeIntervalSince(started), threads: workers)
+    }
+
+    /// Runs replication `index` alone (what a worker does); deterministic in (scenario, seed, index).
+    public func runReplication(_ index: Int) -> ReplicationResult {
+        runReplication(index, board: ProgressBoard(replications: replications, report: nil))
+    }
+
+    func runReplication(_ index: Int, board: ProgressBoard) -> ReplicationResult {
+        let streams = RandomStreams(seed: seed).replication(index)
+        switch scenario.model {
+        case .queue(let configuration):
+            return QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index) {
+                board.update(index, fraction: $0, events: $1, simulated: $2)
+            }
+        }
+    }
+}
+
+/// The outcome of an experiment.
+public struct ExperimentResult: Sendable {
+    public var scenarioName: String
+    public var seed: UInt64
+    /// One result per replication, in index order.
+    public var results: [ReplicationResult]
+    /// One summary per KPI.
+    public var summaries: [KPISummary]
+    /// Wall-clock seconds for the whole experiment.
+    public var wallSeconds: Double
+    /// Threads used.
+    public var threads: Int
+
+    /// Model events over all replications.
+    public var events: Int { results.reduce(0) { $0 + $1.events } }
+}

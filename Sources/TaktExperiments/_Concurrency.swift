@@ -1,0 +1,64 @@
+import Foundation
+
+/// Results stored by index from several threads.
+final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [ReplicationResult?]
+    private var claimed = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: ReplicationResult, at index: Int) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = result
+    }
+
+    /// Hands out 0, 1, 2, … up to `limit` − 1, then nil.
+    func claimNext(limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard claimed < limit else { return nil }
+        claimed += 1
+        return claimed - 1
+    }
+
+    func collect() -> [ReplicationResult] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
+
+/// Progress of every replication, combined into one report.
+final class ProgressBoard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fractions: [Double]
+    private var events: [Int]
+    private var simulated: [Double]
+    private var done = 0
+    private let report: (@Sendable (ProgressReport) -> Void)?
+
+    init(replications: Int, report: (@Sendable (ProgressReport) -> Void)?) {
+        fractions = Array(repeating: 0, count: replications)
+        events = Array(repeating: 0, count: replications)
+        simulated = Array(repeating: 0, count: replications)
+        self.report = report
+    }
+
+    func update(_ index: Int, fraction: Double, events count: Int, simulated time: Double) {
+        guard let report else { return }
+        lock.lock()
+        fractions[index] = fraction
+        events[index] = count
+        simulated[index] = time
+        let snapshot = ProgressReport(
+            fraction: fractions.reduce(0, +) / Double(fractions.count), events: events.reduce(0, +),
+            replicationsDone: done, replications: fractions.count, simulatedSeconds: simulated.reduce(0, +))
+        lock.unlock()
+        report(snapshot)
+    }
+
+    func finish(_ index: Int) {
+        lock.lock()
+        done += 1
+        lock.unlock()
+    }
+}

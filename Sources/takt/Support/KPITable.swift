@@ -1,0 +1,44 @@
+import Foundation
+import TaktExperiments
+
+/// The KPI table printed by `takt run`.
+enum KPITable {
+    static func render(_ result: ExperimentResult, scenarioFile: String) -> String {
+        let level = result.summaries.first.map { Int(($0.interval.level * 100).rounded()) } ?? 95
+        var lines: [String] = []
+        lines.append("Scenario: \(result.scenarioName) (\(scenarioFile))")
+        lines.append("Seed \(result.seed), \(result.results.count) replications, \(level)% confidence intervals")
+        lines.append("")
+        let header = ["KPI", "unit", "mean", "± half-width", "theory"]
+        var rows: [[String]] = [header]
+        for summary in result.summaries {
+            let halfWidth = summary.interval.halfWidth.isFinite ? format(summary.interval.halfWidth) : "n/a"
+            rows.append([summary.label, summary.unit, format(summary.interval.mean), halfWidth,
+                         summary.theory.map(format) ?? ""])
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for (index, row) in rows.enumerated() {
+            let cells = row.enumerated().map { column, cell in
+                column == 0 || column == 1
+                    ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }
+            lines.append(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+            if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        lines.append("")
+        let rate = result.wallSeconds > 0 ? Double(result.events) / result.wallSeconds : 0
+        lines.append("\(result.events) events in \(String(format: "%.2f", result.wallSeconds)) s "
+            + "(\(String(format: "%.1f", rate / 1e6)) M events/s on \(result.threads) threads)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Four significant digits, without exponent for everyday magnitudes.
+    static func format(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        let magnitude = abs(value)
+        if magnitude >= 1e7 || magnitude < 1e-4 { return String(format: "%.4g", value) }
+        let decimals = max(0, 3 - Int(floor(log10(magnitude))))
+        return String(format: "%.\(decimals)f", value)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import TaktScenario
+
+/// The `takt` command: run, check and compare factory scenarios.
+@main
+struct Takt: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "takt",
+        abstract: "Takt: a discrete-event factory digital twin.",
+        discussion: """
+            Describe a line in a YAML scenario file, run it with replications, and read its KPIs \
+            with confidence intervals.
+
+            Examples:
+              takt run                               # the default scenario
+              takt run scenarios/queue-mm5.yaml --replications 20 --json
+              takt validate scenarios/queue-mm5.yaml
+            """,
+        version: version,
+        subcommands: [Run.self, Validate.self, Version.self],
+        defaultSubcommand: nil)
+
+    /// Runs the command; input and usage errors print one clear message and exit with code 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(ExitCode.inputError)
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(ExitCode.inputError)
+        } catch {
+            if exitCode(for: error) == .success || error is CleanExit { exit(withError: error) }
+            if let exit = error as? ArgumentParser.ExitCode { Foundation.exit(exit.rawValue) }
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(ExitCode.inputError)
+        }
+    }
+}
+
+/// Exit statuses of `takt`.
+enum ExitCode {
+    /// Bad input or usage: a scenario that fails to load, an unknown option.
+    static let inputError: Int32 = 2
+}
+
+/// A problem with the user's input that is not tied to a line of a scenario file.
+struct InputError: Error {
+    var message: String
+}
