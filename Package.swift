@@ -47,7 +47,6 @@ let package = Package(
         .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),
         .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing"]),
         .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario"]),
-        .testTarget(name: "TaktCLITests", dependencies: ["takt"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -86,7 +86,7 @@ extension Located {
         switch DistributionSyntax.parse(text, isDuration: isDuration) {
         case .success(let distribution):
             if let problem = distribution.validationError {
-                error("\(what): \(problem)")
+                error("\(what): \(problem)\(isDuration ? " (times in seconds)" : "")")
                 return nil
             }
             if isDuration && !distribution.isNonNegative {

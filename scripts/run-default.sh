@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# One command from a fresh checkout: install what is missing, build, run the default scenario.
+#   scripts/run-default.sh [takt run options...]      e.g. --replications 20 --json
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+exec .build/release/takt run "$@"

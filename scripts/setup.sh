@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what Takt needs on a fresh Debian 12 machine (run as root), then builds it.
+# Idempotent: anything already present is left alone. Used by run-default.sh and test.sh.
+#
+#   scripts/setup.sh            # install missing packages, build release
+#   TAKT_SKIP_BUILD=1 scripts/setup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+# --- Swift toolchain: comes with the machine image (no download from here) -------------------
+if ! command -v swift >/dev/null 2>&1; then
+  for candidate in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
+    [ -x "$candidate/swift" ] && export PATH="$candidate:$PATH"
+  done
+fi
+command -v swift >/dev/null 2>&1 || { echo "error: Swift 6 toolchain not found (expected on PATH or in /opt/swift)" >&2; exit 1; }
+
+# --- Debian packages ---------------------------------------------------------------------------
+APT_PACKAGES=(pkg-config)
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "apt-get install ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- Python packages for the analyst kit and the Python tests ----------------------------------
+PYTHON=${PYTHON:-python3}
+PIP_PACKAGES=(pytest jsonschema pyyaml)
+PIP_MODULES=(pytest jsonschema yaml)
+need_pip=()
+for index in "${!PIP_MODULES[@]}"; do
+  "$PYTHON" -c "import ${PIP_MODULES[$index]}" >/dev/null 2>&1 || need_pip+=("${PIP_PACKAGES[$index]}")
+done
+if [ ${#need_pip[@]} -gt 0 ]; then
+  if ! "$PYTHON" -m pip --version >/dev/null 2>&1; then
+    log "apt-get install python3-pip"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null && apt-get install -y -qq python3-pip >/dev/null
+  fi
+  log "pip install ${need_pip[*]}"
+  "$PYTHON" -m pip install -q --disable-pip-version-check --break-system-packages "${need_pip[@]}" 2>/dev/null \
+    || "$PYTHON" -m pip install -q --disable-pip-version-check "${need_pip[@]}"
+fi
+
+# --- Build --------------------------------------------------------------------------------------
+if [ "${TAKT_SKIP_BUILD:-0}" != 1 ]; then
+  log "swift build -c release"
+  swift build -c release 2>&1 | grep -v '^\[' >&2 || true
+  test "${PIPESTATUS[0]}" -eq 0 || { echo "error: build failed" >&2; exit 1; }
+fi

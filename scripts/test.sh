@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# One command from a fresh checkout: install what is missing, build, run every test.
+#   1. Swift tests, release build (statistical tests need millions of events).
+#   2. Kernel tests again in a debug build with TAKT_INTERNAL_CHECKS (invariant checks on).
+#   3. Python tests (scenario schema, CLI end to end).
+# Prints a closing line "tests: N passed, M failed" and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+TAKT_SKIP_BUILD=1 scripts/setup.sh || exit 1
+export PATH="/opt/swift/usr/bin:$PATH"
+log() { printf '\033[1m[test]\033[0m %s\n' "$*" >&2; }
+mkdir -p .build
+passed=0; failed=0; status=0
+
+count_xctest() {  # $1: log file → adds "Executed N tests, with F failures" of the last summary
+  local line n f
+  line=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$1" | tail -1)
+  n=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$line"); f=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$line")
+  passed=$((passed + ${n:-0} - ${f:-0})); failed=$((failed + ${f:-0}))
+}
+
+log "swift test -c release"
+swift build --build-tests -c release 2>&1 | grep -E "error|warning: [^']" >&2
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "error: release test build failed" >&2; status=1; fi
+swift test -c release --skip-build --disable-swift-testing 2>&1 | tee .build/test-release.log | grep -E "error|failed|Executed" >&2
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+count_xctest .build/test-release.log
+
+log "kernel tests with TAKT_INTERNAL_CHECKS (debug)"
+swift build --build-tests --scratch-path .build-checks -Xswiftc -DTAKT_INTERNAL_CHECKS 2>&1 | grep -E "error" >&2
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "error: checked test build failed" >&2; status=1; fi
+swift test --skip-build --scratch-path .build-checks -Xswiftc -DTAKT_INTERNAL_CHECKS --disable-swift-testing \
+  --filter 'TaktKernelTests\.(EventCalendarTests|SimulationTests|ResourceTests)' 2>&1 | tee .build/test-checks.log | grep -E "error|failed|Executed" >&2
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+count_xctest .build/test-checks.log
+
+log "python tests"
+python3 -m pytest -q scripts/tests 2>&1 | tee .build/test-python.log | tail -3 >&2
+pytest_status=${PIPESTATUS[0]}
+[ "$pytest_status" -eq 0 ] || [ "$pytest_status" -eq 5 ] || status=1
+line=$(grep -E "[0-9]+ (passed|failed)" .build/test-python.log | tail -1)
+p=$(grep -oE "[0-9]+ passed" <<<"$line" | grep -oE "[0-9]+"); f=$(grep -oE "[0-9]+ failed" <<<"$line" | grep -oE "[0-9]+")
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a build failure counts as a failure
+echo "tests: $passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,65 @@
+"""`takt` end to end, as a user runs it."""
+import json
+import subprocess
+
+from conftest import ROOT
+
+
+def run(takt, *args):
+    return subprocess.run([str(takt), *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_default_run_prints_kpi_table(takt):
+    """`takt run` with no argument runs the default scenario and prints its KPIs."""
+    result = run(takt, "run", "--replications", "3")
+    assert result.returncode == 0, result.stderr
+    assert "Mean wait in queue" in result.stdout and "theory" in result.stdout
+    assert result.stderr == "", "no progress bar when stderr is not a terminal"
+
+
+def test_json_is_deterministic_and_independent_of_threads(takt):
+    """Same seed → identical KPI values whatever the thread count; another seed → different."""
+    def kpis(*extra):
+        result = run(takt, "run", "scenarios/queue-mm5.yaml", "--replications", "4", "--json", *extra)
+        assert result.returncode == 0, result.stderr
+        document = json.loads(result.stdout)
+        return [(k["name"], k["values"]) for k in document["kpis"]]
+    one = kpis("--threads", "1", "--seed", "5")
+    assert one == kpis("--threads", "2", "--seed", "5")
+    assert one != kpis("--threads", "2", "--seed", "6")
+
+
+def test_bad_scenario_exits_2_with_position(takt, tmp_path):
+    """A bad file: message with file:line:column, exit status 2, no stack trace."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nqueue:\n  servers: 0\n  interarrival: 5\n  service: \"exponential(mean: 1 min)\"\n  customers: 10\n")
+    result = run(takt, "validate", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}:3:12: error:" in result.stderr
+    assert f"{bad}:4:17: error:" in result.stderr and "no unit" in result.stderr
+    assert "Fatal error" not in result.stderr and "Stack" not in result.stderr
+
+
+def test_usage_error_exits_2(takt):
+    """An unknown option is a usage error: exit status 2, a message naming the option."""
+    result = run(takt, "run", "--replicaitons", "3")
+    assert result.returncode == 2
+    assert "--replicaitons" in result.stderr
+
+
+def test_missing_file_exits_2(takt):
+    result = run(takt, "run", "no/such/file.yaml")
+    assert result.returncode == 2
+    assert "no/such/file.yaml:1:1: error: scenario file does not exist" in result.stderr
+
+
+def test_help_has_example(takt):
+    for command in ("run", "validate", "version"):
+        result = run(takt, command, "--help")
+        assert result.returncode == 0
+        assert "Example" in result.stdout and f"takt {command}" in result.stdout
+
+
+def test_version(takt):
+    result = run(takt, "version")
+    assert result.returncode == 0 and result.stdout.startswith("takt ")
