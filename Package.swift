@@ -6,8 +6,9 @@
 //
 //   takt (executable CLI)         TaktBench (benchmark executable)
 //     └─ TaktExperiments (replications in parallel, KPIs, confidence intervals)
-//          └─ TaktScenario (YAML scenario files → models)
-//          └─ TaktQueueing (reference queueing models, validated against theory)
+//          └─ TaktScenario (YAML scenario files, OR-Library job-shop files → model configurations)
+//               ├─ TaktFactory (the factory model: stations, machines, buffers, routings, orders)
+//               ├─ TaktQueueing (reference queueing models, validated against theory)
 //               └─ TaktKernel (time, event calendar, random streams, distributions,
 //                              statistics, resources; the standard library only)
 //
@@ -32,10 +33,11 @@ let package = Package(
     targets: [
         .target(name: "TaktKernel"),
         .target(name: "TaktQueueing", dependencies: ["TaktKernel"]),
+        .target(name: "TaktFactory", dependencies: ["TaktKernel"]),
         .target(
             name: "TaktScenario",
-            dependencies: ["TaktKernel", "TaktQueueing", .product(name: "Yams", package: "Yams")]),
-        .target(name: "TaktExperiments", dependencies: ["TaktKernel", "TaktQueueing", "TaktScenario"]),
+            dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TaktExperiments", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktScenario"]),
         .executableTarget(
             name: "takt",
             dependencies: [
@@ -45,6 +47,7 @@ let package = Package(
         .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing"]),
         .testTarget(name: "TaktKernelTests", dependencies: ["TaktKernel"]),
         .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),
+        .testTarget(name: "TaktFactoryTests", dependencies: ["TaktKernel", "TaktFactory", "TaktQueueing"]),
         .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing"]),
         .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario"]),
     ],

@@ -1,0 +1,47 @@
+import TaktKernel
+
+/// Everything the factory model needs to run, with every reference resolved to an array index.
+///
+/// Built by the scenario loader from a YAML file (names → indices), or in code. All times are in
+/// seconds. The model checks nothing here that the loader already reports with a file position;
+/// `FactoryConfiguration.problems()` lists what is still impossible (for configurations built in
+/// code).
+public struct FactoryConfiguration: Sendable {
+    /// Stations: groups of identical parallel machines with one input buffer.
+    public var stations: [StationSpec]
+    /// Product types and their routings.
+    public var products: [ProductSpec]
+    /// Purchased materials with inventories and replenishment.
+    public var materials: [MaterialSpec]
+    /// Where orders come from.
+    public var orderSources: [OrderSourceSpec]
+    /// Repair crews that breakdowns may need (a repair waits for a free crew member).
+    public var repairCrews: [RepairCrewSpec] = []
+    /// When released orders enter the shop.
+    public var release: ReleasePolicy
+    /// Keep a Gantt record of every operation (memory grows with the run; off for speed runs).
+    public var recordGantt: Bool
+    /// Stop the run once this many jobs have finished (or been scrapped), e.g. 2 million parts.
+    public var stopAfterJobs: Int?
+
+    public init(stations: [StationSpec], products: [ProductSpec], materials: [MaterialSpec] = [],
+                orderSources: [OrderSourceSpec], repairCrews: [RepairCrewSpec] = [],
+                release: ReleasePolicy = .immediate, recordGantt: Bool = false, stopAfterJobs: Int? = nil) {
+        self.repairCrews = repairCrews
+        self.stations = stations
+        self.products = products
+        self.materials = materials
+        self.orderSources = orderSources
+        self.release = release
+        self.recordGantt = recordGantt
+        self.stopAfterJobs = stopAfterJobs
+    }
+}
+
+/// When released orders enter the shop floor.
+public enum ReleasePolicy: Sendable, Equatable {
+    /// As soon as they arrive.
+    case immediate
+    /// CONWIP: at most `cap` jobs in the shop; further orders wait, first come first served.
+    case conwip(cap: Int)
+}
