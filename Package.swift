@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "TaktKernelTests", dependencies: ["TaktKernel"]),
         .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),
         .testTarget(name: "TaktFactoryTests", dependencies: ["TaktKernel", "TaktFactory", "TaktQueueing"]),
-        .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing"]),
+        .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel"], exclude: ["BadScenarios"]),
         .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario"]),
     ],
     swiftLanguageModes: [.v6]

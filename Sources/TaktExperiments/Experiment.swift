@@ -58,6 +58,7 @@ public struct Experiment: Sendable {
             return QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index) {
                 board.update(index, fraction: $0, events: $1, simulated: $2)
             }
+        case .factory: preconditionFailure("factory runner is added with the engine")
         }
     }
 }

@@ -1,3 +1,4 @@
+import TaktFactory
 import TaktKernel
 import TaktQueueing
 
@@ -13,6 +14,11 @@ public struct Scenario: Sendable {
     public var run: RunSettings
     /// What is simulated.
     public var model: ScenarioModel
+    /// The names of the variants the file defines, in file order (run one with
+    /// `ScenarioLoader.load(path:variant:)`).
+    public var variants: [String]
+    /// The variant applied to the base scenario, or nil for the base itself.
+    public var variant: String?
 }
 
 /// How a scenario's runs are made: seed, replications, length and warm-up.
@@ -35,4 +41,6 @@ public struct RunSettings: Sendable, Equatable {
 public enum ScenarioModel: Sendable {
     /// A multi-server queue (the reference model: M/M/c when both laws are exponential).
     case queue(MultiServerQueue.Configuration)
+    /// A factory: stations, products and their routings, materials, order sources.
+    case factory(FactoryConfiguration)
 }

@@ -22,11 +22,18 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
 /// A file that could not be accepted, with every problem found in it.
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
-    /// The problems, in file order.
+    /// The problems, in file order: those of `primaryFile` first, then those of other files
+    /// (a CSV order file) in the order the files were first named.
     public var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    /// Collects `diagnostics` in file order; those of `primaryFile` (the scenario) come first.
+    public init(_ diagnostics: [Diagnostic], primaryFile: String? = nil) {
+        var files: [String] = primaryFile.map { [$0] } ?? []
+        for diagnostic in diagnostics where !files.contains(diagnostic.file) { files.append(diagnostic.file) }
+        func rank(_ file: String) -> Int { files.firstIndex(of: file) ?? files.count }
+        self.diagnostics = diagnostics.sorted {
+            (rank($0.file), $0.line, $0.column) < (rank($1.file), $1.line, $1.column)
+        }
     }
 
     public var description: String {

@@ -58,4 +58,9 @@ final class DiagnosticSink {
     func add(line: Int, column: Int, message: String) {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
     }
+
+    /// Records a problem in another file read on the scenario's behalf (a CSV order file).
+    func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
 }

@@ -14,7 +14,7 @@ public final class MappingReader {
 
     /// The value of an optional key.
     public func optional(_ key: String) -> Located? {
-        known.append(key)
+        if !known.contains(key) { known.append(key) }
         return entries.first { $0.key.scalarText == key }?.value
     }
 
@@ -24,6 +24,20 @@ public final class MappingReader {
         owner.error("\(what) is missing '\(key)' (\(expected))")
         return nil
     }
+
+    /// The key node of `key` (for reporting a problem at the key rather than at its value), or
+    /// nil when absent. Does not count as asking for the key.
+    public func keyNode(_ key: String) -> Located? {
+        entries.first { $0.key.scalarText == key }?.key
+    }
+
+    /// Whether the mapping has `key`. Does not count as asking for it.
+    public func contains(_ key: String) -> Bool {
+        entries.contains { $0.key.scalarText == key }
+    }
+
+    /// Whether the mapping has no entries.
+    public var isEmpty: Bool { entries.isEmpty }
 
     /// The entries whose keys are free-form names (a mapping of stations by name, say).
     public var namedEntries: [(name: String, key: Located, value: Located)] {
@@ -39,7 +53,7 @@ public final class MappingReader {
                 entry.key.error("'\(key)' appears twice in \(what)")
             }
             if !known.contains(key) {
-                let hint = Suggestion.closest(to: key, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestion.closest(to: key, among: known).map { "; did you mean '\($0)'?" } ?? "."
                 entry.key.error("unknown key '\(key)' in \(what)\(hint) Expected one of: \(known.joined(separator: ", "))")
             }
         }

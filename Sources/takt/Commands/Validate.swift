@@ -18,6 +18,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
-        print("\(scenario): ok — '\(loaded.name)', \(loaded.run.replications) replications, seed \(loaded.run.seed)")
+        let variants = loaded.variants.isEmpty ? "" : ", variants: \(loaded.variants.joined(separator: ", "))"
+        let replications = "\(loaded.run.replications) replication\(loaded.run.replications == 1 ? "" : "s")"
+        print("\(scenario): ok — '\(loaded.name)', \(replications), seed \(loaded.run.seed)\(variants)")
     }
 }

@@ -1,0 +1,29 @@
+/// The names defined in one section of a factory scenario (stations, products, …), in file order,
+/// resolving a name written elsewhere to its index or reporting it with a "did you mean".
+struct NameTable {
+    /// What the names name, singular and plural ("station", "stations").
+    let kind: String
+    let plural: String
+    /// The names, in file order: a name's position is its index in the configuration.
+    let names: [String]
+    /// Where to define the first one, for the message when there are none.
+    let howToDefine: String
+
+    /// The index of `name`, or nil.
+    func index(of name: String) -> Int? { names.firstIndex(of: name) }
+
+    /// The index of the name in `node` (a scalar), or nil with a diagnostic at the node.
+    func resolve(_ node: Located, what: String) -> Int? {
+        guard let name = node.string(what) else { return nil }
+        if let index = index(of: name) { return index }
+        node.error("\(what): \(undefined(name))")
+        return nil
+    }
+
+    /// "undefined station 'cutt'; did you mean 'cut'? Defined stations: cut, weld".
+    func undefined(_ name: String) -> String {
+        guard !names.isEmpty else { return "undefined \(kind) '\(name)'; no \(plural) are defined (\(howToDefine))" }
+        let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'? " } ?? ""
+        return "undefined \(kind) '\(name)'; \(hint)defined \(plural): \(names.joined(separator: ", "))"
+    }
+}

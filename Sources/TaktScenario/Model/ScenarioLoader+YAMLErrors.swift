@@ -1,0 +1,41 @@
+import Yams
+
+/// YAML syntax errors as diagnostics with a position and a hint.
+extension ScenarioLoader {
+    /// Where `key:` appears for the second time at the indentation of the mapping at `mark`.
+    static func secondOccurrence(of key: String, in text: String, from mark: Mark) -> (line: Int, column: Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = String(repeating: " ", count: max(0, mark.column - 1))
+        var seen = 0
+        for index in max(0, mark.line - 1)..<lines.count {
+            let line = lines[index]
+            if line.hasPrefix(indent + key + ":") || line.hasPrefix(indent + "- " + key + ":") {
+                seen += 1
+                if seen == 2 { return (index + 1, mark.column) }
+            }
+        }
+        return (mark.line, mark.column)
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String, text: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            let where_ = context.map { " \($0.text)" } ?? ""
+            var message = "YAML syntax: \(problem)\(where_)"
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if problem.contains("mapping values are not allowed"), mark.line - 1 < lines.count,
+               lines[mark.line - 1].contains("(") {
+                message += "; a distribution with ': ' inside must be quoted, e.g. "
+                    + "\"exponential(mean: 5 min)\", or written with '=': exponential(mean=5 min)"
+            }
+            return Diagnostic(file: file, line: mark.line, column: mark.column, message: message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? "?"
+            let (line, column) = secondOccurrence(of: key, in: text, from: context.mark)
+            return Diagnostic(file: file, line: line, column: column,
+                              message: "'\(key)' appears twice in the same mapping; keep one")
+        default:
+            return Diagnostic(file: file, line: 1, column: 1, message: "YAML: \(error)")
+        }
+    }
+}
