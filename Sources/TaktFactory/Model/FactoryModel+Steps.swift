@@ -123,13 +123,15 @@ extension FactoryModel {
     }
 
     /// Moves the machine's held jobs to their next stations, in order; the machine is blocked on
-    /// the first job whose station has no room, and free once it holds nothing.
+    /// the first job whose station has no room, and free once it holds nothing. A job sent back
+    /// to the machine's own station (rework in place) re-enters its queue even when it is full,
+    /// since the machine itself is about to take work from it (no self-deadlock).
     mutating func moveHeldJobs(from m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let base = m * maxBatch
         while machines[m].heldCount > 0 {
             let job = held[base]
             let target = chooseStation(product: Int(jobs[Int(job)].product), operation: Int(jobs[Int(job)].operation))
-            guard hasRoom(target) else {
+            guard hasRoom(target) || target == Int(machines[m].station) else {
                 machines[m].blockedOn = Int32(target)
                 blockedMachines[target].append(Int32(m))
                 if machines[m].state != .down { setState(m, .blocked, at: calendar.now) }
