@@ -3,15 +3,13 @@ import TaktKernel
 extension FactoryModel {
     /// Operating-time failures: the failure clock runs only while the machine processes.
     mutating func startOperatingClock(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
-        guard let breakdowns = configuration.stations[Int(machines[m].station)].breakdowns,
-              breakdowns.basis == .operatingTime else { return }
+        guard stationTable.failureBasis[Int(machines[m].station)] == 1 else { return }
         machines[m].operatingSince = calendar.now
         machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: machines[m].timeToFailure)
     }
 
     mutating func stopOperatingClock(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
-        guard let event = machines[m].failureEvent,
-              configuration.stations[Int(machines[m].station)].breakdowns?.basis == .operatingTime else { return }
+        guard stationTable.failureBasis[Int(machines[m].station)] == 1, let event = machines[m].failureEvent else { return }
         calendar.cancel(event)
         machines[m].failureEvent = nil
         machines[m].timeToFailure = max(0, machines[m].timeToFailure - (calendar.now - machines[m].operatingSince))

@@ -24,7 +24,7 @@ extension FactoryModel {
         dispatching[station] = true
         repeat {
             redispatch[station] = false
-            if configuration.stations[station].batch != nil {
+            if stationTable.isBatch[station] {
                 dispatchBatches(at: station, calendar: &calendar)
             } else {
                 dispatchSingle(at: station, calendar: &calendar)
@@ -44,7 +44,7 @@ extension FactoryModel {
             var chosen = -1
             for m in first..<last where isFree(m) {
                 if chosen < 0 { chosen = m }
-                if machines[m].family == family { chosen = m; break }
+                if self.family(of: m) == family { chosen = m; break }
             }
             guard chosen >= 0 else { break }
             queues[station].remove(at: position)
@@ -56,8 +56,14 @@ extension FactoryModel {
 
     /// Free machines are idle when nothing waits, starved when jobs wait but none can start.
     mutating func settleFreeMachines(at station: Int, now: Double) {
+        var anyFree = false
+        for m in stationFirstMachine[station]..<stationFirstMachine[station + 1] where isFree(m) {
+            anyFree = true
+            break
+        }
+        guard anyFree else { return }
         let target: MachineState = queues[station].isEmpty ? .idle : .starved
-        if target == .starved && configuration.stations[station].batch == nil { countShortages(at: station) }
+        if target == .starved && !stationTable.isBatch[station] { countShortages(at: station) }
         for m in stationFirstMachine[station]..<stationFirstMachine[station + 1] where isFree(m) && machines[m].state != target {
             setState(m, target, at: now)
         }
@@ -66,8 +72,16 @@ extension FactoryModel {
     /// A machine that can take a job: idle or starved, holding nothing.
     @inline(__always)
     func isFree(_ m: Int) -> Bool {
-        let state = machines[m].state
-        return (state == .idle || state == .starved) && machines[m].heldCount == 0
+        machines.withUnsafeBufferPointer { machine in
+            let state = machine[m].state
+            return (state == .idle || state == .starved) && machine[m].heldCount == 0
+        }
+    }
+
+    /// The setup family a machine is set up for (read in place: `Machine` is large).
+    @inline(__always)
+    func family(of m: Int) -> Int32 {
+        machines.withUnsafeBufferPointer { $0[m].family }
     }
 
     /// Lets machines blocked on this station, then arrivals waiting at its door, into free buffer
@@ -88,12 +102,12 @@ extension FactoryModel {
     /// The position in the station's queue of the job the rule picks among the jobs that can
     /// start (components present, materials in stock), or nil if none can.
     func selectJob(at station: Int, now: Double) -> Int? {
-        let queue = queues[station]
-        let rule = configuration.stations[station].dispatch
+        let rule = stationTable.rule[station]
         if rule == .fifo {
-            for position in queue.indices where canStart(queue[position], at: station) { return position }
+            for position in queues[station].indices where canStart(queues[station][position], at: station) { return position }
             return nil
         }
+        let queue = queues[station]
         var meanTime = 0.0
         if case .atc = rule {
             for job in queue { meanTime += expectedTime(job) }
@@ -153,10 +167,12 @@ extension FactoryModel {
 
     /// True if the job's current operation can start: its sub-assemblies are done (when it
     /// consumes any) and the materials it consumes are in stock. Counts a shortage once.
+    @inline(__always)
     func canStart(_ job: Int32, at station: Int) -> Bool {
+        let product = jobs[Int(job)].product, operationIndex = jobs[Int(job)].operation
+        if !routes.consumesAnything[routes.index(product: product, operation: operationIndex)] { return true }
         let record = jobs[Int(job)]
-        let operation = configuration.products[Int(record.product)].routing[Int(record.operation)]
-        if operation.consumes.isEmpty { return true }
+        let operation = configuration.products[Int(product)].routing[Int(operationIndex)]
         for use in operation.consumes {
             switch use.item {
             case .product:

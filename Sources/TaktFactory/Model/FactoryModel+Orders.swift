@@ -49,15 +49,16 @@ extension FactoryModel {
         jobsInShop += 1
         statistics.totalReleased += 1
         statistics.wip.update(to: Double(jobsInShop), at: now)
-        let product = configuration.products[Int(jobs[index].product)]
-        for operation in product.routing {
-            for use in operation.consumes {
-                guard case .product(let child) = use.item else { continue }
-                let quantity = use.quantity * Int(jobs[index].quantity)
-                let childJob = createJob(product: child, quantity: quantity, parent: job, due: jobs[index].dueDate,
-                                         priority: Int(jobs[index].priority), arrival: now, isOrder: false)
-                jobs[index].pendingChildren += 1
-                release(childJob, calendar: &calendar)
+        if routes.hasSubAssemblies[Int(jobs[index].product)] {
+            for operation in configuration.products[Int(jobs[index].product)].routing {
+                for use in operation.consumes {
+                    guard case .product(let child) = use.item else { continue }
+                    let quantity = use.quantity * Int(jobs[index].quantity)
+                    let childJob = createJob(product: child, quantity: quantity, parent: job, due: jobs[index].dueDate,
+                                             priority: Int(jobs[index].priority), arrival: now, isOrder: false)
+                    jobs[index].pendingChildren += 1
+                    release(childJob, calendar: &calendar)
+                }
             }
         }
         let station = chooseStation(product: Int(jobs[index].product), operation: 0)
@@ -71,7 +72,10 @@ extension FactoryModel {
 
     /// The station for an operation: among its alternatives, the one with the shortest queue
     /// per machine; ties go to the first listed.
+    @inline(__always)
     func chooseStation(product: Int, operation: Int) -> Int {
+        let only = routes.onlyStation[routes.index(product: Int32(product), operation: Int32(operation))]
+        if only >= 0 { return Int(only) }
         let stations = configuration.products[product].routing[operation].stations
         if stations.count == 1 { return stations[0] }
         var best = stations[0]
@@ -89,8 +93,7 @@ extension FactoryModel {
     /// True if the station's input buffer can take one more job.
     @inline(__always)
     func hasRoom(_ station: Int) -> Bool {
-        guard let capacity = configuration.stations[station].bufferCapacity else { return true }
-        return queues[station].count < capacity
+        queues[station].count < stationTable.capacity[station]
     }
 
     /// Puts a job in a station's queue and asks for dispatching.
@@ -107,27 +110,28 @@ extension FactoryModel {
     /// A job has completed its routing.
     mutating func finish(_ job: Int32, calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
-        let record = jobs[Int(job)]
-        let flow = now - record.releaseTime
+        let slot = Int(job)
+        let flow = now - jobs[slot].releaseTime
         statistics.flowTime.record(flow)
         statistics.flowTimeMedian.record(flow)
         statistics.flowTime95.record(flow)
         statistics.finishedJobs += 1
         statistics.totalFinished += 1
-        statistics.finishedByProduct[Int(record.product)] += 1
-        statistics.unitsByProduct[Int(record.product)] += Int(record.quantity)
+        let product = Int(jobs[slot].product)
+        statistics.finishedByProduct[product] += 1
+        statistics.unitsByProduct[product] += Int(jobs[slot].quantity)
         statistics.makespan = now
-        if record.isOrder {
+        if jobs[slot].isOrder {
             statistics.finishedOrders += 1
-            statistics.leadTime.record(now - record.arrivalTime)
-            if record.dueDate.isFinite {
-                let late = max(0, now - record.dueDate)
+            statistics.leadTime.record(now - jobs[slot].arrivalTime)
+            if jobs[slot].dueDate.isFinite {
+                let late = max(0, now - jobs[slot].dueDate)
                 statistics.tardiness.record(late)
                 if late == 0 { statistics.onTime += 1 }
             }
         }
-        if record.parent >= 0 {
-            let parent = Int(record.parent)
+        if jobs[slot].parent >= 0 {
+            let parent = Int(jobs[slot].parent)
             jobs[parent].pendingChildren -= 1
             if jobs[parent].pendingChildren == 0, jobs[parent].station >= 0 {
                 requestDispatch(at: Int(jobs[parent].station), calendar: &calendar)

@@ -11,13 +11,15 @@ extension FactoryModel {
             held[base + count] = job
             count += 1
             jobs[Int(job)].station = -1
-            consumeMaterials(for: job, calendar: &calendar)
+            if routes.consumesAnything[routes.index(product: jobs[Int(job)].product, operation: jobs[Int(job)].operation)] {
+                consumeMaterials(for: job, calendar: &calendar)
+            }
         }
         machines[m].heldCount = Int32(count)
         let family = routes.family[Int(jobs[Int(held[base])].product)]
         let station = Int(machines[m].station)
         machines[m].setupStart = .nan
-        if let setup = configuration.stations[station].setup, machines[m].family != family {
+        if stationTable.hasSetup[station], let setup = configuration.stations[station].setup, machines[m].family != family {
             let law = machines[m].family < 0 ? setup.initial[Int(family)] : setup.times[Int(machines[m].family)][Int(family)]
             let duration = law?.sampleDuration(&machines[m].rngSetup) ?? 0
             if duration > 0 {
@@ -38,16 +40,15 @@ extension FactoryModel {
     mutating func beginProcessing(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         let station = Int(machines[m].station)
-        let spec = configuration.stations[station]
         let job = Int(held[m * maxBatch])
-        let operation = configuration.products[Int(jobs[job].product)].routing[Int(jobs[job].operation)]
-        var duration = spec.loadTime?.sampleDuration(&jobs[job].rng) ?? 0
-        if spec.batch != nil {
-            duration += operation.processTime.sampleDuration(&jobs[job].rng)
+        let processTime = routes.processTime[routes.index(product: jobs[job].product, operation: jobs[job].operation)]
+        var duration = stationTable.loadTime[station]?.sampleDuration(&jobs[job].rng) ?? 0
+        if stationTable.isBatch[station] {
+            duration += processTime.sampleDuration(&jobs[job].rng)
         } else {
-            for _ in 0..<Int(jobs[job].quantity) { duration += operation.processTime.sampleDuration(&jobs[job].rng) }
+            for _ in 0..<Int(jobs[job].quantity) { duration += processTime.sampleDuration(&jobs[job].rng) }
         }
-        duration += spec.unloadTime?.sampleDuration(&jobs[job].rng) ?? 0
+        duration += stationTable.unloadTime[station]?.sampleDuration(&jobs[job].rng) ?? 0
         machines[m].inSetup = false
         machines[m].stepStart = now
         machines[m].stepLength = duration
@@ -68,7 +69,7 @@ extension FactoryModel {
         stopOperatingClock(m, calendar: &calendar)
         let now = calendar.now
         let station = Int(machines[m].station)
-        let isBatch = configuration.stations[station].batch != nil
+        let isBatch = stationTable.isBatch[station]
         let base = m * maxBatch
         let count = Int(machines[m].heldCount)
         var kept = 0
@@ -76,12 +77,12 @@ extension FactoryModel {
             let job = held[base + k]
             let product = Int(jobs[Int(job)].product)
             let operationIndex = Int(jobs[Int(job)].operation)
-            let operation = configuration.products[product].routing[operationIndex]
+            let routeIndex = routes.index(product: Int32(product), operation: Int32(operationIndex))
             let quantity = Int(jobs[Int(job)].quantity)
-            let standard = routes.meanTime[routes.index(product: Int32(product), operation: Int32(operationIndex))]
+            let standard = routes.meanTime[routeIndex]
             statistics.processedUnits[station] += quantity
             statistics.idealTime[station] += isBatch ? standard / Double(count) : standard * Double(quantity)
-            let outcome = drawOutcome(job, operation: operation)
+            let outcome = drawOutcome(job, routeIndex: routeIndex)
             if configuration.recordGantt {
                 gantt.append(GanttRow(job: jobs[Int(job)].serial, product: Int32(product), operation: Int32(operationIndex),
                                       station: Int32(station), machine: Int32(m), setupStart: machines[m].setupStart,
@@ -107,13 +108,15 @@ extension FactoryModel {
     }
 
     /// Draws what becomes of a job after an operation and advances its routing accordingly.
-    mutating func drawOutcome(_ job: Int32, operation: OperationSpec) -> GanttRow.Outcome {
+    @inline(__always)
+    mutating func drawOutcome(_ job: Int32, routeIndex: Int) -> GanttRow.Outcome {
         let index = Int(job)
-        if operation.scrapProbability > 0 || operation.rework != nil {
+        let scrap = routes.scrapProbability[routeIndex], rework = routes.reworkProbability[routeIndex]
+        if scrap > 0 || rework > 0 {
             let u = jobs[index].rng.nextUnit()
-            if u < operation.scrapProbability { return .scrapped }
-            if let rework = operation.rework, u < operation.scrapProbability + rework.probability {
-                jobs[index].operation = Int32(rework.toOperation)
+            if u < scrap { return .scrapped }
+            if u < scrap + rework {
+                jobs[index].operation = routes.reworkTo[routeIndex]
                 statistics.reworks += 1
                 return .rework
             }

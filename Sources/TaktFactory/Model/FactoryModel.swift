@@ -25,6 +25,7 @@ public struct FactoryModel: DiscreteEventModel {
     /// The configuration the model was built from.
     public let configuration: FactoryConfiguration
     let routes: RouteTable
+    let stationTable: StationTable
     let stationFirstMachine: [Int]
     let materialStations: [[Int]]
     let jobStreamBase: UInt64
@@ -68,6 +69,7 @@ public struct FactoryModel: DiscreteEventModel {
         precondition(problems.isEmpty, "invalid factory configuration: \(problems.joined(separator: "; "))")
         self.configuration = configuration
         routes = RouteTable(configuration)
+        stationTable = StationTable(configuration)
         maxBatch = max(1, configuration.stations.map { $0.batch?.maxSize ?? 1 }.max() ?? 1)
         var first: [Int] = []
         var total = 0

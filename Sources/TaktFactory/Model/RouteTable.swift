@@ -11,6 +11,16 @@ struct RouteTable {
     let remainingWork: [Double]
     /// Setup family of each product.
     let family: [Int32]
+    /// Per operation: its processing-time law, outcome probabilities, the one station it uses
+    /// (-1 when it has alternatives) and whether it consumes anything — flat, for the hot loop.
+    let processTime: [Distribution]
+    let scrapProbability: [Double]
+    let reworkProbability: [Double]
+    let reworkTo: [Int32]
+    let onlyStation: [Int32]
+    let consumesAnything: [Bool]
+    /// Per product: does its routing consume made products (sub-assembly jobs)?
+    let hasSubAssemblies: [Bool]
 
     init(_ configuration: FactoryConfiguration) {
         var offset: [Int] = []
@@ -33,6 +43,16 @@ struct RouteTable {
         self.meanTime = meanTime
         self.remainingWork = remainingWork
         family = configuration.products.map { Int32($0.family) }
+        let operations = configuration.products.flatMap(\.routing)
+        processTime = operations.map(\.processTime)
+        scrapProbability = operations.map(\.scrapProbability)
+        reworkProbability = operations.map { $0.rework?.probability ?? 0 }
+        reworkTo = operations.map { Int32($0.rework?.toOperation ?? -1) }
+        onlyStation = operations.map { $0.stations.count == 1 ? Int32($0.stations[0]) : -1 }
+        consumesAnything = operations.map { !$0.consumes.isEmpty }
+        hasSubAssemblies = configuration.products.map { product in
+            product.routing.contains { $0.consumes.contains { if case .product = $0.item { return true } else { return false } } }
+        }
     }
 
     @inline(__always) func index(product: Int32, operation: Int32) -> Int { offset[Int(product)] + Int(operation) }
