@@ -44,12 +44,14 @@ let package = Package(
                 "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing"]),
+        .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory"]),
         .testTarget(name: "TaktKernelTests", dependencies: ["TaktKernel"]),
         .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),
-        .testTarget(name: "TaktFactoryTests", dependencies: ["TaktKernel", "TaktFactory", "TaktQueueing"]),
-        .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel"], exclude: ["BadScenarios"]),
-        .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario"]),
+        .testTarget(name: "TaktFactoryTests", dependencies: ["TaktKernel", "TaktFactory", "TaktQueueing", "TaktScenario"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel"],
+                    exclude: ["BadScenarios"]),
+        .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario", "TaktFactory", "TaktKernel"]),
     ],
     swiftLanguageModes: [.v6]
 )

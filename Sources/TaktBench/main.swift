@@ -1,10 +1,13 @@
 // takt-bench: speed benchmarks of the Takt kernel, for docs/performance.md.
 //
 //   takt-bench mmc [--customers N] [--seed S]     M/M/5, λ = 4.5, μ = 1, one JSON line
+//   takt-bench factory-mmc [--customers N]          the same queue built from the factory model
 //   takt-bench hold [--size N] [--holds H]         calendar hold model, ns per hold
+//   takt-bench line [--machines N]                 N-machine flow line with breakdowns, one year
 //
 // Build with `swift build -c release --product takt-bench`; scripts/bench/compare.sh runs it
 // beside SimPy and a hand-written C loop.
+import TaktFactory
 import TaktKernel
 import TaktQueueing
 
@@ -69,10 +72,64 @@ func benchmarkHold() {
     """)
 }
 
+/// The same M/M/5 queue built from the factory model (one station of 5 machines).
+func benchmarkFactoryMMc() {
+    let customers = option("--customers", default: 2_000_000)
+    let seed = UInt64(option("--seed", default: 1))
+    let configuration = FactoryConfiguration(
+        stations: [StationSpec(name: "station", machines: 5)],
+        products: [ProductSpec(name: "part", routing: [OperationSpec(name: "serve", stations: [0], processTime: .exponential(mean: 60))])],
+        orderSources: [OrderSourceSpec(name: "arrivals", arrivals: .renewal(interarrival: .exponential(mean: 60 / 4.5), count: customers, until: nil),
+                                       mix: [(product: 0, weight: 1)])])
+    let clock = ContinuousClock()
+    let started = clock.now
+    var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: seed)))
+    _ = simulation.run()
+    simulation.finish()
+    let elapsed = seconds(clock.now - started)
+    let report = simulation.model.report()
+    let exact = ErlangC(arrivalRate: 4.5, serviceRate: 1, servers: 5).meanWaitInQueue
+    print("""
+    {"engine":"takt-factory","customers":\(customers),"events":\(simulation.eventsProcessed),"seconds":\(elapsed),\
+    "events_per_second":\(Double(simulation.eventsProcessed) / elapsed),"mean_wait":\((report.flowTimeMean - 60) / 60),\
+    "exact_wait":\(exact)}
+    """)
+}
+
+/// A flow line of `--machines` single-machine stations with exponential times and breakdowns,
+/// run for one simulated year: the event rate of a large model.
+func benchmarkLongLine() {
+    let machines = option("--machines", default: 1000)
+    let stations = (0..<machines).map { index in
+        StationSpec(name: "s\(index)", bufferCapacity: 5,
+                    breakdowns: BreakdownSpec(timeToFailure: .exponential(mean: 8 * 3600), repairTime: .exponential(mean: 1800)))
+    }
+    let routing = (0..<machines).map { OperationSpec(name: "o\($0)", stations: [$0], processTime: .exponential(mean: 40)) }
+    let configuration = FactoryConfiguration(
+        stations: stations, products: [ProductSpec(name: "part", routing: routing)],
+        orderSources: [OrderSourceSpec(name: "arrivals", arrivals: .renewal(interarrival: .exponential(mean: 60), count: nil, until: nil),
+                                       mix: [(product: 0, weight: 1)])])
+    let clock = ContinuousClock()
+    let started = clock.now
+    var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)),
+                                limits: RunLimits(endTime: 365 * 86_400))
+    _ = simulation.run()
+    simulation.finish()
+    let elapsed = seconds(clock.now - started)
+    let report = simulation.model.report()
+    print("""
+    {"benchmark":"line","machines":\(machines),"simulated_days":365,"events":\(simulation.eventsProcessed),\
+    "seconds":\(elapsed),"events_per_second":\(Double(simulation.eventsProcessed) / elapsed),\
+    "finished":\(report.finishedJobs),"wip_mean":\(report.wipMean)}
+    """)
+}
+
 switch CommandLine.arguments.dropFirst().first {
 case "mmc": benchmarkMMc()
+case "factory-mmc": benchmarkFactoryMMc()
+case "line": benchmarkLongLine()
 case "hold": benchmarkHold()
 default:
-    print("usage: takt-bench mmc [--customers N] [--seed S] | hold [--size N] [--holds H]")
+    print("usage: takt-bench mmc|factory-mmc [--customers N] [--seed S] | hold [--size N] [--holds H] | line [--machines N]")
     exit(2)
 }

@@ -4,13 +4,13 @@
 /// Exact for the first five observations; afterwards an estimate whose error shrinks with
 /// the sample size (typically well under 1% of the interquantile range after 10⁴ observations
 /// of a smooth law).
-public struct P2Quantile: Sendable, Equatable {
+public struct P2Quantile: Sendable {
     /// The probability whose quantile is estimated, in (0, 1).
     public let p: Double
-    var heights: [Double] = []
-    var positions: [Double] = [1, 2, 3, 4, 5]
-    var desired: [Double]
-    let increments: [Double]
+    var heights = InlineArray<5, Double>(repeating: 0)
+    var positions: InlineArray<5, Double> = [1, 2, 3, 4, 5]
+    var desired: InlineArray<5, Double>
+    let increments: InlineArray<5, Double>
     /// Observations recorded.
     public private(set) var count = 0
 
@@ -20,15 +20,18 @@ public struct P2Quantile: Sendable, Equatable {
         self.p = p
         desired = [1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5]
         increments = [0, p / 2, p, (1 + p) / 2, 1]
-        heights.reserveCapacity(5)
     }
 
     /// Records one observation.
     public mutating func record(_ value: Double) {
         count += 1
-        if heights.count < 5 {
-            heights.append(value)
-            if heights.count == 5 { heights.sort() }
+        if count <= 5 {
+            heights[count - 1] = value
+            if count == 5 {
+                var sorted = (0..<5).map { heights[$0] }
+                sorted.sort()
+                for index in 0..<5 { heights[index] = sorted[index] }
+            }
             return
         }
         let cell: Int
@@ -64,8 +67,8 @@ public struct P2Quantile: Sendable, Equatable {
     /// The current estimate (exact below five observations; nil when empty).
     public var estimate: Double? {
         if count == 0 { return nil }
-        if heights.count < 5 {
-            let sorted = heights.sorted()
+        if count < 5 {
+            let sorted = (0..<count).map { heights[$0] }.sorted()
             let rank = Int((p * Double(sorted.count - 1)).rounded())
             return sorted[rank]
         }

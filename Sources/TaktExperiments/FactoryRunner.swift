@@ -1,0 +1,114 @@
+import Foundation
+import TaktFactory
+import TaktKernel
+import TaktScenario
+
+/// Runs one replication of a factory scenario and turns its report into KPIs.
+enum FactoryRunner {
+    /// Events per slice between progress reports.
+    static let slice = 250_000
+
+    static func run(_ configuration: FactoryConfiguration, streams: RandomStreams, settings: RunSettings,
+                    replication: Int,
+                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) -> (ReplicationResult, [GanttRow]) {
+        let started = Date()
+        let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp)
+        var simulation = Simulation(model: FactoryModel(configuration, streams: streams), limits: limits)
+        let horizon = settings.endTime.isFinite ? settings.endTime : nil
+        let target = configuration.stopAfterJobs.map(Double.init)
+        while simulation.run(maxEvents: slice) == .eventLimit {
+            let statistics = simulation.model.statistics
+            let fraction = horizon.map { simulation.now / $0 }
+                ?? target.map { Double(statistics.totalFinished + statistics.totalScrapped) / $0 } ?? 0
+            progress(min(1, fraction), simulation.eventsProcessed, simulation.now)
+        }
+        simulation.finish()
+        progress(1, simulation.eventsProcessed, simulation.now)
+        let report = simulation.model.report()
+        let result = ReplicationResult(replication: replication, seed: streams.seed,
+                                       kpis: kpis(report, configuration: configuration),
+                                       events: simulation.eventsProcessed, simulatedSeconds: simulation.now,
+                                       wallSeconds: Date().timeIntervalSince(started))
+        return (result, simulation.model.gantt)
+    }
+
+    /// The KPI list of a factory run, in report order. Every replication of a scenario yields
+    /// the same names, so they can be summarised across replications.
+    static func kpis(_ report: FactoryReport, configuration: FactoryConfiguration) -> [KPI] {
+        let minutes = 1.0 / 60, hours = 1.0 / 3600
+        var kpis = [
+            KPI("throughput", "Throughput (jobs)", unit: "1/h", value: report.throughput * 3600),
+            KPI("flow_time_mean", "Flow time, mean", unit: "min", value: report.flowTimeMean * minutes),
+            KPI("flow_time_p50", "Flow time, median", unit: "min", value: report.flowTimeMedian * minutes),
+            KPI("flow_time_p95", "Flow time, 95th percentile", unit: "min", value: report.flowTime95 * minutes),
+            KPI("lead_time_mean", "Lead time (orders), mean", unit: "min", value: report.leadTimeMean * minutes),
+            KPI("wip_mean", "Work in process, mean", unit: "jobs", value: report.wipMean),
+            KPI("makespan", "Makespan (last completion)", unit: "h", value: report.makespan * hours),
+            KPI("finished_jobs", "Jobs finished", unit: "", value: Double(report.finishedJobs)),
+            KPI("scrapped_jobs", "Jobs scrapped", unit: "", value: Double(report.scrappedJobs)),
+            KPI("reworks", "Rework loops", unit: "", value: Double(report.reworks)),
+            KPI("lost_orders", "Orders lost (buffer full)", unit: "", value: Double(report.lostOrders)),
+        ]
+        if configuration.products.count > 1 {
+            for product in report.throughputByProduct {
+                kpis.append(KPI("throughput.\(product.product)", "Throughput \(product.product)", unit: "1/h", value: product.rate * 3600))
+            }
+        }
+        if hasDueDates(configuration) {
+            kpis.append(KPI("tardiness_mean", "Tardiness, mean", unit: "min", value: (report.tardinessMean ?? 0) * minutes))
+            kpis.append(KPI("on_time_rate", "On time", unit: "%", value: 100 * (report.onTimeRate ?? 0)))
+        }
+        for (station, spec) in zip(report.stations, configuration.stations) {
+            let name = station.name
+            let share = { (state: MachineState) in 100 * station.stateShares[state.rawValue] }
+            kpis.append(KPI("utilisation.\(name)", "\(name): utilisation", unit: "%", value: 100 * station.utilisation))
+            kpis.append(KPI("oee.\(name)", "\(name): OEE", unit: "%", value: 100 * station.oee))
+            kpis.append(KPI("availability.\(name)", "\(name): availability", unit: "%", value: 100 * station.availability))
+            kpis.append(KPI("performance.\(name)", "\(name): performance", unit: "%", value: 100 * station.performance))
+            kpis.append(KPI("quality.\(name)", "\(name): quality", unit: "%", value: 100 * station.quality))
+            kpis.append(KPI("queue_length.\(name)", "\(name): queue length", unit: "jobs", value: station.queueLengthMean))
+            if spec.bufferCapacity != nil || station.stateShares[MachineState.blocked.rawValue] > 0 {
+                kpis.append(KPI("blocked.\(name)", "\(name): blocked", unit: "%", value: share(.blocked)))
+            }
+            if spec.setup != nil { kpis.append(KPI("setup.\(name)", "\(name): setup", unit: "%", value: share(.setup))) }
+            if hasMaterials(spec: station.name, configuration) {
+                kpis.append(KPI("starved.\(name)", "\(name): starved", unit: "%", value: share(.starved)))
+            }
+            if spec.breakdowns != nil {
+                kpis.append(KPI("down.\(name)", "\(name): down", unit: "%", value: share(.down)))
+                kpis.append(KPI("failures.\(name)", "\(name): failures", unit: "", value: Double(station.failures)))
+                let operating = station.stateShares[MachineState.busy.rawValue] * report.period * Double(station.machines)
+                kpis.append(KPI("mtbf.\(name)", "\(name): MTBF (operating)", unit: "h",
+                                value: (station.mtbf ?? operating) * hours))
+                kpis.append(KPI("mttr.\(name)", "\(name): MTTR", unit: "min", value: (station.mttr ?? 0) * minutes))
+            }
+            if !spec.maintenance.isEmpty {
+                kpis.append(KPI("maintenance.\(name)", "\(name): planned maintenance", unit: "%", value: share(.maintenance)))
+            }
+        }
+        for material in report.materials {
+            kpis.append(KPI("inventory.\(material.name)", "\(material.name): inventory, mean", unit: "units", value: material.inventoryMean))
+            kpis.append(KPI("stockouts.\(material.name)", "\(material.name): stock-outs", unit: "", value: Double(material.stockouts)))
+        }
+        for crew in report.crews {
+            kpis.append(KPI("repair_share.\(crew.name)", "\(crew.name): time repairing", unit: "%", value: 100 * crew.repairShare))
+        }
+        return kpis
+    }
+
+    static func hasDueDates(_ configuration: FactoryConfiguration) -> Bool {
+        configuration.orderSources.contains { source in
+            switch source.arrivals {
+            case .schedule(let rows): return rows.contains { $0.due != nil }
+            case .renewal: return source.due != .none
+            }
+        }
+    }
+
+    static func hasMaterials(spec station: String, _ configuration: FactoryConfiguration) -> Bool {
+        guard let index = configuration.stations.firstIndex(where: { $0.name == station }) else { return false }
+        return configuration.products.contains { product in
+            product.routing.contains { $0.stations.contains(index) && !$0.consumes.isEmpty }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// The factory model's events: small values carrying integer indices.
+public enum FactoryEvent: Equatable, Sendable {
+    /// An order source produces its next order.
+    case orderArrival(source: Int32)
+    /// A replenishment order of a material is received.
+    case materialReceipt(material: Int32, quantity: Int32)
+    /// A machine ends its setup or its step (load + processing + unload).
+    case completion(machine: Int32)
+    /// A machine fails.
+    case failure(machine: Int32)
+    /// A repair ends.
+    case repairDone(machine: Int32)
+    /// A crew member's side job ends.
+    case sideJobDone(member: Int32)
+    /// A planned maintenance window opens for every machine of a station.
+    case maintenanceStart(station: Int32, window: Int32)
+    /// A machine's maintenance ends.
+    case maintenanceEnd(machine: Int32)
+    /// Dispatching at a station, deferred until every event of the current instant has run
+    /// (non-delay dispatch with full information), or a batch's maximum wait has passed.
+    case dispatch(station: Int32)
+}

@@ -1,0 +1,80 @@
+import TaktKernel
+
+extension FactoryModel {
+    /// Operating-time failures: the failure clock runs only while the machine processes.
+    mutating func startOperatingClock(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        guard stationTable.failureBasis[Int(machines[m].station)] == 1 else { return }
+        machines[m].operatingSince = calendar.now
+        machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: machines[m].timeToFailure)
+    }
+
+    mutating func stopOperatingClock(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        guard stationTable.failureBasis[Int(machines[m].station)] == 1, let event = machines[m].failureEvent else { return }
+        calendar.cancel(event)
+        machines[m].failureEvent = nil
+        machines[m].timeToFailure = max(0, machines[m].timeToFailure - (calendar.now - machines[m].operatingSince))
+    }
+
+    /// A machine fails: an interrupted setup or step is suspended, and a repair is requested.
+    /// A calendar-time failure during planned maintenance is skipped (the maintenance renews the
+    /// machine) and the next one drawn.
+    mutating func failure(of m: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        let now = calendar.now
+        let station = Int(machines[m].station)
+        guard let breakdowns = configuration.stations[station].breakdowns else { return }
+        machines[m].failureEvent = nil
+        if machines[m].state == .maintenance || machines[m].state == .down {
+            scheduleCalendarFailure(m, breakdowns, calendar: &calendar)
+            return
+        }
+        statistics.failures[station] += 1
+        if let completion = machines[m].completion, let end = calendar.time(of: completion) {
+            calendar.cancel(completion)
+            machines[m].completion = nil
+            machines[m].interrupted = machines[m].state
+            machines[m].remaining = breakdowns.afterRepair == .resume ? end - now : machines[m].stepLength
+            if breakdowns.basis == .operatingTime { machines[m].timeToFailure = 0 }
+        }
+        machines[m].failedAt = now
+        setState(m, .down, at: now)
+        if let crew = breakdowns.crew {
+            requestRepair(of: m, crew: crew, calendar: &calendar)
+        } else {
+            let repair = breakdowns.repairTime.sampleDuration(&machines[m].rngRepair)
+            calendar.schedule(.repairDone(machine: Int32(m)), after: repair)
+        }
+    }
+
+    /// A repair ends: the machine gets a new time to failure and resumes (or restarts) its
+    /// interrupted step, or returns to what it was doing.
+    mutating func repairDone(of m: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        let now = calendar.now
+        let station = Int(machines[m].station)
+        guard let breakdowns = configuration.stations[station].breakdowns else { return }
+        statistics.repairTime[station].record(now - machines[m].failedAt)
+        if breakdowns.crew != nil { releaseRepairer(of: m, calendar: &calendar) }
+        let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
+        if breakdowns.basis == .operatingTime {
+            machines[m].timeToFailure = ttf
+        } else {
+            machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
+        }
+        if let interrupted = machines[m].interrupted {
+            machines[m].interrupted = nil
+            setState(m, interrupted, at: now)
+            machines[m].completion = calendar.schedule(.completion(machine: Int32(m)), after: machines[m].remaining)
+            if interrupted == .busy { startOperatingClock(m, calendar: &calendar) }
+        } else if machines[m].blockedOn >= 0 {
+            setState(m, .blocked, at: now)
+        } else {
+            setState(m, .idle, at: now)
+            machineFree(m, calendar: &calendar)
+        }
+    }
+
+    mutating func scheduleCalendarFailure(_ m: Int, _ breakdowns: BreakdownSpec, calendar: inout EventCalendar<FactoryEvent>) {
+        guard breakdowns.basis == .calendarTime else { return }
+        let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
+        machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
+    }
+}

@@ -1,0 +1,192 @@
+import TaktKernel
+
+extension FactoryModel {
+    /// Dispatches at a station now, or — if other events are due at this same instant — once they
+    /// have all run, so the rule chooses among every job available at this time (non-delay
+    /// dispatching with full information, independent of event order within an instant).
+    mutating func requestDispatch(at station: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        if dispatchPending[station] { return }
+        if calendar.nextTime() == calendar.now {
+            dispatchPending[station] = true
+            calendar.schedule(.dispatch(station: Int32(station)), at: calendar.now, priority: 1)
+        } else {
+            dispatch(at: station, calendar: &calendar)
+        }
+    }
+
+    /// Starts waiting jobs on free machines while both exist, then lets blocked machines and
+    /// waiting arrivals into the freed buffer space. Re-entrant calls are folded into the loop.
+    mutating func dispatch(at station: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        if dispatching[station] {
+            redispatch[station] = true
+            return
+        }
+        dispatching[station] = true
+        repeat {
+            redispatch[station] = false
+            if stationTable.isBatch[station] {
+                dispatchBatches(at: station, calendar: &calendar)
+            } else {
+                dispatchSingle(at: station, calendar: &calendar)
+            }
+            admitWaiting(at: station, calendar: &calendar)
+        } while redispatch[station]
+        dispatching[station] = false
+    }
+
+    mutating func dispatchSingle(at station: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        let first = stationFirstMachine[station]
+        let last = stationFirstMachine[station + 1]
+        while !queues[station].isEmpty {
+            guard let position = selectJob(at: station, now: calendar.now) else { break }
+            let job = queues[station][position]
+            let family = routes.family[Int(jobs[Int(job)].product)]
+            var chosen = -1
+            for m in first..<last where isFree(m) {
+                if chosen < 0 { chosen = m }
+                if self.family(of: m) == family { chosen = m; break }
+            }
+            guard chosen >= 0 else { break }
+            queues[station].remove(at: position)
+            statistics.queueLength[station].update(to: Double(queues[station].count), at: calendar.now)
+            startJobs(on: chosen, jobs: CollectionOfOne(job), calendar: &calendar)
+        }
+        settleFreeMachines(at: station, now: calendar.now)
+    }
+
+    /// Free machines are idle when nothing waits, starved when jobs wait but none can start.
+    mutating func settleFreeMachines(at station: Int, now: Double) {
+        var anyFree = false
+        for m in stationFirstMachine[station]..<stationFirstMachine[station + 1] where isFree(m) {
+            anyFree = true
+            break
+        }
+        guard anyFree else { return }
+        let target: MachineState = queues[station].isEmpty ? .idle : .starved
+        if target == .starved && !stationTable.isBatch[station] { countShortages(at: station) }
+        for m in stationFirstMachine[station]..<stationFirstMachine[station + 1] where isFree(m) && machines[m].state != target {
+            setState(m, target, at: now)
+        }
+    }
+
+    /// A machine that can take a job: idle or starved, holding nothing.
+    @inline(__always)
+    func isFree(_ m: Int) -> Bool {
+        machines.withUnsafeBufferPointer { machine in
+            let state = machine[m].state
+            return (state == .idle || state == .starved) && machine[m].heldCount == 0
+        }
+    }
+
+    /// The setup family a machine is set up for (read in place: `Machine` is large).
+    @inline(__always)
+    func family(of m: Int) -> Int32 {
+        machines.withUnsafeBufferPointer { $0[m].family }
+    }
+
+    /// Lets machines blocked on this station, then arrivals waiting at its door, into free buffer
+    /// space, in the order they started waiting.
+    mutating func admitWaiting(at station: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        while hasRoom(station) {
+            if let m = blockedMachines[station].popFirst() {
+                machines[Int(m)].blockedOn = -1
+                moveHeldJobs(from: Int(m), calendar: &calendar)
+            } else if let job = entryBacklog[station].popFirst() {
+                enqueue(job, at: station, calendar: &calendar)
+            } else {
+                break
+            }
+        }
+    }
+
+    /// The position in the station's queue of the job the rule picks among the jobs that can
+    /// start (components present, materials in stock), or nil if none can.
+    func selectJob(at station: Int, now: Double) -> Int? {
+        let rule = stationTable.rule[station]
+        if rule == .fifo {
+            for position in queues[station].indices where canStart(queues[station][position], at: station) { return position }
+            return nil
+        }
+        let queue = queues[station]
+        var meanTime = 0.0
+        if case .atc = rule {
+            for job in queue { meanTime += expectedTime(job) }
+            meanTime /= Double(max(1, queue.count))
+        }
+        var best: Int?
+        var bestKey = 0.0, bestTie = 0.0, bestSerial: Int64 = 0
+        for position in queue.indices {
+            let job = queue[position]
+            guard canStart(job, at: station) else { continue }
+            let (key, tie) = priorityKey(rule, job: job, now: now, meanTime: meanTime)
+            let serial = jobs[Int(job)].serial
+            if best == nil || key < bestKey || (key == bestKey && (tie < bestTie || (tie == bestTie && serial < bestSerial))) {
+                best = position
+                bestKey = key
+                bestTie = tie
+                bestSerial = serial
+            }
+        }
+        return best
+    }
+
+    /// Expected processing time of the job's current operation (standard time × quantity).
+    @inline(__always)
+    func expectedTime(_ job: Int32) -> Double {
+        let record = jobs[Int(job)]
+        return routes.meanTime[routes.index(product: record.product, operation: record.operation)] * Double(record.quantity)
+    }
+
+    /// The rule's sort key (smaller first) and a secondary key; the job serial breaks what remains.
+    func priorityKey(_ rule: DispatchRule, job: Int32, now: Double, meanTime: Double) -> (Double, Double) {
+        let record = jobs[Int(job)]
+        let index = routes.index(product: record.product, operation: record.operation)
+        let quantity = Double(record.quantity)
+        let p = routes.meanTime[index] * quantity
+        let remaining = routes.remainingWork[index] * quantity
+        let operationsLeft = Double(routes.count(product: record.product) - Int(record.operation))
+        switch rule {
+        case .fifo: return (record.queueEntryTime, 0)
+        case .spt: return (p, 0)
+        case .lpt: return (-p, 0)
+        case .edd: return (record.dueDate, 0)
+        case .criticalRatio:
+            return (remaining > 0 ? (record.dueDate - now) / remaining : record.dueDate, 0)
+        case .mwkr: return (-remaining, 0)
+        case .mopnr: return (-operationsLeft, 0)
+        case .lor: return (operationsLeft, 0)
+        case .srpt: return (remaining, 0)
+        case .priority: return (Double(record.priority), record.queueEntryTime)
+        case .atc(let k):
+            guard p > 0 else { return (-.infinity, 0) }
+            let slack = record.dueDate.isFinite ? max(0, record.dueDate - p - now) : .infinity
+            let scale = k * (meanTime > 0 ? meanTime : 1)
+            return (-(1 / p) * exp(-slack / scale), 0)
+        }
+    }
+
+    /// True if the job's current operation can start: its sub-assemblies are done (when it
+    /// consumes any) and the materials it consumes are in stock. Counts a shortage once.
+    @inline(__always)
+    func canStart(_ job: Int32, at station: Int) -> Bool {
+        let product = jobs[Int(job)].product, operationIndex = jobs[Int(job)].operation
+        if !routes.consumesAnything[routes.index(product: product, operation: operationIndex)] { return true }
+        let record = jobs[Int(job)]
+        let operation = configuration.products[Int(product)].routing[Int(operationIndex)]
+        for use in operation.consumes {
+            switch use.item {
+            case .product:
+                if record.pendingChildren > 0 { return false }
+            case .material(let material):
+                if stock[material] < use.quantity * Int(record.quantity) { return false }
+            }
+        }
+        return true
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,59 @@
+import TaktKernel
+
+extension FactoryModel {
+    /// Takes the materials of the job's current operation from stock and reviews replenishment.
+    mutating func consumeMaterials(for job: Int32, calendar: inout EventCalendar<FactoryEvent>) {
+        let record = jobs[Int(job)]
+        let operation = configuration.products[Int(record.product)].routing[Int(record.operation)]
+        for use in operation.consumes {
+            guard case .material(let material) = use.item else { continue }
+            stock[material] -= use.quantity * Int(record.quantity)
+            statistics.inventory[material].update(to: Double(stock[material]), at: calendar.now)
+            review(material: material, calendar: &calendar)
+        }
+    }
+
+    /// Continuous review of the inventory position (on hand + on order).
+    mutating func review(material: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        let spec = configuration.materials[material]
+        let position = stock[material] + onOrder[material]
+        var quantity = 0
+        switch spec.policy {
+        case .none: return
+        case .minMax(let s, let S):
+            if position <= s { quantity = S - position }
+        case .reorderPoint(let r, let Q):
+            var projected = position
+            while projected <= r {
+                quantity += Q
+                projected += Q
+            }
+        }
+        guard quantity > 0 else { return }
+        onOrder[material] += quantity
+        statistics.replenishments[material] += 1
+        let lead = spec.leadTime.sampleDuration(&materialStreams[material])
+        calendar.schedule(.materialReceipt(material: Int32(material), quantity: Int32(quantity)), after: lead)
+    }
+
+    mutating func receive(material: Int, quantity: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        stock[material] += quantity
+        onOrder[material] -= quantity
+        statistics.inventory[material].update(to: Double(stock[material]), at: calendar.now)
+        for station in materialStations[material] { requestDispatch(at: station, calendar: &calendar) }
+    }
+
+    /// Counts one shortage per waiting job and operation that cannot start for lack of material.
+    mutating func countShortages(at station: Int) {
+        for job in queues[station] where !jobs[Int(job)].shortageCounted {
+            let record = jobs[Int(job)]
+            let operation = configuration.products[Int(record.product)].routing[Int(record.operation)]
+            for use in operation.consumes {
+                guard case .material(let material) = use.item, stock[material] < use.quantity * Int(record.quantity) else { continue }
+                statistics.stockouts[material] += 1
+                jobs[Int(job)].shortageCounted = true
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import TaktKernel
+
+/// The factory model: stations of parallel machines with buffers, products with routings,
+/// orders, materials, breakdowns and repair crews, as one event-driven state machine.
+///
+/// All entities live in flat arrays addressed by integer indices; every event is a
+/// `FactoryEvent` handled by a `switch`. Build it from a `FactoryConfiguration` and run it in a
+/// `Simulation`:
+///
+/// ```swift
+/// var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)),
+///                             limits: RunLimits(endTime: 30 * 86_400, warmUp: 2 * 86_400))
+/// _ = simulation.run()
+/// simulation.finish()
+/// let report = simulation.model.report()
+/// ```
+///
+/// Random streams: each job draws its processing times and routing outcomes from its own stream
+/// (keyed by order number), each machine its setups, failures and repairs, each order source its
+/// arrivals, mix, quantities and due dates, each material its lead times. Two variants of a
+/// scenario therefore see the same orders, the same work content and the same failures.
+public struct FactoryModel: DiscreteEventModel {
+    public typealias Event = FactoryEvent
+
+    /// The configuration the model was built from.
+    public let configuration: FactoryConfiguration
+    let routes: RouteTable
+    let stationTable: StationTable
+    let stationFirstMachine: [Int]
+    let materialStations: [[Int]]
+    let jobStreamBase: UInt64
+    let maxBatch: Int
+
+    var jobs: ContiguousArray<Job> = []
+    var freeJobSlots: ContiguousArray<Int32> = []
+    var nextSerial: Int64 = 0
+    var machines: ContiguousArray<Machine> = []
+    /// Jobs held by machine m: `held[m * maxBatch ..< m * maxBatch + heldCount]`.
+    var held: ContiguousArray<Int32> = []
+    var queues: [ContiguousArray<Int32>]
+    var blockedMachines: [RingBuffer<Int32>]
+    var entryBacklog: [RingBuffer<Int32>]
+    var dispatchPending: [Bool]
+    var dispatching: [Bool]
+    var redispatch: [Bool]
+    var batchTimers: [EventID?]
+    var sources: [SourceState]
+    var stock: [Int]
+    var onOrder: [Int]
+    var materialStreams: [Xoshiro256StarStar]
+    var crewMembers: ContiguousArray<CrewMember> = []
+    var crewFirstMember: [Int] = []
+    var repairQueues: [RingBuffer<Int32>]
+    var repairingMember: [Int32]
+    var conwipBacklog = RingBuffer<Int32>()
+    var ordersInShop = 0
+    var jobsInShop = 0
+    var activeSources = 0
+
+    /// Statistics since the last reset, and whole-run counters.
+    public internal(set) var statistics: FactoryStatistics
+    /// The Gantt record (when `configuration.recordGantt`).
+    public internal(set) var gantt: [GanttRow] = []
+
+    /// Builds the model; random streams come from `streams`.
+    /// - Precondition: `configuration.problems()` is empty.
+    public init(_ configuration: FactoryConfiguration, streams: RandomStreams) {
+        let problems = configuration.problems()
+        precondition(problems.isEmpty, "invalid factory configuration: \(problems.joined(separator: "; "))")
+        self.configuration = configuration
+        routes = RouteTable(configuration)
+        stationTable = StationTable(configuration)
+        maxBatch = max(1, configuration.stations.map { $0.batch?.maxSize ?? 1 }.max() ?? 1)
+        var first: [Int] = []
+        var total = 0
+        for station in configuration.stations {
+            first.append(total)
+            total += station.machines
+        }
+        first.append(total)
+        stationFirstMachine = first
+        let stationCount = configuration.stations.count
+        queues = Array(repeating: [], count: stationCount)
+        blockedMachines = Array(repeating: RingBuffer(capacity: 4), count: stationCount)
+        entryBacklog = Array(repeating: RingBuffer(capacity: 4), count: stationCount)
+        dispatchPending = Array(repeating: false, count: stationCount)
+        dispatching = Array(repeating: false, count: stationCount)
+        redispatch = Array(repeating: false, count: stationCount)
+        batchTimers = Array(repeating: nil, count: stationCount)
+        jobStreamBase = streams.streamSeed(entity: "jobs", purpose: "work")
+        sources = configuration.orderSources.map { SourceState($0, streams: streams) }
+        stock = configuration.materials.map(\.initialStock)
+        onOrder = Array(repeating: 0, count: configuration.materials.count)
+        materialStreams = configuration.materials.map { streams.stream(entity: "material/\($0.name)", purpose: "lead-time") }
+        materialStations = configuration.materials.indices.map { material in
+            configuration.stations.indices.filter { station in
+                configuration.products.contains { product in
+                    product.routing.contains { $0.stations.contains(station) && $0.consumes.contains { $0.item == .material(material) } }
+                }
+            }
+        }
+        repairQueues = Array(repeating: RingBuffer(capacity: 4), count: configuration.repairCrews.count)
+        repairingMember = Array(repeating: -1, count: total)
+        statistics = FactoryStatistics(configuration, machineCount: total)
+        for (stationIndex, station) in configuration.stations.enumerated() {
+            for k in 0..<station.machines {
+                let entity = "\(station.name)/\(k)"
+                machines.append(Machine(
+                    station: Int32(stationIndex), indexInStation: Int32(k), state: .idle, stateSince: 0, family: -1,
+                    heldCount: 0, completion: nil, inSetup: false, remaining: 0, stepLength: 0, stepStart: 0,
+                    setupStart: .nan, interrupted: nil, timeToFailure: .infinity, operatingSince: 0, failureEvent: nil,
+                    failedAt: 0, pendingMaintenance: 0, blockedOn: -1,
+                    rngFailure: streams.stream(entity: entity, purpose: "time-to-failure"),
+                    rngRepair: streams.stream(entity: entity, purpose: "repair"),
+                    rngSetup: streams.stream(entity: entity, purpose: "setup")))
+            }
+        }
+        held = ContiguousArray(repeating: -1, count: total * maxBatch)
+        for (crewIndex, crew) in configuration.repairCrews.enumerated() {
+            crewFirstMember.append(crewMembers.count)
+            for k in 0..<crew.size {
+                crewMembers.append(CrewMember(
+                    crew: Int32(crewIndex), repairing: -1, sideJob: nil, sideJobRemaining: 0, busySince: 0,
+                    rng: streams.stream(entity: "crew/\(crew.name)/\(k)", purpose: "side-job")))
+            }
+        }
+        crewFirstMember.append(crewMembers.count)
+    }
+
+    public mutating func start(calendar: inout EventCalendar<FactoryEvent>) {
+        let now = calendar.now
+        statistics.reset(at: now, machineStates: machines.map(\.state), levels: currentLevels())
+        for index in sources.indices {
+            if sources[index].scheduleFirst(&calendar, source: Int32(index)) { activeSources += 1 }
+        }
+        for m in machines.indices {
+            machines[m].stateSince = now
+            guard let breakdowns = configuration.stations[Int(machines[m].station)].breakdowns else { continue }
+            let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
+            if breakdowns.basis == .calendarTime {
+                machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
+            } else {
+                machines[m].timeToFailure = ttf
+            }
+        }
+        for (stationIndex, station) in configuration.stations.enumerated() {
+            for (windowIndex, window) in station.maintenance.enumerated() {
+                calendar.schedule(.maintenanceStart(station: Int32(stationIndex), window: Int32(windowIndex)),
+                                  at: max(now, window.start))
+            }
+        }
+        for member in crewMembers.indices { startSideJob(member, calendar: &calendar) }
+    }
+
+    public mutating func handle(_ event: FactoryEvent, calendar: inout EventCalendar<FactoryEvent>) {
+        switch event {
+        case .orderArrival(let source): orderArrives(from: Int(source), calendar: &calendar)
+        case .completion(let machine): completion(of: Int(machine), calendar: &calendar)
+        case .dispatch(let station):
+            dispatchPending[Int(station)] = false
+            dispatch(at: Int(station), calendar: &calendar)
+        case .failure(let machine): failure(of: Int(machine), calendar: &calendar)
+        case .repairDone(let machine): repairDone(of: Int(machine), calendar: &calendar)
+        case .sideJobDone(let member): sideJobDone(Int(member), calendar: &calendar)
+        case .maintenanceStart(let station, let window):
+            maintenanceStarts(at: Int(station), window: Int(window), calendar: &calendar)
+        case .maintenanceEnd(let machine): machineFree(Int(machine), calendar: &calendar)
+        case .materialReceipt(let material, let quantity):
+            receive(material: Int(material), quantity: Int(quantity), calendar: &calendar)
+        }
+    }
+
+    public mutating func resetStatistics(at time: SimTime) {
+        statistics.reset(at: time, machineStates: machines.map(\.state), levels: currentLevels())
+        for m in machines.indices { machines[m].stateSince = time }
+    }
+
+    public mutating func finish(at time: SimTime) {
+        for m in machines.indices { account(m, until: time) }
+        statistics.end = time
+    }
+
+    /// Current levels of the time-weighted quantities, for a statistics reset.
+    func currentLevels() -> (wip: Int, queues: [Int], stock: [Int]) {
+        (jobsInShop, queues.map(\.count), stock)
+    }
+}

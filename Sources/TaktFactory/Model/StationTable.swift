@@ -1,0 +1,29 @@
+import TaktKernel
+
+/// Per station, the configuration facts the hot loop reads, as flat arrays of small values (no
+/// copy of a whole `StationSpec` per event).
+struct StationTable {
+    /// Buffer capacity (`Int.max` when unlimited).
+    let capacity: [Int]
+    let isBatch: [Bool]
+    let hasSetup: [Bool]
+    let rule: [DispatchRule]
+    let loadTime: [Distribution?]
+    let unloadTime: [Distribution?]
+    /// 0: no breakdowns, 1: operating-time basis, 2: calendar-time basis.
+    let failureBasis: [UInt8]
+
+    init(_ configuration: FactoryConfiguration) {
+        let stations = configuration.stations
+        capacity = stations.map { $0.bufferCapacity ?? Int.max }
+        isBatch = stations.map { $0.batch != nil }
+        hasSetup = stations.map { $0.setup != nil }
+        rule = stations.map(\.dispatch)
+        loadTime = stations.map(\.loadTime)
+        unloadTime = stations.map(\.unloadTime)
+        failureBasis = stations.map { station in
+            guard let breakdowns = station.breakdowns else { return 0 }
+            return breakdowns.basis == .operatingTime ? 1 : 2
+        }
+    }
+}
