@@ -104,7 +104,7 @@ func benchmarkLongLine() {
         StationSpec(name: "s\(index)", bufferCapacity: 5,
                     breakdowns: BreakdownSpec(timeToFailure: .exponential(mean: 8 * 3600), repairTime: .exponential(mean: 1800)))
     }
-    let routing = (0..<machines).map { OperationSpec(name: "o\($0)", stations: [$0], processTime: .exponential(mean: 40)) }
+    let routing = (0..<machines).map { OperationSpec(name: "o\($0)", stations: [$0], processTime: .exponential(mean: 30)) }
     let configuration = FactoryConfiguration(
         stations: stations, products: [ProductSpec(name: "part", routing: routing)],
         orderSources: [OrderSourceSpec(name: "arrivals", arrivals: .renewal(interarrival: .exponential(mean: 60), count: nil, until: nil),

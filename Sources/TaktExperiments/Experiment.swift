@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TaktFactory
 import TaktKernel
 import TaktScenario
 
@@ -17,8 +18,12 @@ public struct Experiment: Sendable {
     public var seed: UInt64
     /// Worker threads (default: the number of cores).
     public var threads: Int
+    /// Keep the Gantt record of replication 0 (factory models), for charts and files.
+    public var keepGantt: Bool
 
-    public init(scenario: Scenario, replications: Int? = nil, seed: UInt64? = nil, threads: Int? = nil) {
+    public init(scenario: Scenario, replications: Int? = nil, seed: UInt64? = nil, threads: Int? = nil,
+                keepGantt: Bool = false) {
+        self.keepGantt = keepGantt
         self.scenario = scenario
         self.replications = replications ?? scenario.run.replications
         self.seed = seed ?? scenario.run.seed
@@ -30,12 +35,14 @@ public struct Experiment: Sendable {
         let board = ProgressBoard(replications: replications, report: progress)
         let results = ResultSlots(count: replications)
         let next = ResultSlots(count: 1)
+        let gantt = GanttSlot()
         let started = Date()
         let workers = min(threads, replications)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = next.claimNext(limit: replications) {
-                let result = runReplication(index, board: board)
+                let (result, rows) = runReplication(index, board: board)
                 results.store(result, at: index)
+                if index == 0, let rows { gantt.store(rows) }
                 board.finish(index)
             }
         }
@@ -43,22 +50,29 @@ public struct Experiment: Sendable {
         return ExperimentResult(
             scenarioName: scenario.name, seed: seed, results: all,
             summaries: KPISummary.summarize(all, level: scenario.run.confidenceLevel),
-            wallSeconds: Date().timeIntervalSince(started), threads: workers)
+            wallSeconds: Date().timeIntervalSince(started), threads: workers, gantt: gantt.rows)
     }
 
     /// Runs replication `index` alone (what a worker does); deterministic in (scenario, seed, index).
     public func runReplication(_ index: Int) -> ReplicationResult {
-        runReplication(index, board: ProgressBoard(replications: replications, report: nil))
+        runReplication(index, board: ProgressBoard(replications: replications, report: nil)).result
     }
 
-    func runReplication(_ index: Int, board: ProgressBoard) -> ReplicationResult {
+    func runReplication(_ index: Int, board: ProgressBoard) -> (result: ReplicationResult, gantt: [GanttRow]?) {
         let streams = RandomStreams(seed: seed).replication(index)
         switch scenario.model {
         case .queue(let configuration):
-            return QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index) {
+            let result = QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index) {
                 board.update(index, fraction: $0, events: $1, simulated: $2)
             }
-        case .factory: preconditionFailure("factory runner is added with the engine")
+            return (result, nil)
+        case .factory(var configuration):
+            let keep = keepGantt && index == 0
+            if keep { configuration.recordGantt = true }
+            let (result, rows) = FactoryRunner.run(configuration, streams: streams, settings: scenario.run, replication: index) {
+                board.update(index, fraction: $0, events: $1, simulated: $2)
+            }
+            return (result, keep ? rows : nil)
         }
     }
 }
@@ -75,6 +89,8 @@ public struct ExperimentResult: Sendable {
     public var wallSeconds: Double
     /// Threads used.
     public var threads: Int
+    /// The Gantt record of replication 0, when it was asked for.
+    public var gantt: [GanttRow]?
 
     /// Model events over all replications.
     public var events: Int { results.reduce(0) { $0 + $1.events } }

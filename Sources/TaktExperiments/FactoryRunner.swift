@@ -43,12 +43,14 @@ enum FactoryRunner {
             KPI("flow_time_p95", "Flow time, 95th percentile", unit: "min", value: report.flowTime95 * minutes),
             KPI("lead_time_mean", "Lead time (orders), mean", unit: "min", value: report.leadTimeMean * minutes),
             KPI("wip_mean", "Work in process, mean", unit: "jobs", value: report.wipMean),
-            KPI("makespan", "Makespan (last completion)", unit: "h", value: report.makespan * hours),
             KPI("finished_jobs", "Jobs finished", unit: "", value: Double(report.finishedJobs)),
             KPI("scrapped_jobs", "Jobs scrapped", unit: "", value: Double(report.scrappedJobs)),
             KPI("reworks", "Rework loops", unit: "", value: Double(report.reworks)),
             KPI("lost_orders", "Orders lost (buffer full)", unit: "", value: Double(report.lostOrders)),
         ]
+        if hasFiniteDemand(configuration) {
+            kpis.insert(KPI("makespan", "Makespan (last completion)", unit: "min", value: report.makespan * minutes), at: 6)
+        }
         if configuration.products.count > 1 {
             for product in report.throughputByProduct {
                 kpis.append(KPI("throughput.\(product.product)", "Throughput \(product.product)", unit: "1/h", value: product.rate * 3600))
@@ -94,6 +96,16 @@ enum FactoryRunner {
             kpis.append(KPI("repair_share.\(crew.name)", "\(crew.name): time repairing", unit: "%", value: 100 * crew.repairShare))
         }
         return kpis
+    }
+
+    /// True when every source ends (a schedule, or a count): then the makespan means something.
+    static func hasFiniteDemand(_ configuration: FactoryConfiguration) -> Bool {
+        configuration.orderSources.allSatisfy { source in
+            switch source.arrivals {
+            case .schedule: return true
+            case .renewal(_, let count, _): return count != nil
+            }
+        }
     }
 
     static func hasDueDates(_ configuration: FactoryConfiguration) -> Bool {

@@ -1,4 +1,21 @@
 import Foundation
+import TaktFactory
+
+/// The Gantt rows of one replication, handed over from a worker thread.
+final class GanttSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [GanttRow]?
+
+    func store(_ rows: [GanttRow]) {
+        lock.lock(); defer { lock.unlock() }
+        stored = rows
+    }
+
+    var rows: [GanttRow]? {
+        lock.lock(); defer { lock.unlock() }
+        return stored
+    }
+}
 
 /// Results stored by index from several threads.
 final class ResultSlots: @unchecked Sendable {

@@ -13,7 +13,7 @@ def test_default_run_prints_kpi_table(takt):
     """`takt run` with no argument runs the default scenario and prints its KPIs."""
     result = run(takt, "run", "--replications", "3")
     assert result.returncode == 0, result.stderr
-    assert "Mean wait in queue" in result.stdout and "theory" in result.stdout
+    assert "Five-station flow line" in result.stdout and "Throughput" in result.stdout and "OEE" in result.stdout
     assert result.stderr == "", "no progress bar when stderr is not a terminal"
 
 
@@ -63,3 +63,35 @@ def test_help_has_example(takt):
 def test_version(takt):
     result = run(takt, "version")
     assert result.returncode == 0 and result.stdout.startswith("takt ")
+
+
+def test_queue_scenario_shows_theory(takt):
+    """The M/M/5 reference queue prints the Erlang-C values beside the simulated ones."""
+    result = run(takt, "run", "scenarios/queue-mm5.yaml", "--replications", "3")
+    assert result.returncode == 0, result.stderr
+    assert "Mean wait in queue" in result.stdout and "1.525" in result.stdout
+
+
+def test_variant_and_gantt(takt, tmp_path):
+    """A variant runs by name, and --gantt writes a complete SVG (nothing partial left behind)."""
+    chart = tmp_path / "charts" / "shop.svg"
+    result = run(takt, "run", "scenarios/job-shop.yaml", "--variant", "third_lathe", "--replications", "2",
+                 "--gantt", str(chart))
+    assert result.returncode == 0, result.stderr
+    text = chart.read_text()
+    assert text.startswith("<svg") and text.rstrip().endswith("</svg>") and "lathe" in text
+    assert not any(p.name.endswith(".partial") for p in chart.parent.iterdir())
+    bad = run(takt, "run", "scenarios/job-shop.yaml", "--variant", "thrid_lathe")
+    assert bad.returncode == 2 and "thrid_lathe" in bad.stderr
+
+
+def test_job_shop_instance(takt, root):
+    """An OR-Library instance runs under a rule; ft06 under any rule is never below its optimum 55."""
+    instance = root / "Tests" / "TaktFactoryTests" / "Fixtures" / "jobshop" / "ft06.txt"
+    for rule in ("spt", "mwkr", "atc(k=2)"):
+        result = run(takt, "run", str(instance), "--rule", rule, "--json")
+        assert result.returncode == 0, result.stderr
+        kpis = {k["name"]: k["mean"] for k in json.loads(result.stdout)["kpis"]}
+        assert kpis["makespan"] >= 55 - 1e-9
+    bad = run(takt, "run", str(instance), "--rule", "sptt")
+    assert bad.returncode == 2 and "sptt" in bad.stderr

@@ -81,7 +81,8 @@ extension FactoryModel {
             let quantity = Int(jobs[Int(job)].quantity)
             let standard = routes.meanTime[routeIndex]
             statistics.processedUnits[station] += quantity
-            statistics.idealTime[station] += isBatch ? standard / Double(count) : standard * Double(quantity)
+            let handling = stationTable.handlingMean[station]
+            statistics.idealTime[station] += isBatch ? (standard + handling) / Double(count) : standard * Double(quantity) + handling
             let outcome = drawOutcome(job, routeIndex: routeIndex)
             if configuration.recordGantt {
                 gantt.append(GanttRow(job: jobs[Int(job)].serial, product: Int32(product), operation: Int32(operationIndex),

@@ -10,6 +10,8 @@ struct StationTable {
     let rule: [DispatchRule]
     let loadTime: [Distribution?]
     let unloadTime: [Distribution?]
+    /// Expected load + unload time per step (part of the standard time in OEE performance).
+    let handlingMean: [Double]
     /// 0: no breakdowns, 1: operating-time basis, 2: calendar-time basis.
     let failureBasis: [UInt8]
 
@@ -21,6 +23,7 @@ struct StationTable {
         rule = stations.map(\.dispatch)
         loadTime = stations.map(\.loadTime)
         unloadTime = stations.map(\.unloadTime)
+        handlingMean = stations.map { ($0.loadTime?.mean ?? 0) + ($0.unloadTime?.mean ?? 0) }
         failureBasis = stations.map { station in
             guard let breakdowns = station.breakdowns else { return 0 }
             return breakdowns.basis == .operatingTime ? 1 : 2

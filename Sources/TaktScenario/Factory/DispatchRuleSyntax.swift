@@ -3,7 +3,7 @@ import TaktFactory
 
 /// Reads a dispatch rule as written in scenario files: `fifo`, `spt`, `edd`, `cr`, …, or
 /// `atc(k: 2)` / `atc(k=2)` for apparent tardiness cost with its look-ahead parameter.
-enum DispatchRuleSyntax {
+public enum DispatchRuleSyntax {
     /// The rules that take no parameter, by name.
     static let plainRules: [String: DispatchRule] = [
         "fifo": .fifo, "spt": .spt, "lpt": .lpt, "edd": .edd, "cr": .criticalRatio, "mwkr": .mwkr,
@@ -22,7 +22,7 @@ enum DispatchRuleSyntax {
     }
 
     /// Parses a rule's text.
-    static func parse(_ text: String) -> Result<DispatchRule, SyntaxProblem> {
+    public static func parse(_ text: String) -> Result<DispatchRule, SyntaxProblem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let rule = plainRules[trimmed] { return .success(rule) }
         if trimmed == "atc" {

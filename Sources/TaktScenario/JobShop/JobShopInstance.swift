@@ -6,7 +6,8 @@ import TaktKernel
 /// one line per job of `m` pairs `machine time` (machines numbered from 0) in processing order.
 ///
 /// As a Takt scenario: one station per machine (`m0`, `m1`, …), one product per job (`job0`, …)
-/// whose routing is the job's operations with constant times, every job released at time 0 in
+/// whose routing is the job's operations with constant times (the file's time units are read as
+/// minutes, so the makespan KPI, in minutes, equals the makespan in the file's units), every job released at time 0 in
 /// file order (so the lowest job index wins ties), non-delay dispatching by the chosen rule.
 public struct JobShopInstance: Sendable, Equatable {
     /// Number of machines.
@@ -76,7 +77,7 @@ public struct JobShopInstance: Sendable, Equatable {
         let stations = (0..<machines).map { StationSpec(name: "m\($0)", machines: 1, dispatch: rule) }
         let products = jobs.indices.map { job in
             ProductSpec(name: "job\(job)", routing: jobs[job].enumerated().map { index, operation in
-                OperationSpec(name: "job\(job).\(index)", stations: [operation.machine], processTime: .constant(operation.time))
+                OperationSpec(name: "job\(job).\(index)", stations: [operation.machine], processTime: .constant(operation.time * 60))
             })
         }
         let orders = jobs.indices.map { ScheduledOrder(time: 0, product: $0) }
@@ -100,5 +101,20 @@ public struct JobShopInstance: Sendable, Equatable {
         }
         if !current.isEmpty { result.append((current, start + 1)) }
         return result
+    }
+}
+
+extension JobShopInstance {
+    /// The instance as a one-replication scenario under `rule` (deterministic: more replications
+    /// would repeat the same schedule).
+    public static func scenario(path: String, rule: DispatchRule) throws -> Scenario {
+        let instance = try load(path: path)
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        var settings = RunSettings()
+        settings.replications = 1
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return Scenario(name: "\(name) (\(instance.jobs.count) jobs × \(instance.machines) machines, \(rule.name))",
+                        file: path, sourceText: text, run: settings, model: .factory(instance.configuration(rule: rule)),
+                        variants: [], variant: nil)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TaktExperiments
+import TaktFactory
 import TaktScenario
 
 /// `takt run [SCENARIO]`: runs a scenario's replications and prints its KPIs.
@@ -14,27 +15,44 @@ struct Run: ParsableCommand {
             Without a SCENARIO, runs the default one (\(ScenarioLocator.defaultScenario)). A \
             progress bar is shown on standard error when it is a terminal.
 
+            A classic job-shop instance in OR-Library format (a .txt file) runs as a \
+            deterministic non-delay schedule under the dispatching rule given with --rule.
+
             Examples:
               takt run
-              takt run scenarios/queue-mm5.yaml --replications 20 --seed 7
-              takt run scenarios/queue-mm5.yaml --json > results/mm5.json
+              takt run scenarios/flow-line.yaml --replications 20 --seed 7
+              takt run scenarios/job-shop.yaml --variant edd_everywhere --json > results/edd.json
+              takt run scenarios/job-shop.yaml --gantt results/job-shop.svg
+              takt run ft10.txt --rule mwkr --gantt results/ft10.svg
             """)
 
-    @Argument(help: "The scenario file (YAML). Default: \(ScenarioLocator.defaultScenario).")
+    @Argument(help: "The scenario file (YAML), or a job-shop instance (OR-Library .txt). Default: \(ScenarioLocator.defaultScenario).")
     var scenario: String?
+
+    @Option(help: "Run this variant of the scenario (see `takt validate` for the names).")
+    var variant: String?
+
+    @Option(help: "Dispatching rule for a job-shop instance: fifo, spt, lpt, edd, cr, mwkr, mopnr, lor, srpt, priority, atc(k=2).")
+    var rule: String?
+
+    @Option(help: "Write a Gantt chart (SVG) of replication 0 to this file.")
+    var gantt: String?
 
     @OptionGroup var options: RunOptions
 
     func run() throws {
         let path = try scenario ?? ScenarioLocator.findDefault()
-        let loaded = try ScenarioLoader.load(path: path)
+        let loaded = try ScenarioSource.load(path: path, variant: variant, rule: rule)
         let experiment = Experiment(scenario: loaded, replications: options.replications,
-                                    seed: options.seed, threads: options.threads)
+                                    seed: options.seed, threads: options.threads, keepGantt: gantt != nil)
         let bar = ProgressBar.forStandardError()
         var report: (@Sendable (ProgressReport) -> Void)?
         if let bar { report = { bar.update($0) } }
         let result = experiment.run(progress: report)
         bar?.finish()
+        if let gantt {
+            try GanttFile.write(result, scenario: loaded, to: gantt)
+        }
         if options.json {
             print(try ResultJSON.encode(result, scenarioFile: path))
         } else {

@@ -3,7 +3,7 @@ import Foundation
 /// Finds the default scenario: in `./scenarios/`, or in the `scenarios/` folder of the checkout
 /// that the running `takt` binary was built in.
 enum ScenarioLocator {
-    static let defaultScenario = "scenarios/queue-mm5.yaml"
+    static let defaultScenario = "scenarios/flow-line.yaml"
 
     static func findDefault() throws -> String {
         let fileManager = FileManager.default
