@@ -101,13 +101,13 @@ func benchmarkFactoryMMc() {
 func benchmarkLongLine() {
     let machines = option("--machines", default: 1000)
     let stations = (0..<machines).map { index in
-        StationSpec(name: "s\(index)", bufferCapacity: 5,
+        StationSpec(name: "s\(index)", bufferCapacity: 20,
                     breakdowns: BreakdownSpec(timeToFailure: .exponential(mean: 8 * 3600), repairTime: .exponential(mean: 1800)))
     }
     let routing = (0..<machines).map { OperationSpec(name: "o\($0)", stations: [$0], processTime: .exponential(mean: 30)) }
     let configuration = FactoryConfiguration(
         stations: stations, products: [ProductSpec(name: "part", routing: routing)],
-        orderSources: [OrderSourceSpec(name: "arrivals", arrivals: .renewal(interarrival: .exponential(mean: 60), count: nil, until: nil),
+        orderSources: [OrderSourceSpec(name: "arrivals", arrivals: .renewal(interarrival: .exponential(mean: 90), count: nil, until: nil),
                                        mix: [(product: 0, weight: 1)])])
     let clock = ContinuousClock()
     let started = clock.now
