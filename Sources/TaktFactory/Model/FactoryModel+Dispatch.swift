@@ -102,6 +102,7 @@ extension FactoryModel {
     /// The position in the station's queue of the job the rule picks among the jobs that can
     /// start (components present, materials in stock), or nil if none can.
     func selectJob(at station: Int, now: Double) -> Int? {
+        if let policy = dispatchPolicies[station] { return selectByPolicy(policy, at: station, now: now) }
         let rule = stationTable.rule[station]
         if rule == .fifo {
             for position in queues[station].indices where canStart(queues[station][position], at: station) { return position }
@@ -128,6 +129,28 @@ extension FactoryModel {
             }
         }
         return best
+    }
+
+    /// Asks a custom policy to choose among the jobs that can start.
+    func selectByPolicy(_ policy: any DispatchPolicy, at station: Int, now: Double) -> Int? {
+        var positions: [Int] = []
+        var candidates: [DispatchCandidate] = []
+        for (position, job) in queues[station].enumerated() where canStart(job, at: station) {
+            let record = jobs[Int(job)]
+            let index = routes.index(product: record.product, operation: record.operation)
+            let quantity = Double(record.quantity)
+            positions.append(position)
+            candidates.append(DispatchCandidate(
+                serial: record.serial, product: Int(record.product), operation: Int(record.operation),
+                quantity: Int(record.quantity), expectedTime: routes.meanTime[index] * quantity,
+                remainingWork: routes.remainingWork[index] * quantity,
+                operationsLeft: routes.count(product: record.product) - Int(record.operation), dueDate: record.dueDate,
+                priority: Int(record.priority), queueEntryTime: record.queueEntryTime, family: Int(routes.family[Int(record.product)])))
+        }
+        guard !candidates.isEmpty else { return nil }
+        let choice = policy.select(from: candidates, station: station, now: now)
+        precondition(candidates.indices.contains(choice), "dispatch policy chose \(choice) of \(candidates.count) candidates")
+        return positions[choice]
     }
 
     /// Expected processing time of the job's current operation (standard time × quantity).

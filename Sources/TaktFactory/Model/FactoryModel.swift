@@ -30,6 +30,8 @@ public struct FactoryModel: DiscreteEventModel {
     let materialStations: [[Int]]
     let jobStreamBase: UInt64
     let maxBatch: Int
+    /// Custom dispatching per station (nil: the station's rule).
+    let dispatchPolicies: [(any DispatchPolicy)?]
 
     var jobs: ContiguousArray<Job> = []
     var freeJobSlots: ContiguousArray<Int32> = []
@@ -62,14 +64,17 @@ public struct FactoryModel: DiscreteEventModel {
     /// The Gantt record (when `configuration.recordGantt`).
     public internal(set) var gantt: [GanttRow] = []
 
-    /// Builds the model; random streams come from `streams`.
+    /// Builds the model; random streams come from `streams`. `dispatchPolicies` replaces the
+    /// dispatching rule of the stations it names (by station index).
     /// - Precondition: `configuration.problems()` is empty.
-    public init(_ configuration: FactoryConfiguration, streams: RandomStreams) {
+    public init(_ configuration: FactoryConfiguration, streams: RandomStreams,
+                dispatchPolicies: [Int: any DispatchPolicy] = [:]) {
         let problems = configuration.problems()
         precondition(problems.isEmpty, "invalid factory configuration: \(problems.joined(separator: "; "))")
         self.configuration = configuration
         routes = RouteTable(configuration)
         stationTable = StationTable(configuration)
+        self.dispatchPolicies = configuration.stations.indices.map { dispatchPolicies[$0] }
         maxBatch = max(1, configuration.stations.map { $0.batch?.maxSize ?? 1 }.max() ?? 1)
         var first: [Int] = []
         var total = 0
