@@ -200,20 +200,7 @@ final class FactoryBehaviourTests: XCTestCase {
         XCTAssertEqual(report.wipMean, departures * report.flowTimeMean, accuracy: 0.03 * report.wipMean)
     }
 
-    /// A four-station line with a finite buffer, breakdowns, rework and scrap.
-    func flowLine() -> FactoryConfiguration {
-        var stations = (1...4).map { StationSpec(name: "s\($0)", bufferCapacity: $0 == 3 ? 3 : nil) }
-        stations[1].breakdowns = BreakdownSpec(timeToFailure: .exponential(mean: 500), repairTime: .exponential(mean: 20))
-        let routing = (0..<4).map { index in
-            OperationSpec(name: "o\(index)", stations: [index], processTime: .exponential(mean: index == 1 ? 7 : 6),
-                          scrapProbability: index == 3 ? 0.01 : 0,
-                          rework: index == 2 ? Rework(probability: 0.05, toOperation: 2) : nil)
-        }
-        return FactoryConfiguration(
-            stations: stations, products: [ProductSpec(name: "p", routing: routing)],
-            orderSources: [OrderSourceSpec(name: "demand", arrivals: .renewal(interarrival: .exponential(mean: 10), count: nil, until: nil),
-                                           mix: [(product: 0, weight: 1)])])
-    }
+    func flowLine() -> FactoryConfiguration { Factories.flowLine() }
 }
 
 /// Last in, first out: a policy no built-in rule implements.

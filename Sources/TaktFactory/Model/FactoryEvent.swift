@@ -19,4 +19,6 @@ public enum FactoryEvent: Equatable, Sendable {
     /// Dispatching at a station, deferred until every event of the current instant has run
     /// (non-delay dispatch with full information), or a batch's maximum wait has passed.
     case dispatch(station: Int32)
+    /// Time-series sample of levels (when recording asks for one).
+    case sample
 }

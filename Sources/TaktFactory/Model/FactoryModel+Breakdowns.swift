@@ -28,6 +28,7 @@ extension FactoryModel {
             return
         }
         statistics.failures[station] += 1
+        if logsEvents { log(.failure, machine: Int32(m)) }
         if let completion = machines[m].completion, let end = calendar.time(of: completion) {
             calendar.cancel(completion)
             machines[m].completion = nil
@@ -41,6 +42,7 @@ extension FactoryModel {
             requestRepair(of: m, crew: crew, calendar: &calendar)
         } else {
             let repair = breakdowns.repairTime.sampleDuration(&machines[m].rngRepair)
+            if logsEvents { log(.repairStart, machine: Int32(m), value: repair) }
             calendar.schedule(.repairDone(machine: Int32(m)), after: repair)
         }
     }
@@ -52,6 +54,7 @@ extension FactoryModel {
         let station = Int(machines[m].station)
         guard let breakdowns = configuration.stations[station].breakdowns else { return }
         statistics.repairTime[station].record(now - machines[m].failedAt)
+        if logsEvents { log(.repairEnd, machine: Int32(m), value: now - machines[m].failedAt) }
         if breakdowns.crew != nil { releaseRepairer(of: m, calendar: &calendar) }
         let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
         if breakdowns.basis == .operatingTime {

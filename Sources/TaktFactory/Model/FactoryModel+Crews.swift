@@ -25,6 +25,7 @@ extension FactoryModel {
         repairingMember[m] = Int32(member)
         let station = Int(machines[m].station)
         let repair = configuration.stations[station].breakdowns!.repairTime.sampleDuration(&machines[m].rngRepair)
+        if logsEvents { log(.repairStart, machine: Int32(m), worker: Int32(member), value: repair) }
         calendar.schedule(.repairDone(machine: Int32(m)), after: repair)
     }
 

@@ -32,6 +32,7 @@ extension FactoryModel {
         guard quantity > 0 else { return }
         onOrder[material] += quantity
         statistics.replenishments[material] += 1
+        if logsEvents { log(.materialOrdered, material: Int32(material), value: Double(quantity)) }
         let lead = spec.leadTime.sampleDuration(&materialStreams[material])
         calendar.schedule(.materialReceipt(material: Int32(material), quantity: Int32(quantity)), after: lead)
     }
@@ -39,6 +40,7 @@ extension FactoryModel {
     mutating func receive(material: Int, quantity: Int, calendar: inout EventCalendar<FactoryEvent>) {
         stock[material] += quantity
         onOrder[material] -= quantity
+        if logsEvents { log(.materialReceived, material: Int32(material), value: Double(quantity)) }
         statistics.inventory[material].update(to: Double(stock[material]), at: calendar.now)
         for station in materialStations[material] { requestDispatch(at: station, calendar: &calendar) }
     }
@@ -52,6 +54,7 @@ extension FactoryModel {
                 guard case .material(let material) = use.item, stock[material] < use.quantity * Int(record.quantity) else { continue }
                 statistics.stockouts[material] += 1
                 jobs[Int(job)].shortageCounted = true
+                if logsEvents { log(.stockout, job: job, station: Int32(station), material: Int32(material)) }
                 break
             }
         }

@@ -7,7 +7,9 @@ extension FactoryModel {
         let order = sources[source].nextOrder(now: now, routes: routes)
         if !sources[source].scheduleNext(&calendar, source: Int32(source)) { activeSources -= 1 }
         let firstStation = chooseStation(product: order.product, operation: 0)
+        if logsEvents { log(.orderArrival, station: Int32(firstStation), product: Int32(order.product), value: Double(order.quantity)) }
         if sources[source].spec.whenFull == .reject, !hasRoom(firstStation) {
+            if logsEvents { log(.orderLost, station: Int32(firstStation), product: Int32(order.product), value: Double(order.quantity)) }
             statistics.lostOrders += 1
             statistics.totalLost += 1
             checkAllDone(calendar: &calendar)
@@ -30,7 +32,7 @@ extension FactoryModel {
         let job = Job(serial: serial, product: Int32(product), operation: 0, quantity: Int32(quantity), parent: parent,
                       pendingChildren: 0, station: -1, priority: Int32(priority), arrivalTime: arrival,
                       releaseTime: arrival, dueDate: due, queueEntryTime: arrival, shortageCounted: false,
-                      isOrder: isOrder,
+                      isOrder: isOrder, firstStart: .nan, reworks: 0,
                       rng: Xoshiro256StarStar(seed: SplitMix64.mix(jobStreamBase ^ UInt64(bitPattern: serial))))
         if let slot = freeJobSlots.popLast() {
             jobs[Int(slot)] = job
@@ -49,6 +51,7 @@ extension FactoryModel {
         jobsInShop += 1
         statistics.totalReleased += 1
         statistics.wip.update(to: Double(jobsInShop), at: now)
+        if logsEvents { log(.release, job: job) }
         if routes.hasSubAssemblies[Int(jobs[index].product)] {
             for operation in configuration.products[Int(jobs[index].product)].routing {
                 for use in operation.consumes {
@@ -104,6 +107,7 @@ extension FactoryModel {
         jobs[Int(job)].shortageCounted = false
         queues[station].append(job)
         statistics.queueLength[station].update(to: Double(queues[station].count), at: now)
+        if logsEvents { log(.queueEnter, job: job, station: Int32(station)) }
         requestDispatch(at: station, calendar: &calendar)
     }
 
@@ -111,6 +115,8 @@ extension FactoryModel {
     mutating func finish(_ job: Int32, calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         let slot = Int(job)
+        if logsEvents { log(.jobFinished, job: job) }
+        if recording.jobs { recordJob(job, outcome: .finished, now: now) }
         let flow = now - jobs[slot].releaseTime
         statistics.flowTime.record(flow)
         statistics.flowTimeMedian.record(flow)
@@ -142,6 +148,8 @@ extension FactoryModel {
 
     /// A job is scrapped: it leaves the shop; its unfinished sub-assemblies become orphans.
     mutating func scrap(_ job: Int32, calendar: inout EventCalendar<FactoryEvent>) {
+        if logsEvents { log(.jobScrapped, job: job) }
+        if recording.jobs { recordJob(job, outcome: .scrapped, now: calendar.now) }
         let record = jobs[Int(job)]
         statistics.scrappedJobs += 1
         statistics.totalScrapped += 1

@@ -23,6 +23,7 @@ extension FactoryModel {
             let law = machines[m].family < 0 ? setup.initial[Int(family)] : setup.times[Int(machines[m].family)][Int(family)]
             let duration = law?.sampleDuration(&machines[m].rngSetup) ?? 0
             if duration > 0 {
+                if logsEvents { log(.setupStart, job: held[base], machine: Int32(m), value: duration) }
                 machines[m].setupStart = now
                 machines[m].inSetup = true
                 machines[m].stepLength = duration
@@ -50,6 +51,8 @@ extension FactoryModel {
         }
         duration += stationTable.unloadTime[station]?.sampleDuration(&jobs[job].rng) ?? 0
         machines[m].inSetup = false
+        if jobs[job].firstStart.isNaN { jobs[job].firstStart = now }
+        if logsEvents { log(.processStart, job: Int32(job), machine: Int32(m), value: duration) }
         machines[m].stepStart = now
         machines[m].stepLength = duration
         setState(m, .busy, at: now)
@@ -84,10 +87,14 @@ extension FactoryModel {
             let handling = stationTable.handlingMean[station]
             statistics.idealTime[station] += isBatch ? (standard + handling) / Double(count) : standard * Double(quantity) + handling
             let outcome = drawOutcome(job, routeIndex: routeIndex)
-            if configuration.recordGantt {
-                gantt.append(GanttRow(job: jobs[Int(job)].serial, product: Int32(product), operation: Int32(operationIndex),
-                                      station: Int32(station), machine: Int32(m), setupStart: machines[m].setupStart,
-                                      start: machines[m].stepStart, end: now, outcome: outcome))
+            if logsEvents { log(.processEnd, job: job, machine: Int32(m), operation: operationIndex) }
+            if outcome == .rework && logsEvents { log(.rework, job: job, machine: Int32(m)) }
+            if configuration.recordGantt || recording.operations {
+                let row = GanttRow(job: jobs[Int(job)].serial, product: Int32(product), operation: Int32(operationIndex),
+                                   station: Int32(station), machine: Int32(m), setupStart: machines[m].setupStart,
+                                   start: machines[m].stepStart, end: now, outcome: outcome)
+                if configuration.recordGantt { gantt.append(row) }
+                if recording.operations { records.operations.append(row) }
             }
             switch outcome {
             case .scrapped:
@@ -118,6 +125,7 @@ extension FactoryModel {
             if u < scrap { return .scrapped }
             if u < scrap + rework {
                 jobs[index].operation = routes.reworkTo[routeIndex]
+                jobs[index].reworks += 1
                 statistics.reworks += 1
                 return .rework
             }
@@ -138,6 +146,7 @@ extension FactoryModel {
             guard hasRoom(target) || target == Int(machines[m].station) else {
                 machines[m].blockedOn = Int32(target)
                 blockedMachines[target].append(Int32(m))
+                if logsEvents { log(.blocked, job: job, machine: Int32(m), station: Int32(target)) }
                 if machines[m].state != .down { setState(m, .blocked, at: calendar.now) }
                 return
             }
@@ -165,6 +174,7 @@ extension FactoryModel {
     /// Changes a machine's state, accounting the time spent in the previous one.
     @inline(__always)
     mutating func setState(_ m: Int, _ state: MachineState, at now: Double) {
+        if recording.states { recordStateInterval(m, until: now) }
         account(m, until: now)
         machines[m].state = state
     }

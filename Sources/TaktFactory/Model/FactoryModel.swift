@@ -63,12 +63,21 @@ public struct FactoryModel: DiscreteEventModel {
     public internal(set) var statistics: FactoryStatistics
     /// The Gantt record (when `configuration.recordGantt`).
     public internal(set) var gantt: [GanttRow] = []
+    /// What is logged into `records`.
+    public let recording: RecordingOptions
+    /// Rows logged since the last `takeRecords()`.
+    public internal(set) var records = FactoryRecords()
+    let logsEvents: Bool
+    /// The time of the event being handled (for logged rows).
+    var currentTime: Double = 0
 
     /// Builds the model; random streams come from `streams`. `dispatchPolicies` replaces the
     /// dispatching rule of the stations it names (by station index).
     /// - Precondition: `configuration.problems()` is empty.
     public init(_ configuration: FactoryConfiguration, streams: RandomStreams,
-                dispatchPolicies: [Int: any DispatchPolicy] = [:]) {
+                dispatchPolicies: [Int: any DispatchPolicy] = [:], recording: RecordingOptions = RecordingOptions()) {
+        self.recording = recording
+        logsEvents = recording.events != .none
         let problems = configuration.problems()
         precondition(problems.isEmpty, "invalid factory configuration: \(problems.joined(separator: "; "))")
         self.configuration = configuration
@@ -155,9 +164,11 @@ public struct FactoryModel: DiscreteEventModel {
             }
         }
         for member in crewMembers.indices { startSideJob(member, calendar: &calendar) }
+        if recording.sampleInterval != nil { calendar.schedule(.sample, at: now, priority: 2) }
     }
 
     public mutating func handle(_ event: FactoryEvent, calendar: inout EventCalendar<FactoryEvent>) {
+        currentTime = calendar.now
         switch event {
         case .orderArrival(let source): orderArrives(from: Int(source), calendar: &calendar)
         case .completion(let machine): completion(of: Int(machine), calendar: &calendar)
@@ -169,9 +180,12 @@ public struct FactoryModel: DiscreteEventModel {
         case .sideJobDone(let member): sideJobDone(Int(member), calendar: &calendar)
         case .maintenanceStart(let station, let window):
             maintenanceStarts(at: Int(station), window: Int(window), calendar: &calendar)
-        case .maintenanceEnd(let machine): machineFree(Int(machine), calendar: &calendar)
+        case .maintenanceEnd(let machine):
+            if logsEvents { log(.maintenanceEnd, machine: machine) }
+            machineFree(Int(machine), calendar: &calendar)
         case .materialReceipt(let material, let quantity):
             receive(material: Int(material), quantity: Int(quantity), calendar: &calendar)
+        case .sample: takeSample(calendar: &calendar)
         }
     }
 
@@ -181,7 +195,10 @@ public struct FactoryModel: DiscreteEventModel {
     }
 
     public mutating func finish(at time: SimTime) {
-        for m in machines.indices { account(m, until: time) }
+        for m in machines.indices {
+            recordStateInterval(m, until: time)
+            account(m, until: time)
+        }
         statistics.end = time
     }
 

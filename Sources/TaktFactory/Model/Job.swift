@@ -28,6 +28,9 @@ struct Job {
     var shortageCounted: Bool
     /// Is the job a top-level order (counts for CONWIP and order KPIs)?
     var isOrder: Bool
+    /// Start of its first operation (NaN until then) and rework loops so far (for job records).
+    var firstStart: Double
+    var reworks: Int32
     /// The job's own random stream: processing times and routing outcomes (common random numbers
     /// across variants: the same job draws the same times whichever machine it meets).
     var rng: Xoshiro256StarStar

@@ -1,0 +1,20 @@
+/// Rows logged by a factory model since they were last taken (`FactoryModel.takeRecords()`).
+///
+/// The model appends plain rows to these arrays as it runs; the experiment layer takes them
+/// between slices of events and hands them to a recorder (HDF5 or none), so memory stays bounded
+/// by one slice however long the run, and the model never knows where rows go.
+public struct FactoryRecords: Sendable {
+    public var events: [EventRow] = []
+    public var operations: [GanttRow] = []
+    public var jobs: [JobRow] = []
+    public var states: [StateRow] = []
+    /// Time-series samples, row-major: each row is `timeseriesColumns.count` values.
+    public var samples: [Double] = []
+
+    public init() {}
+
+    /// True when no row is waiting.
+    public var isEmpty: Bool {
+        events.isEmpty && operations.isEmpty && jobs.isEmpty && states.isEmpty && samples.isEmpty
+    }
+}

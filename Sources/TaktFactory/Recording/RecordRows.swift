@@ -1,0 +1,77 @@
+// The HDF5 layout these rows are written to is specified in docs/hdf5-layout.md.
+/// One logged event. Plain data with a fixed layout (an HDF5 compound row); ids are -1 where
+/// they do not apply.
+public struct EventRow: Sendable, Equatable {
+    /// Simulation time (seconds).
+    public var time: Double
+    /// `EventKind` raw value.
+    public var kind: UInt8
+    /// Job serial number.
+    public var job: Int64
+    public var product: Int32
+    /// Global machine index.
+    public var machine: Int32
+    public var station: Int32
+    /// Worker index (part 2; -1 until workers exist).
+    public var worker: Int32
+    /// Material index for material events.
+    public var material: Int32
+    /// A number whose meaning depends on the kind: quantity for orders and materials, the
+    /// duration drawn for process and repair starts, 0 otherwise.
+    public var value: Double
+
+    public init(time: Double, kind: EventKind, job: Int64 = -1, product: Int32 = -1, machine: Int32 = -1,
+                station: Int32 = -1, worker: Int32 = -1, material: Int32 = -1, value: Double = 0) {
+        self.time = time
+        self.kind = kind.rawValue
+        self.job = job
+        self.product = product
+        self.machine = machine
+        self.station = station
+        self.worker = worker
+        self.material = material
+        self.value = value
+    }
+}
+
+/// One job, written when it leaves the shop (finished or scrapped).
+public struct JobRow: Sendable, Equatable {
+    public var job: Int64
+    public var product: Int32
+    public var quantity: Int32
+    /// Parent job serial for a sub-assembly, else -1.
+    public var parent: Int64
+    /// 1 for orders (top-level jobs), 0 for sub-assemblies.
+    public var isOrder: UInt8
+    /// 0 finished, 1 scrapped (see `JobOutcome`).
+    public var outcome: UInt8
+    public var priority: Int32
+    /// Rework loops the job went through.
+    public var reworks: Int32
+    /// Order arrival, release into the shop, first operation start, exit (seconds).
+    public var arrival: Double
+    public var release: Double
+    public var start: Double
+    public var finish: Double
+    /// Due date (+∞ when none) and tardiness max(0, finish − due) (0 when no due date).
+    public var due: Double
+    public var tardiness: Double
+}
+
+/// What became of a job.
+public enum JobOutcome: UInt8, CaseIterable, Sendable {
+    case finished = 0
+    case scrapped = 1
+
+    public var name: String { self == .finished ? "finished" : "scrapped" }
+}
+
+/// One interval a machine spent in one state.
+public struct StateRow: Sendable, Equatable {
+    public var machine: Int32
+    public var station: Int32
+    /// `MachineState` raw value.
+    public var state: UInt8
+    public var start: Double
+    public var end: Double
+}
