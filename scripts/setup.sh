@@ -18,7 +18,7 @@ fi
 command -v swift >/dev/null 2>&1 || { echo "error: Swift 6 toolchain not found (expected on PATH or in /opt/swift)" >&2; exit 1; }
 
 # --- Debian packages ---------------------------------------------------------------------------
-APT_PACKAGES=(pkg-config)
+APT_PACKAGES=(pkg-config libhdf5-dev hdf5-tools)
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -32,8 +32,8 @@ fi
 
 # --- Python packages for the analyst kit and the Python tests ----------------------------------
 PYTHON=${PYTHON:-python3}
-PIP_PACKAGES=(pytest jsonschema pyyaml)
-PIP_MODULES=(pytest jsonschema yaml)
+PIP_PACKAGES=(pytest jsonschema pyyaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel)
+PIP_MODULES=(pytest jsonschema yaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel)
 need_pip=()
 for index in "${!PIP_MODULES[@]}"; do
   "$PYTHON" -c "import ${PIP_MODULES[$index]}" >/dev/null 2>&1 || need_pip+=("${PIP_PACKAGES[$index]}")

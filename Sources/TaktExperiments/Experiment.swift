@@ -20,10 +20,20 @@ public struct Experiment: Sendable {
     public var threads: Int
     /// Keep the Gantt record of replication 0 (factory models), for charts and files.
     public var keepGantt: Bool
+    /// What factory replications log for the recorder.
+    public var recording: RecordingOptions
+    /// Where logged rows, KPIs and the summary go (nil: nowhere).
+    public var recorder: (any ExperimentRecorder)?
+    /// Checked between slices of events: a request stops the experiment early.
+    public var stop: StopSignal?
 
     public init(scenario: Scenario, replications: Int? = nil, seed: UInt64? = nil, threads: Int? = nil,
-                keepGantt: Bool = false) {
+                keepGantt: Bool = false, recording: RecordingOptions? = nil, recorder: (any ExperimentRecorder)? = nil,
+                stop: StopSignal? = nil) {
         self.keepGantt = keepGantt
+        self.recorder = recorder
+        self.recording = recorder == nil ? .kpisOnly : (recording ?? scenario.recording)
+        self.stop = stop
         self.scenario = scenario
         self.replications = replications ?? scenario.run.replications
         self.seed = seed ?? scenario.run.seed
@@ -31,45 +41,62 @@ public struct Experiment: Sendable {
     }
 
     /// Runs every replication; `progress` is called from worker threads, often.
-    public func run(progress: (@Sendable (ProgressReport) -> Void)? = nil) -> ExperimentResult {
+    ///
+    /// - Throws: the first error of the recorder (the other replications then stop early).
+    public func run(progress: (@Sendable (ProgressReport) -> Void)? = nil) throws -> ExperimentResult {
         let board = ProgressBoard(replications: replications, report: progress)
         let results = ResultSlots(count: replications)
         let next = ResultSlots(count: 1)
         let gantt = GanttSlot()
+        let failure = ErrorSlot()
         let started = Date()
         let workers = min(threads, replications)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = next.claimNext(limit: replications) {
-                let (result, rows) = runReplication(index, board: board)
-                results.store(result, at: index)
-                if index == 0, let rows { gantt.store(rows) }
+            while !(stop?.isRequested ?? false), failure.error == nil, let index = next.claimNext(limit: replications) {
+                do {
+                    let (result, rows) = try runReplication(index, board: board, failure: failure)
+                    try recorder?.finishReplication(result)
+                    results.store(result, at: index)
+                    if index == 0, let rows { gantt.store(rows) }
+                } catch {
+                    failure.store(error)
+                }
                 board.finish(index)
             }
         }
-        let all = results.collect()
-        return ExperimentResult(
+        if let error = failure.error { throw error }
+        let all = results.collectCompleted()
+        let result = ExperimentResult(
             scenarioName: scenario.name, seed: seed, results: all,
             summaries: KPISummary.summarize(all, level: scenario.run.confidenceLevel),
-            wallSeconds: Date().timeIntervalSince(started), threads: workers, gantt: gantt.rows)
+            wallSeconds: Date().timeIntervalSince(started), threads: workers, gantt: gantt.rows,
+            interrupted: stop?.isRequested ?? false)
+        try recorder?.finishExperiment(result)
+        return result
     }
 
     /// Runs replication `index` alone (what a worker does); deterministic in (scenario, seed, index).
-    public func runReplication(_ index: Int) -> ReplicationResult {
-        runReplication(index, board: ProgressBoard(replications: replications, report: nil)).result
+    public func runReplication(_ index: Int) throws -> ReplicationResult {
+        try runReplication(index, board: ProgressBoard(replications: replications, report: nil), failure: ErrorSlot()).result
     }
 
-    func runReplication(_ index: Int, board: ProgressBoard) -> (result: ReplicationResult, gantt: [GanttRow]?) {
+    func runReplication(_ index: Int, board: ProgressBoard, failure: ErrorSlot) throws
+        -> (result: ReplicationResult, gantt: [GanttRow]?) {
         let streams = RandomStreams(seed: seed).replication(index)
+        let shouldStop = { @Sendable in (stop?.isRequested ?? false) || failure.error != nil }
         switch scenario.model {
         case .queue(let configuration):
-            let result = QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index) {
+            let result = QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index,
+                                         shouldStop: shouldStop) {
                 board.update(index, fraction: $0, events: $1, simulated: $2)
             }
             return (result, nil)
         case .factory(var configuration):
             let keep = keepGantt && index == 0
             if keep { configuration.recordGantt = true }
-            let (result, rows) = FactoryRunner.run(configuration, streams: streams, settings: scenario.run, replication: index) {
+            let (result, rows) = try FactoryRunner.run(
+                configuration, streams: streams, settings: scenario.run, replication: index, recording: recording,
+                recorder: recorder, shouldStop: shouldStop) {
                 board.update(index, fraction: $0, events: $1, simulated: $2)
             }
             return (result, keep ? rows : nil)
@@ -91,6 +118,9 @@ public struct ExperimentResult: Sendable {
     public var threads: Int
     /// The Gantt record of replication 0, when it was asked for.
     public var gantt: [GanttRow]?
+    /// True when a stop request ended the experiment early: some replications may be missing
+    /// or shorter than asked (each says so).
+    public var interrupted: Bool = false
 
     /// Model events over all replications.
     public var events: Int { results.reduce(0) { $0 + $1.events } }

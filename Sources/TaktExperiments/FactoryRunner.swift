@@ -9,11 +9,13 @@ enum FactoryRunner {
     static let slice = 250_000
 
     static func run(_ configuration: FactoryConfiguration, streams: RandomStreams, settings: RunSettings,
-                    replication: Int,
-                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) -> (ReplicationResult, [GanttRow]) {
+                    replication: Int, recording: RecordingOptions = .kpisOnly, recorder: (any ExperimentRecorder)? = nil,
+                    shouldStop: @Sendable () -> Bool = { false },
+                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> (ReplicationResult, [GanttRow]) {
         let started = Date()
         let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp)
-        var simulation = Simulation(model: FactoryModel(configuration, streams: streams), limits: limits)
+        var simulation = Simulation(model: FactoryModel(configuration, streams: streams, recording: recording), limits: limits)
+        var interrupted = false
         let horizon = settings.endTime.isFinite ? settings.endTime : nil
         let target = configuration.stopAfterJobs.map(Double.init)
         while simulation.run(maxEvents: slice) == .eventLimit {
@@ -21,14 +23,17 @@ enum FactoryRunner {
             let fraction = horizon.map { simulation.now / $0 }
                 ?? target.map { Double(statistics.totalFinished + statistics.totalScrapped) / $0 } ?? 0
             progress(min(1, fraction), simulation.eventsProcessed, simulation.now)
+            if let recorder { try recorder.record(simulation.model.takeRecords(), replication: replication) }
+            if shouldStop() { interrupted = true; break }
         }
         simulation.finish()
+        if let recorder { try recorder.record(simulation.model.takeRecords(), replication: replication) }
         progress(1, simulation.eventsProcessed, simulation.now)
         let report = simulation.model.report()
         let result = ReplicationResult(replication: replication, seed: streams.seed,
                                        kpis: kpis(report, configuration: configuration),
                                        events: simulation.eventsProcessed, simulatedSeconds: simulation.now,
-                                       wallSeconds: Date().timeIntervalSince(started))
+                                       wallSeconds: Date().timeIntervalSince(started), interrupted: interrupted)
         return (result, simulation.model.gantt)
     }
 

@@ -34,4 +34,6 @@ public struct ReplicationResult: Sendable, Codable {
     public var simulatedSeconds: Double
     /// Wall-clock seconds spent.
     public var wallSeconds: Double
+    /// True if a stop request ended it before its run limits.
+    public var interrupted: Bool = false
 }

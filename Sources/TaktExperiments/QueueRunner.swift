@@ -9,13 +9,15 @@ enum QueueRunner {
     static let slice = 250_000
 
     static func run(_ configuration: MultiServerQueue.Configuration, streams: RandomStreams, settings: RunSettings,
-                    replication: Int,
+                    replication: Int, shouldStop: @Sendable () -> Bool = { false },
                     progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) -> ReplicationResult {
         let started = Date()
         let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp)
         var simulation = Simulation(model: MultiServerQueue(configuration, streams: streams), limits: limits)
         let expectedEvents = Double(2 * configuration.customers)
+        var interrupted = false
         while simulation.run(maxEvents: slice) == .eventLimit {
+            if shouldStop() { interrupted = true; break }
             progress(min(1, Double(simulation.eventsProcessed) / expectedEvents), simulation.eventsProcessed, simulation.now)
         }
         simulation.finish()
@@ -42,7 +44,7 @@ enum QueueRunner {
         ]
         return ReplicationResult(replication: replication, seed: streams.seed, kpis: kpis,
                                  events: simulation.eventsProcessed, simulatedSeconds: now,
-                                 wallSeconds: Date().timeIntervalSince(started))
+                                 wallSeconds: Date().timeIntervalSince(started), interrupted: interrupted)
     }
 
     /// Erlang C values when both laws are exponential and the queue is stable.

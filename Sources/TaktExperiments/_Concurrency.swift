@@ -42,6 +42,12 @@ final class ResultSlots: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return slots.map { $0! }
     }
+
+    /// The results stored so far, in index order (all of them unless the run was stopped early).
+    func collectCompleted() -> [ReplicationResult] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
 }
 
 /// Progress of every replication, combined into one report.
@@ -77,5 +83,21 @@ final class ProgressBoard: @unchecked Sendable {
         lock.lock()
         done += 1
         lock.unlock()
+    }
+}
+
+/// The first error raised by any worker.
+final class ErrorSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    func store(_ error: any Error) {
+        lock.lock(); defer { lock.unlock() }
+        if first == nil { first = error }
+    }
+
+    var error: (any Error)? {
+        lock.lock(); defer { lock.unlock() }
+        return first
     }
 }

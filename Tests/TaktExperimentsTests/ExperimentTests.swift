@@ -19,8 +19,8 @@ final class ExperimentTests: XCTestCase {
     /// Results are bit-identical whatever the number of threads (replications are keyed by index).
     func testResultsDoNotDependOnThreadCount() throws {
         let scenario = try ScenarioLoader.parse(text, file: "inline.yaml")
-        let one = Experiment(scenario: scenario, threads: 1).run()
-        let two = Experiment(scenario: scenario, threads: 2).run()
+        let one = try Experiment(scenario: scenario, threads: 1).run()
+        let two = try Experiment(scenario: scenario, threads: 2).run()
         let values = { (result: ExperimentResult) in result.results.map { $0.kpis.map(\.value.bitPattern) } }
         XCTAssertEqual(values(one), values(two))
         XCTAssertEqual(one.results.map(\.seed), two.results.map(\.seed))
@@ -31,8 +31,8 @@ final class ExperimentTests: XCTestCase {
     func testReplicationIsReproducibleAlone() throws {
         let scenario = try ScenarioLoader.parse(text, file: "inline.yaml")
         let experiment = Experiment(scenario: scenario)
-        let all = experiment.run()
-        let fourth = experiment.runReplication(3)
+        let all = try experiment.run()
+        let fourth = try experiment.runReplication(3)
         XCTAssertEqual(fourth.kpis.map(\.value), all.results[3].kpis.map(\.value))
     }
 
@@ -40,7 +40,7 @@ final class ExperimentTests: XCTestCase {
     func testKPIsAgreeWithTheory() throws {
         var scenario = try ScenarioLoader.parse(text, file: "inline.yaml")
         scenario.run.confidenceLevel = 0.99
-        let result = Experiment(scenario: scenario, replications: 10).run()
+        let result = try Experiment(scenario: scenario, replications: 10).run()
         let wait = try XCTUnwrap(result.summaries.first { $0.name == "wait_in_queue_mean" })
         XCTAssertEqual(try XCTUnwrap(wait.theory), 9.0 / 7, accuracy: 1e-12)
         XCTAssertTrue(wait.interval.contains(9.0 / 7), "\(wait.interval)")

@@ -20,6 +20,13 @@ public struct RecordingOptions: Sendable, Equatable {
         self.sampleInterval = sampleInterval
     }
 
+    /// What `takt run` records unless told otherwise: every event, the Gantt, jobs, machine
+    /// states, and an hourly time series.
+    public static let standard = RecordingOptions.full(sampleInterval: 3600)
+
+    /// Nothing beyond the KPIs.
+    public static let kpisOnly = RecordingOptions()
+
     /// Everything on, with a time series every `interval` seconds.
     public static func full(sampleInterval: Double = 3600) -> RecordingOptions {
         RecordingOptions(events: .all, operations: true, jobs: true, states: true, sampleInterval: sampleInterval)

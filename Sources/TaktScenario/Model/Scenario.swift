@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
     public var variants: [String]
     /// The variant applied to the base scenario, or nil for the base itself.
     public var variant: String?
+    /// What runs of this scenario record to their result file (`recording:`).
+    public var recording: RecordingOptions = .standard
 }
 
 /// How a scenario's runs are made: seed, replications, length and warm-up.

@@ -12,9 +12,11 @@ extension ScenarioLoader {
         let run = top.optional("run").map { readRun($0) } ?? RunSettings()
         let variants = readVariantNames(top.optional("variants"))
         let model = readModel(top, document: document, file: file, run: run)
+        let recording = top.optional("recording").map { readRecording($0) } ?? .standard
         top.finish()
         guard let name, let model else { return nil }
-        return Scenario(name: name, file: file, sourceText: text, run: run, model: model, variants: variants, variant: nil)
+        return Scenario(name: name, file: file, sourceText: text, run: run, model: model, variants: variants, variant: nil,
+                        recording: recording)
     }
 
     /// The model section: `queue:` or a factory (`stations:` and its companions), never both.

@@ -48,7 +48,7 @@ struct Run: ParsableCommand {
         let bar = ProgressBar.forStandardError()
         var report: (@Sendable (ProgressReport) -> Void)?
         if let bar { report = { bar.update($0) } }
-        let result = experiment.run(progress: report)
+        let result = try experiment.run(progress: report)
         bar?.finish()
         if let gantt {
             try GanttFile.write(result, scenario: loaded, to: gantt)
