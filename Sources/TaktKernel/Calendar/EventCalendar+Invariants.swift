@@ -8,7 +8,7 @@ extension EventCalendar {
         for index in 0..<heapCount {
             let entry = heap[index]
             if index > 0 {
-                precondition(!entry.precedes(heap[(index - 1) >> 2]), "heap order violated at \(index)")
+                precondition(!entry.precedes(heap[(index - 1) >> 1]), "heap order violated at \(index)")
             }
             let state = slots[Int(entry.slot)].state
             precondition(state != .free, "heap entry points at a free slot")

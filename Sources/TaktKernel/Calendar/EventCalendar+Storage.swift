@@ -5,7 +5,7 @@ extension EventCalendar {
     mutating func removeTop() -> _HeapEntry {
         let top = heap[0]
         heapCount &-= 1
-        if heapCount > 0 { _QuaternaryHeap.siftDown(heap, count: heapCount, heap[heapCount]) }
+        if heapCount > 0 { _BinaryHeap.siftDown(heap, count: heapCount, heap[heapCount]) }
         return top
     }
 
@@ -41,7 +41,7 @@ extension EventCalendar {
         }
         heapCount = 0
         for index in 0..<kept {
-            _QuaternaryHeap.siftUp(heap, from: index, heap[index])
+            _BinaryHeap.siftUp(heap, from: index, heap[index])
             heapCount += 1
         }
         tombstones = 0

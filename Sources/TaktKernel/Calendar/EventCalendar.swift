@@ -102,7 +102,7 @@ public struct EventCalendar<Payload>: ~Copyable {
         let biasedPriority = UInt64(UInt8(bitPattern: priority) ^ 0x80)
         if heapCount == heapCapacity { growHeap() }
         let entry = _HeapEntry(time: time, key: biasedPriority << 56 | nextSequence, slot: slot)
-        _QuaternaryHeap.siftUp(heap, from: heapCount, entry)
+        _BinaryHeap.siftUp(heap, from: heapCount, entry)
         heapCount &+= 1
         nextSequence &+= 1
         _checkInvariants()
