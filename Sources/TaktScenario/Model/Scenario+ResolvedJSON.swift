@@ -1,0 +1,61 @@
+import Foundation
+
+extension Scenario {
+    /// The fully resolved scenario — every default filled in, names resolved to indices, times in
+    /// seconds — as JSON, so that a result file alone says exactly what was run.
+    ///
+    /// Built by reflection over the configuration values: structs become objects, enums become
+    /// `{"case": payload}` (or a plain string without payload), optionals `null`, infinities
+    /// the strings "inf"/"-inf".
+    public var resolvedJSON: String {
+        let document: [String: Any] = [
+            "name": name, "file": file, "variant": variant ?? "base", "variants": variants,
+            "run": ResolvedJSON.value(run), "recording": ResolvedJSON.value(recording), "model": ResolvedJSON.value(model),
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Turns any value into JSON-compatible Foundation objects by reflection.
+enum ResolvedJSON {
+    static func value(_ subject: Any) -> Any {
+        switch subject {
+        case let number as Double: return number.isFinite ? number : (number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
+        case let number as Int: return number
+        case let number as Int32: return Int(number)
+        case let number as Int64: return Int(number)
+        case let number as UInt64: return number
+        case let number as UInt8: return Int(number)
+        case let number as Int8: return Int(number)
+        case let flag as Bool: return flag
+        case let text as String: return text
+        default: break
+        }
+        let mirror = Mirror(reflecting: subject)
+        switch mirror.displayStyle {
+        case .optional:
+            guard let wrapped = mirror.children.first?.value else { return NSNull() }
+            return value(wrapped)
+        case .collection, .set:
+            return mirror.children.map { value($0.value) }
+        case .dictionary:
+            return mirror.children.map { value($0.value) }
+        case .tuple:
+            var object: [String: Any] = [:]
+            for (index, child) in mirror.children.enumerated() { object[child.label ?? "\(index)"] = value(child.value) }
+            return object
+        case .enum:
+            let name = String(describing: subject).split(separator: "(").first.map(String.init) ?? "\(subject)"
+            guard let payload = mirror.children.first else { return name }
+            return [payload.label ?? name: value(payload.value)]
+        default:
+            var object: [String: Any] = [:]
+            for (index, child) in mirror.children.enumerated() {
+                let key = child.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 } ?? "\(index)"
+                object[key] = value(child.value)
+            }
+            return object
+        }
+    }
+}
