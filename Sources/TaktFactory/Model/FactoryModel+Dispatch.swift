@@ -102,7 +102,9 @@ extension FactoryModel {
     /// The position in the station's queue of the job the rule picks among the jobs that can
     /// start (components present, materials in stock), or nil if none can.
     func selectJob(at station: Int, now: Double) -> Int? {
-        if let policy = dispatchPolicies[station] { return selectByPolicy(policy, at: station, now: now) }
+        if hasDispatchPolicy[station], let policy = dispatchPolicies[station] {
+            return selectByPolicy(policy, at: station, now: now)
+        }
         let rule = stationTable.rule[station]
         if rule == .fifo {
             for position in queues[station].indices where canStart(queues[station][position], at: station) { return position }

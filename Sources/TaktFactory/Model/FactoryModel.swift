@@ -32,6 +32,7 @@ public struct FactoryModel: DiscreteEventModel {
     let maxBatch: Int
     /// Custom dispatching per station (nil: the station's rule).
     let dispatchPolicies: [(any DispatchPolicy)?]
+    let hasDispatchPolicy: [Bool]
 
     var jobs: ContiguousArray<Job> = []
     var freeJobSlots: ContiguousArray<Int32> = []
@@ -84,6 +85,7 @@ public struct FactoryModel: DiscreteEventModel {
         routes = RouteTable(configuration)
         stationTable = StationTable(configuration)
         self.dispatchPolicies = configuration.stations.indices.map { dispatchPolicies[$0] }
+        hasDispatchPolicy = configuration.stations.indices.map { dispatchPolicies[$0] != nil }
         maxBatch = max(1, configuration.stations.map { $0.batch?.maxSize ?? 1 }.max() ?? 1)
         var first: [Int] = []
         var total = 0

@@ -54,8 +54,13 @@ struct SourceState {
             nextRow += 1
             return (row.product, max(1, row.quantity), row.due ?? .infinity, row.priority)
         case .renewal:
-            let product = Int(mixTable.sample(&mix))
-            let quantity = max(1, Int(spec.quantity.sample(&quantity).rounded()))
+            let product = spec.mix.count == 1 ? spec.mix[0].product : Int(mixTable.sample(&mix))
+            let quantity: Int
+            if case .constant(let value) = spec.quantity {
+                quantity = max(1, Int(value.rounded()))
+            } else {
+                quantity = max(1, Int(spec.quantity.sample(&self.quantity).rounded()))
+            }
             let dueDate: Double
             switch spec.due {
             case .none: dueDate = .infinity

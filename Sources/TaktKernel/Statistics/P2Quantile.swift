@@ -79,10 +79,9 @@ public struct P2Quantile: Sendable {
     public mutating func reset() { self = P2Quantile(p: p) }
 
     private func parabolic(_ i: Int, _ d: Double) -> Double {
-        let q = heights, n = positions
-        return q[i] + d / (n[i + 1] - n[i - 1])
-            * ((n[i] - n[i - 1] + d) * (q[i + 1] - q[i]) / (n[i + 1] - n[i])
-                + (n[i + 1] - n[i] - d) * (q[i] - q[i - 1]) / (n[i] - n[i - 1]))
+        let qLow = heights[i - 1], q = heights[i], qHigh = heights[i + 1]
+        let nLow = positions[i - 1], n = positions[i], nHigh = positions[i + 1]
+        return q + d / (nHigh - nLow) * ((n - nLow + d) * (qHigh - q) / (nHigh - n) + (nHigh - n - d) * (q - qLow) / (n - nLow))
     }
 
     private func linear(_ i: Int, _ d: Double) -> Double {
