@@ -34,14 +34,16 @@ let package = Package(
         .target(name: "TaktKernel"),
         .target(name: "TaktQueueing", dependencies: ["TaktKernel"]),
         .target(name: "TaktFactory", dependencies: ["TaktKernel"]),
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial", providers: [.apt(["libhdf5-dev"])]),
+        .target(name: "TaktRecording", dependencies: ["CHDF5", "TaktKernel", "TaktFactory"]),
         .target(
             name: "TaktScenario",
             dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", .product(name: "Yams", package: "Yams")]),
-        .target(name: "TaktExperiments", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktScenario"]),
+        .target(name: "TaktExperiments", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktScenario", "TaktRecording"]),
         .executableTarget(
             name: "takt",
             dependencies: [
-                "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments",
+                "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments", "TaktFactory", "TaktRecording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory"]),
@@ -51,6 +53,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel"],
                     exclude: ["BadScenarios"]),
+        .testTarget(name: "TaktRecordingTests", dependencies: ["TaktRecording", "TaktFactory", "CHDF5"]),
         .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario", "TaktFactory", "TaktKernel"]),
     ],
     swiftLanguageModes: [.v6]

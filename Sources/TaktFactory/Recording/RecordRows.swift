@@ -74,4 +74,12 @@ public struct StateRow: Sendable, Equatable {
     public var state: UInt8
     public var start: Double
     public var end: Double
+
+    public init(machine: Int32, station: Int32, state: UInt8, start: Double, end: Double) {
+        self.machine = machine
+        self.station = station
+        self.state = state
+        self.start = start
+        self.end = end
+    }
 }

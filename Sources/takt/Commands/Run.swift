@@ -24,6 +24,7 @@ struct Run: ParsableCommand {
               takt run scenarios/job-shop.yaml --variant edd_everywhere --json > results/edd.json
               takt run scenarios/job-shop.yaml --gantt results/job-shop.svg
               takt run ft10.txt --rule mwkr --gantt results/ft10.svg
+              takt run scenarios/flow-line.yaml --out results/line.h5 --record all --sample '10 min'
             """)
 
     @Argument(help: "The scenario file (YAML), or a job-shop instance (OR-Library .txt). Default: \(ScenarioLocator.defaultScenario).")
@@ -40,23 +41,49 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let path = try scenario ?? ScenarioLocator.findDefault()
-        let loaded = try ScenarioSource.load(path: path, variant: variant, rule: rule)
-        let experiment = Experiment(scenario: loaded, replications: options.replications,
-                                    seed: options.seed, threads: options.threads, keepGantt: gantt != nil)
+        var loaded = try ScenarioSource.load(path: path, variant: variant, rule: rule)
+        let seed = options.seed ?? loaded.run.seed
+        let replications = options.replications ?? loaded.run.replications
+        loaded.run.seed = seed
+        loaded.run.replications = replications
+        let recording = try output.recording(for: loaded)
+        let interrupts = InterruptHandler()
+        var recorder: HDF5Recorder?
+        if let file = try output.path(for: loaded) {
+            do {
+                recorder = try HDF5Recorder(path: file, scenario: loaded, seed: seed, replications: replications,
+                                            taktVersion: Takt.version, gitCommit: ResultOutput.gitCommit())
+            } catch {
+                throw InputError(message: "cannot create the result file \(file): \(error)")
+            }
+        }
+        let experiment = Experiment(scenario: loaded, replications: replications, seed: seed, threads: options.threads,
+                                    keepGantt: gantt != nil, recording: recording, recorder: recorder, stop: interrupts.signal)
         let bar = ProgressBar.forStandardError()
         var report: (@Sendable (ProgressReport) -> Void)?
         if let bar { report = { bar.update($0) } }
-        let result = try experiment.run(progress: report)
+        let result: ExperimentResult
+        do {
+            result = try experiment.run(progress: report)
+        } catch {
+            bar?.finish()
+            recorder?.abandon()
+            throw InputError(message: "the run failed: \(error)\(recorder.map { "; partial results kept in \($0.partialPath)" } ?? "")")
+        }
         bar?.finish()
         if let gantt {
             try GanttFile.write(result, scenario: loaded, to: gantt)
         }
         if options.json {
-            print(try ResultJSON.encode(result, scenarioFile: path))
+            print(try ResultJSON.encode(result, scenarioFile: path, resultFile: recorder?.finalPath))
         } else {
             print(KPITable.render(result, scenarioFile: path))
+            if let recorder { print("Result file: \(recorder.finalPath)\(result.interrupted ? " (interrupted)" : "")") }
         }
+        if result.interrupted { throw ArgumentParser.ExitCode(130) }
     }
 }

@@ -13,6 +13,8 @@ enum ResultJSON {
         var runs: [ReplicationResult]
         var events: Int
         var wall_seconds: Double
+        var result_file: String?
+        var interrupted: Bool
     }
 
     struct Summary: Encodable {
@@ -27,7 +29,7 @@ enum ResultJSON {
         var values: [Double]
     }
 
-    static func encode(_ result: ExperimentResult, scenarioFile: String) throws -> String {
+    static func encode(_ result: ExperimentResult, scenarioFile: String, resultFile: String? = nil) throws -> String {
         let summaries = result.summaries.enumerated().map { index, summary in
             let finite = summary.interval.halfWidth.isFinite
             return Summary(name: summary.name, label: summary.label, unit: summary.unit, mean: summary.interval.mean,
@@ -39,7 +41,8 @@ enum ResultJSON {
             scenario: result.scenarioName, scenario_file: scenarioFile, seed: result.seed,
             replications: result.results.count,
             confidence_level: result.summaries.first?.interval.level ?? 0.95,
-            kpis: summaries, runs: result.results, events: result.events, wall_seconds: result.wallSeconds)
+            kpis: summaries, runs: result.results, events: result.events, wall_seconds: result.wallSeconds,
+            result_file: resultFile, interrupted: result.interrupted)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(document), as: UTF8.self)

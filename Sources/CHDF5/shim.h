@@ -1,0 +1,43 @@
+// The HDF5 C library as Swift sees it. HDF5's constants are macros over global ids that Swift
+// cannot import (and that hold -1 until H5open), so each is returned by a static inline function.
+#ifndef TAKT_CHDF5_SHIM_H
+#define TAKT_CHDF5_SHIM_H
+#include <hdf5.h>
+
+static inline hid_t takt_h5p_default(void) { return H5P_DEFAULT; }
+static inline hid_t takt_h5e_default(void) { return H5E_DEFAULT; }
+static inline hid_t takt_h5s_all(void) { return H5S_ALL; }
+static inline unsigned takt_h5f_acc_trunc(void) { return H5F_ACC_TRUNC; }
+static inline unsigned takt_h5f_acc_excl(void) { return H5F_ACC_EXCL; }
+static inline unsigned takt_h5f_acc_rdonly(void) { return H5F_ACC_RDONLY; }
+static inline hsize_t takt_h5s_unlimited(void) { return H5S_UNLIMITED; }
+static inline size_t takt_h5t_variable(void) { return H5T_VARIABLE; }
+static inline hid_t takt_h5p_dataset_create(void) { H5open(); return H5P_DATASET_CREATE; }
+static inline hid_t takt_h5p_link_create(void) { H5open(); return H5P_LINK_CREATE; }
+static inline hid_t takt_h5p_dataset_access(void) { H5open(); return H5P_DATASET_ACCESS; }
+static inline hid_t takt_h5t_native_double(void) { H5open(); return H5T_NATIVE_DOUBLE; }
+static inline hid_t takt_h5t_native_int64(void) { H5open(); return H5T_NATIVE_INT64; }
+static inline hid_t takt_h5t_native_int32(void) { H5open(); return H5T_NATIVE_INT32; }
+static inline hid_t takt_h5t_native_uint64(void) { H5open(); return H5T_NATIVE_UINT64; }
+static inline hid_t takt_h5t_native_uint8(void) { H5open(); return H5T_NATIVE_UINT8; }
+static inline hid_t takt_h5t_c_s1(void) { H5open(); return H5T_C_S1; }
+static inline H5T_cset_t takt_h5t_cset_utf8(void) { return H5T_CSET_UTF8; }
+static inline H5T_class_t takt_h5t_compound(void) { return H5T_COMPOUND; }
+
+/// Collects the innermost HDF5 error message of the current thread's error stack.
+static herr_t takt_h5e_walk_cb(unsigned n, const H5E_error2_t *error, void *client) {
+    char *buffer = (char *)client;
+    if (n == 0 && error && error->desc) {
+        snprintf(buffer, 511, "%s (in %s)", error->desc, error->func_name ? error->func_name : "?");
+    }
+    return 0;
+}
+
+static inline void takt_h5_last_error(char *buffer) {
+    buffer[0] = 0;
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, takt_h5e_walk_cb, buffer);
+    H5Eclear2(H5E_DEFAULT);
+}
+
+static inline void takt_h5_silence_errors(void) { H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
+#endif

@@ -1,0 +1,78 @@
+import Foundation
+import TaktFactory
+import TaktRecording
+import TaktScenario
+
+/// Records an experiment into one HDF5 result file (docs/hdf5-layout.md): the rows each
+/// replication logs, its KPIs, and the summary across replications.
+public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
+    let file: ResultFile
+    let variant: String
+    let started = Date()
+
+    /// Creates the file at `path` (written as `path.partial` until closed).
+    /// - Throws: if `path` exists, or HDF5 fails.
+    public init(path: String, scenario: Scenario, seed: UInt64, replications: Int, taktVersion: String, gitCommit: String) throws {
+        variant = scenario.variant ?? "base"
+        let metadata = ResultMetadata(
+            taktVersion: taktVersion, gitCommit: gitCommit, scenarioName: scenario.name, scenarioFile: scenario.file,
+            seed: seed, replications: replications, variant: variant, created: Date(),
+            host: ProcessInfo.processInfo.hostName, sourceYAML: scenario.sourceText, resolvedJSON: scenario.resolvedJSON)
+        file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: scenario))
+    }
+
+    /// The file's final path, and the temporary one used until it is closed.
+    public var finalPath: String { file.finalPath }
+    public var partialPath: String { file.partialPath }
+
+    public func record(_ records: FactoryRecords, replication: Int) throws {
+        if !records.events.isEmpty { try file.appendEvents(records.events, variant: variant, replication: replication) }
+        if !records.operations.isEmpty { try file.appendOperations(records.operations, variant: variant, replication: replication) }
+        if !records.jobs.isEmpty { try file.appendJobs(records.jobs, variant: variant, replication: replication) }
+        if !records.states.isEmpty { try file.appendStates(records.states, variant: variant, replication: replication) }
+        if !records.samples.isEmpty { try file.appendSamples(records.samples, variant: variant, replication: replication) }
+    }
+
+    public func finishReplication(_ result: ReplicationResult) throws {
+        try file.finishRun(variant: variant, replication: result.replication,
+                           kpis: result.kpis.map { ResultKPI(name: $0.name, label: $0.label, unit: $0.unit, value: $0.value) },
+                           seed: result.seed, eventsProcessed: result.events, simulatedSeconds: result.simulatedSeconds,
+                           wallSeconds: result.wallSeconds, status: result.interrupted ? .interrupted : .complete)
+    }
+
+    public func finishExperiment(_ result: ExperimentResult) throws {
+        let rows = result.results.flatMap { replication in
+            replication.kpis.map { SummaryKPIRow(variant: variant, replication: replication.replication, kpi: $0.name, unit: $0.unit, value: $0.value) }
+        }
+        let intervals = result.summaries.map { summary in
+            SummaryIntervalRow(variant: variant, kpi: summary.name, unit: summary.unit, mean: summary.interval.mean,
+                               halfWidth: summary.interval.halfWidth.isFinite ? summary.interval.halfWidth : .nan,
+                               lower: summary.interval.halfWidth.isFinite ? summary.interval.lower : .nan,
+                               upper: summary.interval.halfWidth.isFinite ? summary.interval.upper : .nan,
+                               level: summary.interval.level, n: summary.interval.count)
+        }
+        try file.writeSummary(kpis: rows, intervals: intervals)
+        try file.close(status: result.interrupted ? .interrupted : .complete, wallSeconds: Date().timeIntervalSince(started),
+                       simulatedTimeReached: result.results.map(\.simulatedSeconds).max() ?? 0)
+    }
+
+    /// Closes the file as failed (it stays `.partial`), after an error.
+    public func abandon() {
+        try? file.close(status: .failed, wallSeconds: Date().timeIntervalSince(started), simulatedTimeReached: 0)
+    }
+
+    static func lookups(for scenario: Scenario) -> ResultLookups {
+        guard case .factory(let configuration) = scenario.model else {
+            return ResultLookups(stations: [], machines: [], products: [], materials: [], timeseriesColumns: [], timeseriesUnits: [])
+        }
+        let model = FactoryModel(configuration, streams: .init(seed: 0))
+        var machines: [(name: String, station: Int)] = []
+        for (index, station) in configuration.stations.enumerated() {
+            for k in 0..<station.machines { machines.append(("\(station.name)/\(k)", index)) }
+        }
+        return ResultLookups(
+            stations: configuration.stations.map { ($0.name, $0.machines) }, machines: machines,
+            products: configuration.products.map(\.name), materials: configuration.materials.map(\.name),
+            timeseriesColumns: model.timeseriesColumns, timeseriesUnits: model.timeseriesUnits)
+    }
+}

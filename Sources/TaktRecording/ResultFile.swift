@@ -1,0 +1,207 @@
+import CHDF5
+import Foundation
+import TaktFactory
+
+/// A Takt result file being written (layout: docs/hdf5-layout.md).
+///
+/// Created as `<path>.partial`; `close(status:)` writes the root attributes and renames it to
+/// `<path>` when the run completed or was interrupted, so a file under its final name is always
+/// whole and valid. Thread-safe: replications running on several threads append concurrently.
+public final class ResultFile: @unchecked Sendable {
+    private let lock = NSLock()
+    private let file: hid_t
+    private let types: RowTypes
+    private let metadata: ResultMetadata
+    private let lookups: ResultLookups
+    private var runs: [String: RunTables] = [:]
+    private var rowsSinceFlush = 0
+    private var lastFlush = Date()
+    private var closed = false
+    /// The name the file gets when it is closed, and the one it is written under until then.
+    public let finalPath: String
+    public var partialPath: String { finalPath + ".partial" }
+
+    /// Creates the file. - Throws: if `path` (or its `.partial`) exists, or HDF5 fails.
+    public init(path: String, metadata: ResultMetadata, lookups: ResultLookups) throws {
+        finalPath = path
+        self.metadata = metadata
+        self.lookups = lookups
+        if FileManager.default.fileExists(atPath: path) {
+            throw HDF5Error(operation: "create \(path)", message: "the file exists; Takt never replaces a result silently")
+        }
+        silenceHDF5Errors()
+        try? FileManager.default.removeItem(atPath: path + ".partial")
+        file = try check(H5Fcreate(path + ".partial", takt_h5f_acc_excl(), takt_h5p_default(), takt_h5p_default()), "create \(path).partial")
+        types = try RowTypes()
+        try writeHeader()
+    }
+
+    private func writeHeader() throws {
+        let root = try check(H5Gopen2(file, "/", takt_h5p_default()), "open root group")
+        defer { H5Gclose(root) }
+        try HDF5Objects.attribute(root, "format_version", "1.0")
+        try HDF5Objects.attribute(root, "completion_status", "partial")
+        let scenario = try HDF5Objects.group(file, "scenario")
+        defer { H5Gclose(scenario) }
+        try HDF5Objects.stringDataset(scenario, "source_yaml", metadata.sourceYAML, description: "the scenario file as given")
+        try HDF5Objects.stringDataset(scenario, "resolved_json", metadata.resolvedJSON,
+                                      description: "the fully resolved scenario (defaults filled, times in seconds) as JSON")
+        try writeLookups()
+    }
+
+    private func writeLookups() throws {
+        let group = try HDF5Objects.group(file, "lookup")
+        defer { H5Gclose(group) }
+        var stations = SmallTable([("name", .string), ("machines", .int32)])
+        stations.rows = lookups.stations.map { [.string($0.name), .int32(Int32($0.machines))] }
+        try stations.write(to: group, name: "stations", description: "station id → name; ids are row numbers", units: "{}")
+        var machines = SmallTable([("name", .string), ("station", .int32)])
+        machines.rows = lookups.machines.map { [.string($0.name), .int32(Int32($0.station))] }
+        try machines.write(to: group, name: "machines", description: "machine id → name and station id", units: "{}")
+        for (name, values) in [("products", lookups.products), ("materials", lookups.materials)] {
+            var table = SmallTable([("name", .string)])
+            table.rows = values.map { [.string($0)] }
+            try table.write(to: group, name: name, description: "\(name.dropLast()) id → name", units: "{}")
+        }
+        let enums: [(String, [(UInt8, String)])] = [
+            ("event_kinds", EventKind.allCases.map { ($0.rawValue, $0.name) }),
+            ("machine_states", MachineState.allCases.map { (UInt8($0.rawValue), $0.name) }),
+            ("gantt_outcomes", [(0, "next"), (1, "finished"), (2, "scrapped"), (3, "rework")]),
+            ("job_outcomes", JobOutcome.allCases.map { ($0.rawValue, $0.name) }),
+        ]
+        for (name, members) in enums {
+            var table = SmallTable([("value", .uint8), ("name", .string)])
+            table.rows = members.map { [.uint8($0.0), .string($0.1)] }
+            try table.write(to: group, name: name, description: "values of the \(name) enum columns", units: "{}")
+        }
+    }
+
+    private func tables(_ variant: String, _ replication: Int) throws -> RunTables {
+        let key = "runs/\(variant)/\(replication)"
+        if let existing = runs[key] { return existing }
+        let created = try RunTables(file: file, path: key, types: types, timeseriesColumns: lookups.timeseriesColumns,
+                                    timeseriesUnits: lookups.timeseriesUnits)
+        runs[key] = created
+        return created
+    }
+
+    private func append<Row>(_ rows: [Row], to table: (RunTables) -> StreamingTable, variant: String, replication: Int) throws {
+        lock.lock(); defer { lock.unlock() }
+        let target = table(try tables(variant, replication))
+        try rows.withUnsafeBytes { try target.append(bytes: $0, count: rows.count) }
+        try flushIfDue(rows: rows.count)
+    }
+
+    public func appendEvents(_ rows: [EventRow], variant: String, replication: Int) throws {
+        try append(rows, to: \.events, variant: variant, replication: replication)
+    }
+
+    public func appendOperations(_ rows: [GanttRow], variant: String, replication: Int) throws {
+        try append(rows.map(OperationRecord.init), to: \.operations, variant: variant, replication: replication)
+    }
+
+    public func appendJobs(_ rows: [JobRow], variant: String, replication: Int) throws {
+        try append(rows, to: \.jobs, variant: variant, replication: replication)
+    }
+
+    public func appendStates(_ rows: [StateRow], variant: String, replication: Int) throws {
+        try append(rows, to: \.states, variant: variant, replication: replication)
+    }
+
+    /// Time-series values, row-major, `timeseriesColumns.count` per row.
+    public func appendSamples(_ values: [Double], variant: String, replication: Int) throws {
+        let width = max(1, lookups.timeseriesColumns.count)
+        lock.lock(); defer { lock.unlock() }
+        let target = try tables(variant, replication).timeseries
+        try values.withUnsafeBytes { try target.append(bytes: $0, count: values.count / width) }
+        try flushIfDue(rows: values.count / width)
+    }
+
+    /// A replication ended: its KPIs and attributes (its tables exist even if it logged nothing).
+    public func finishRun(variant: String, replication: Int, kpis: [ResultKPI], seed: UInt64, eventsProcessed: Int,
+                          simulatedSeconds: Double, wallSeconds: Double, status: CompletionStatus) throws {
+        lock.lock(); defer { lock.unlock() }
+        let run = try tables(variant, replication)
+        var table = SmallTable([("name", .string), ("label", .string), ("unit", .string), ("value", .double)])
+        table.rows = kpis.map { [.string($0.name), .string($0.label), .string($0.unit), .double($0.value)] }
+        try table.write(to: run.group, name: "kpis", description: "the replication's KPIs", units: #"{"value": "see unit column"}"#)
+        try HDF5Objects.attribute(run.group, "seed", seed)
+        try HDF5Objects.attribute(run.group, "events_processed", Int64(eventsProcessed))
+        try HDF5Objects.attribute(run.group, "simulated_seconds", simulatedSeconds)
+        try HDF5Objects.attribute(run.group, "wall_seconds", wallSeconds)
+        try HDF5Objects.attribute(run.group, "status", status.rawValue)
+        for table in run.all { try table.flush() }
+    }
+
+    /// The tidy KPI table and the confidence intervals across replications.
+    public func writeSummary(kpis: [SummaryKPIRow], intervals: [SummaryIntervalRow]) throws {
+        lock.lock(); defer { lock.unlock() }
+        let group = try HDF5Objects.group(file, "summary")
+        defer { H5Gclose(group) }
+        var tidy = SmallTable([("variant", .string), ("replication", .int32), ("kpi", .string), ("unit", .string), ("value", .double)])
+        tidy.rows = kpis.map { [.string($0.variant), .int32(Int32($0.replication)), .string($0.kpi), .string($0.unit), .double($0.value)] }
+        try tidy.write(to: group, name: "kpis", description: "one row per (variant, replication, KPI)", units: #"{"value": "see unit column"}"#)
+        var table = SmallTable([("variant", .string), ("kpi", .string), ("unit", .string), ("mean", .double), ("half_width", .double),
+                                ("lower", .double), ("upper", .double), ("level", .double), ("n", .int32)])
+        table.rows = intervals.map {
+            [.string($0.variant), .string($0.kpi), .string($0.unit), .double($0.mean), .double($0.halfWidth), .double($0.lower),
+             .double($0.upper), .double($0.level), .int32(Int32($0.n))]
+        }
+        try table.write(to: group, name: "intervals", description: "Student-t confidence interval of each KPI over replications",
+                        units: #"{"mean": "see unit column", "half_width": "see unit column"}"#)
+    }
+
+    /// Writes buffered rows and asks HDF5 to flush the file (so a crash loses at most this much).
+    public func flush() throws {
+        lock.lock(); defer { lock.unlock() }
+        try flushLocked()
+    }
+
+    private func flushLocked() throws {
+        for run in runs.values { for table in run.all { try table.flush() } }
+        try check(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush file")
+        rowsSinceFlush = 0
+        lastFlush = Date()
+    }
+
+    private func flushIfDue(rows: Int) throws {
+        rowsSinceFlush += rows
+        if rowsSinceFlush >= 1_000_000 || Date().timeIntervalSince(lastFlush) > 10 { try flushLocked() }
+    }
+
+    /// Finishes the file: root attributes, every table flushed and closed, then the rename.
+    public func close(status: CompletionStatus, wallSeconds: Double, simulatedTimeReached: Double) throws {
+        lock.lock(); defer { lock.unlock() }
+        guard !closed else { return }
+        closed = true
+        var firstError: (any Error)?
+        do {
+            for run in runs.values { try run.close() }
+            let root = try check(H5Gopen2(file, "/", takt_h5p_default()), "open root group")
+            defer { H5Gclose(root) }
+            let iso = ISO8601DateFormatter()
+            try HDF5Objects.attribute(root, "takt_version", metadata.taktVersion)
+            try HDF5Objects.attribute(root, "git_commit", metadata.gitCommit)
+            try HDF5Objects.attribute(root, "scenario_name", metadata.scenarioName)
+            try HDF5Objects.attribute(root, "scenario_file", metadata.scenarioFile)
+            try HDF5Objects.attribute(root, "seed", metadata.seed)
+            try HDF5Objects.attribute(root, "replications", Int64(metadata.replications))
+            try HDF5Objects.attribute(root, "variant", metadata.variant)
+            try HDF5Objects.attribute(root, "created", iso.string(from: metadata.created))
+            try HDF5Objects.attribute(root, "host", metadata.host)
+            try HDF5Objects.attribute(root, "wall_seconds", wallSeconds)
+            try HDF5Objects.attribute(root, "simulated_time_reached", simulatedTimeReached)
+            try HDF5Objects.attribute(root, "completion_status", status.rawValue)
+        } catch {
+            firstError = error
+        }
+        types.close()
+        if H5Fclose(file) < 0 && firstError == nil {
+            firstError = HDF5Error(operation: "close \(partialPath)", message: lastHDF5Message())
+        }
+        if let firstError { throw firstError }
+        if status != .failed {
+            try FileManager.default.moveItem(atPath: partialPath, toPath: finalPath)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import CHDF5
+import TaktFactory
+
+/// The HDF5 compound types of the streamed tables, built from the row structs' own memory
+/// layout (`MemoryLayout.offset(of:)`) and packed for the file.
+struct RowTypes {
+    let events: (memory: hid_t, file: hid_t)
+    let operations: (memory: hid_t, file: hid_t)
+    let jobs: (memory: hid_t, file: hid_t)
+    let states: (memory: hid_t, file: hid_t)
+    private var owned: [hid_t] = []
+
+    init() throws {
+        let d = takt_h5t_native_double(), i8 = takt_h5t_native_int64(), i4 = takt_h5t_native_int32(), u1 = takt_h5t_native_uint8()
+        let kind = try HDF5Types.enumeration(EventKind.allCases.map { ($0.rawValue, $0.name) })
+        let outcome = try HDF5Types.enumeration([(0, "next"), (1, "finished"), (2, "scrapped"), (3, "rework")])
+        let jobOutcome = try HDF5Types.enumeration(JobOutcome.allCases.map { ($0.rawValue, $0.name) })
+        let state = try HDF5Types.enumeration(MachineState.allCases.map { (UInt8($0.rawValue), $0.name) })
+        owned = [kind, outcome, jobOutcome, state]
+
+        func offset<Row>(_ path: PartialKeyPath<Row>) -> Int { MemoryLayout<Row>.offset(of: path)! }
+        func pair(_ memory: hid_t) throws -> (memory: hid_t, file: hid_t) { (memory, try HDF5Types.packed(memory)) }
+
+        events = try pair(HDF5Types.compound(size: MemoryLayout<EventRow>.stride, members: [
+            ("time", offset(\EventRow.time), d), ("kind", offset(\EventRow.kind), kind), ("job", offset(\EventRow.job), i8),
+            ("product", offset(\EventRow.product), i4), ("machine", offset(\EventRow.machine), i4),
+            ("station", offset(\EventRow.station), i4), ("worker", offset(\EventRow.worker), i4),
+            ("material", offset(\EventRow.material), i4), ("value", offset(\EventRow.value), d),
+        ]))
+        operations = try pair(HDF5Types.compound(size: MemoryLayout<OperationRecord>.stride, members: [
+            ("job", offset(\OperationRecord.job), i8), ("product", offset(\OperationRecord.product), i4),
+            ("operation", offset(\OperationRecord.operation), i4), ("station", offset(\OperationRecord.station), i4),
+            ("machine", offset(\OperationRecord.machine), i4), ("worker", offset(\OperationRecord.worker), i4),
+            ("setup_start", offset(\OperationRecord.setupStart), d), ("start", offset(\OperationRecord.start), d),
+            ("end", offset(\OperationRecord.end), d), ("outcome", offset(\OperationRecord.outcome), outcome),
+        ]))
+        jobs = try pair(HDF5Types.compound(size: MemoryLayout<JobRow>.stride, members: [
+            ("job", offset(\JobRow.job), i8), ("product", offset(\JobRow.product), i4), ("quantity", offset(\JobRow.quantity), i4),
+            ("parent", offset(\JobRow.parent), i8), ("is_order", offset(\JobRow.isOrder), u1),
+            ("outcome", offset(\JobRow.outcome), jobOutcome), ("priority", offset(\JobRow.priority), i4),
+            ("reworks", offset(\JobRow.reworks), i4), ("arrival", offset(\JobRow.arrival), d), ("release", offset(\JobRow.release), d),
+            ("start", offset(\JobRow.start), d), ("finish", offset(\JobRow.finish), d), ("due", offset(\JobRow.due), d),
+            ("tardiness", offset(\JobRow.tardiness), d),
+        ]))
+        states = try pair(HDF5Types.compound(size: MemoryLayout<StateRow>.stride, members: [
+            ("machine", offset(\StateRow.machine), i4), ("station", offset(\StateRow.station), i4),
+            ("state", offset(\StateRow.state), state), ("start", offset(\StateRow.start), d), ("end", offset(\StateRow.end), d),
+        ]))
+    }
+
+    func close() {
+        for id in owned { H5Tclose(id) }
+        for pair in [events, operations, jobs, states] {
+            H5Tclose(pair.memory)
+            H5Tclose(pair.file)
+        }
+    }
+}
+
+/// A Gantt row as plain data: the outcome stored as its raw byte, never as a Swift enum.
+struct OperationRecord {
+    var job: Int64
+    var product: Int32
+    var operation: Int32
+    var station: Int32
+    var machine: Int32
+    var worker: Int32
+    var setupStart: Double
+    var start: Double
+    var end: Double
+    var outcome: UInt8
+
+    init(_ row: GanttRow) {
+        job = row.job
+        product = row.product
+        operation = row.operation
+        station = row.station
+        machine = row.machine
+        worker = -1
+        setupStart = row.setupStart
+        start = row.start
+        end = row.end
+        outcome = row.outcome.rawValue
+    }
+}

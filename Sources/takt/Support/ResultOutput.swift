@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import TaktExperiments
+import TaktFactory
+import TaktScenario
+
+/// Options for the result file of `takt run`.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Write the HDF5 result file here (default: results/<scenario>-<UTC time>.h5). An existing file is refused unless --force.")
+    var out: String?
+
+    @Flag(help: "Write no result file (KPIs on the terminal only).")
+    var noOut = false
+
+    @Flag(help: "Replace the file named by --out if it exists.")
+    var force = false
+
+    @Option(help: "What the result file records: standard (the scenario's `recording:`; by default events, Gantt, jobs, states, hourly samples), all, or kpis.")
+    var record: String?
+
+    @Option(help: "Event kinds to log: all, none, or a comma-separated list such as failure,repair_end.")
+    var events: String?
+
+    @Option(help: "Time-series sampling interval, e.g. '10 min', or 'off'.")
+    var sample: String?
+
+    func validate() throws {
+        if noOut && out != nil { throw ValidationError("--out and --no-out contradict each other") }
+        if let record, !["standard", "all", "kpis"].contains(record) {
+            throw ValidationError("--record must be standard, all or kpis, got '\(record)'")
+        }
+    }
+
+    /// The recording options: the scenario's, changed by the flags.
+    func recording(for scenario: Scenario) throws -> RecordingOptions {
+        var options: RecordingOptions
+        switch record {
+        case "all": options = .full(sampleInterval: scenario.recording.sampleInterval ?? 3600)
+        case "kpis": options = .kpisOnly
+        default: options = scenario.recording
+        }
+        if let events {
+            switch events {
+            case "all": options.events = .all
+            case "none": options.events = .none
+            default:
+                var kinds: Set<EventKind> = []
+                for name in events.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                    guard let kind = EventKind.allCases.first(where: { $0.name == name }) else {
+                        throw InputError(message: "--events: unknown event kind '\(name)'; expected all, none or some of "
+                            + EventKind.allCases.map(\.name).joined(separator: ", "))
+                    }
+                    kinds.insert(kind)
+                }
+                options.events = .kinds(kinds)
+            }
+        }
+        if let sample {
+            if sample == "off" {
+                options.sampleInterval = nil
+            } else {
+                switch Quantity.parseDuration(sample) {
+                case .success(let seconds) where seconds > 0: options.sampleInterval = seconds
+                case .success: throw InputError(message: "--sample must be positive")
+                case .failure(let problem): throw InputError(message: "--sample: \(problem.message)")
+                }
+            }
+        }
+        return options
+    }
+
+    /// The path to write, or nil for none. Refuses to replace a file without --force.
+    func path(for scenario: Scenario) throws -> String? {
+        if noOut { return nil }
+        let path = out ?? ResultOutput.defaultPath(for: scenario)
+        if FileManager.default.fileExists(atPath: path) {
+            guard force else {
+                throw InputError(message: "\(path) exists; choose another --out or add --force to replace it")
+            }
+            try FileManager.default.removeItem(atPath: path)
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+/// Naming and provenance of result files.
+enum ResultOutput {
+    /// results/<scenario file stem>[-<variant>]-<yyyyMMdd-HHmmss>.h5, never an existing name.
+    static func defaultPath(for scenario: Scenario) -> String {
+        let stem = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let base = "results/\(stem)\(scenario.variant.map { "-\($0)" } ?? "")-\(formatter.string(from: Date()))"
+        var candidate = base + ".h5"
+        var counter = 2
+        while FileManager.default.fileExists(atPath: candidate) || FileManager.default.fileExists(atPath: candidate + ".partial") {
+            candidate = "\(base)-\(counter).h5"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// The git commit of the checkout the running binary was built in, or "unknown".
+    static func gitCommit() -> String {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", binary.path, "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch { return "unknown" }
+        guard process.terminationStatus == 0 else { return "unknown" }
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Turns SIGINT and SIGTERM into a stop request, so an interrupted run closes its file properly.
+final class InterruptHandler: @unchecked Sendable {
+    let signal = StopSignal()
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            Foundation.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let stop = signal
+            source.setEventHandler {
+                stop.request()
+                FileHandle.standardError.write(Data("\ntakt: stopping — finishing the current slice and closing the result file…\n".utf8))
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
