@@ -193,7 +193,10 @@ public struct FactoryModel: DiscreteEventModel {
 
     public mutating func resetStatistics(at time: SimTime) {
         statistics.reset(at: time, machineStates: machines.map(\.state), levels: currentLevels())
-        for m in machines.indices { machines[m].stateSince = time }
+        for m in machines.indices {
+            recordStateInterval(m, until: time)   // state rows tile the whole run, warm-up included
+            machines[m].stateSince = time
+        }
     }
 
     public mutating func finish(at time: SimTime) {
