@@ -1,0 +1,26 @@
+import ArgumentParser
+import TaktRecording
+
+/// `takt inspect FILE`: what a result file holds.
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarise an HDF5 result file: provenance, completion status, runs, KPIs.",
+        discussion: """
+            Reads a file written by `takt run` (or left as FILE.partial by a run that was killed) \
+            and prints its attributes, each replication's table sizes and the KPI intervals.
+
+            Example:
+              takt inspect results/flow-line-20261129-080041.h5
+            """)
+
+    @Argument(help: "The result file (.h5, or a .partial left by a killed run).")
+    var file: String
+
+    func run() throws {
+        do {
+            print(try ResultFileInspector.summary(path: file))
+        } catch {
+            throw InputError(message: "\(error)")
+        }
+    }
+}
