@@ -7,6 +7,8 @@ import TaktScenario
 enum FactoryRunner {
     /// Events per slice between progress reports.
     static let slice = 250_000
+    /// Events per slice when rows are logged: the rows of one slice are held in memory.
+    static let recordingSlice = 50_000
 
     static func run(_ configuration: FactoryConfiguration, streams: RandomStreams, settings: RunSettings,
                     replication: Int, recording: RecordingOptions = .kpisOnly, recorder: (any ExperimentRecorder)? = nil,
@@ -18,7 +20,8 @@ enum FactoryRunner {
         var interrupted = false
         let horizon = settings.endTime.isFinite ? settings.endTime : nil
         let target = configuration.stopAfterJobs.map(Double.init)
-        while simulation.run(maxEvents: slice) == .eventLimit {
+        let budget = recording.isEnabled ? recordingSlice : slice
+        while simulation.run(maxEvents: budget) == .eventLimit {
             let statistics = simulation.model.statistics
             let fraction = horizon.map { simulation.now / $0 }
                 ?? target.map { Double(statistics.totalFinished + statistics.totalScrapped) / $0 } ?? 0

@@ -12,13 +12,14 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
 
     /// Creates the file at `path` (written as `path.partial` until closed).
     /// - Throws: if `path` exists, or HDF5 fails.
-    public init(path: String, scenario: Scenario, seed: UInt64, replications: Int, taktVersion: String, gitCommit: String) throws {
+    public init(path: String, scenario: Scenario, seed: UInt64, replications: Int, taktVersion: String, gitCommit: String,
+                compress: Bool = true) throws {
         variant = scenario.variant ?? "base"
         let metadata = ResultMetadata(
             taktVersion: taktVersion, gitCommit: gitCommit, scenarioName: scenario.name, scenarioFile: scenario.file,
             seed: seed, replications: replications, variant: variant, created: Date(),
             host: ProcessInfo.processInfo.hostName, sourceYAML: scenario.sourceText, resolvedJSON: scenario.resolvedJSON)
-        file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: scenario))
+        file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: scenario), compress: compress)
     }
 
     /// The file's final path, and the temporary one used until it is closed.

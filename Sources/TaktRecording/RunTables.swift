@@ -9,32 +9,32 @@ final class RunTables {
     let states: StreamingTable
     let timeseries: StreamingTable
 
-    init(file: hid_t, path: String, types: RowTypes, timeseriesColumns: [String], timeseriesUnits: [String]) throws {
+    init(file: hid_t, path: String, types: RowTypes, timeseriesColumns: [String], timeseriesUnits: [String], compress: Bool) throws {
         group = try HDF5Objects.group(file, path)
         events = try StreamingTable(
             parent: group, name: "events", memoryType: types.events.memory, fileType: types.events.file,
-            rowSize: MemoryLayout<EventRowLayout>.stride, chunkRows: 32_768,
+            rowSize: MemoryLayout<EventRowLayout>.stride, chunkRows: 32_768, compress: compress,
             description: "one row per logged event; ids index /lookup tables, -1 where not applicable",
             units: #"{"time": "s", "value": "quantity for orders and materials, drawn duration (s) for process, setup and repair starts"}"#)
         operations = try StreamingTable(
             parent: group, name: "operations", memoryType: types.operations.memory, fileType: types.operations.file,
-            rowSize: MemoryLayout<OperationRecord>.stride, chunkRows: 32_768,
+            rowSize: MemoryLayout<OperationRecord>.stride, chunkRows: 32_768, compress: compress,
             description: "the Gantt table: one row per operation step (setup_start NaN when no setup)",
             units: #"{"setup_start": "s", "start": "s", "end": "s"}"#)
         jobs = try StreamingTable(
             parent: group, name: "jobs", memoryType: types.jobs.memory, fileType: types.jobs.file,
-            rowSize: MemoryLayout<JobRowLayout>.stride, chunkRows: 32_768,
+            rowSize: MemoryLayout<JobRowLayout>.stride, chunkRows: 32_768, compress: compress,
             description: "one row per job leaving the shop (finished or scrapped); due is inf without a due date",
             units: #"{"arrival": "s", "release": "s", "start": "s", "finish": "s", "due": "s", "tardiness": "s"}"#)
         states = try StreamingTable(
             parent: group, name: "states", memoryType: types.states.memory, fileType: types.states.file,
-            rowSize: MemoryLayout<StateRowLayout>.stride, chunkRows: 32_768,
+            rowSize: MemoryLayout<StateRowLayout>.stride, chunkRows: 32_768, compress: compress,
             description: "machine state intervals; each machine's intervals tile the run",
             units: #"{"start": "s", "end": "s"}"#)
         let columns = max(1, timeseriesColumns.count)
         timeseries = try StreamingTable(
             parent: group, name: "timeseries", memoryType: takt_h5t_native_double(), fileType: takt_h5t_native_double(),
-            rowSize: 8 * columns, columns: columns, chunkRows: 4_096,
+            rowSize: 8 * columns, columns: columns, chunkRows: 4_096, compress: compress,
             description: "levels sampled at the recording interval, one row per sample; columns named in the 'columns' attribute",
             units: "[" + timeseriesUnits.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
         try HDF5Objects.attribute(timeseries.dataset, "columns", timeseriesColumns.isEmpty ? ["time"] : timeseriesColumns)

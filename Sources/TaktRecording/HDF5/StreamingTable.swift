@@ -1,6 +1,6 @@
 import CHDF5
 
-/// An extendible, chunked, compressed (shuffle + deflate 1) dataset that rows are appended to.
+/// An extendible, chunked dataset, compressed by default (shuffle + deflate 1), that rows are appended to.
 /// Rows are buffered to whole chunks before they are written, so memory stays at one chunk per
 /// table and HDF5 never recompresses a partial chunk.
 final class StreamingTable {
@@ -16,7 +16,7 @@ final class StreamingTable {
     /// Creates `name` under `parent`: rank 1 with compound rows (`columns` = 0), or rank 2 with
     /// `columns` doubles per row.
     init(parent: hid_t, name: String, memoryType: hid_t, fileType: hid_t, rowSize: Int, columns: Int = 0,
-         chunkRows: Int, description: String, units: String) throws {
+         chunkRows: Int, compress: Bool = true, description: String, units: String) throws {
         self.memoryType = try check(H5Tcopy(memoryType), "copy row type")
         self.rowSize = rowSize
         self.columns = columns
@@ -30,8 +30,10 @@ final class StreamingTable {
         let properties = try check(H5Pcreate(takt_h5p_dataset_create()), "create dataset properties")
         defer { H5Pclose(properties) }
         try check(H5Pset_chunk(properties, rank, &chunk), "set chunking of \(name)")
-        try check(H5Pset_shuffle(properties), "set shuffle on \(name)")
-        try check(H5Pset_deflate(properties, 1), "set deflate on \(name)")
+        if compress {
+            try check(H5Pset_shuffle(properties), "set shuffle on \(name)")
+            try check(H5Pset_deflate(properties, 1), "set deflate on \(name)")
+        }
         dataset = try check(H5Dcreate2(parent, name, fileType, space, takt_h5p_default(), properties, takt_h5p_default()),
                             "create dataset \(name)")
         buffer.reserveCapacity(rowSize * chunkRows)

@@ -56,7 +56,8 @@ struct Run: ParsableCommand {
         if let file = try output.path(for: loaded) {
             do {
                 recorder = try HDF5Recorder(path: file, scenario: loaded, seed: seed, replications: replications,
-                                            taktVersion: Takt.version, gitCommit: ResultOutput.gitCommit())
+                                            taktVersion: Takt.version, gitCommit: ResultOutput.gitCommit(),
+                                            compress: output.compression == "gzip")
             } catch {
                 throw InputError(message: "cannot create the result file \(file): \(error)")
             }

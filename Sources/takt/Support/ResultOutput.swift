@@ -24,8 +24,14 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Time-series sampling interval, e.g. '10 min', or 'off'.")
     var sample: String?
 
+    @Option(help: "Compression of the result file's tables: gzip (default; about half the size) or off (faster to write).")
+    var compression: String = "gzip"
+
     func validate() throws {
         if noOut && out != nil { throw ValidationError("--out and --no-out contradict each other") }
+        if !["gzip", "off"].contains(compression) {
+            throw ValidationError("--compression must be gzip or off, got '\(compression)'")
+        }
         if let record, !["standard", "all", "kpis"].contains(record) {
             throw ValidationError("--record must be standard, all or kpis, got '\(record)'")
         }
