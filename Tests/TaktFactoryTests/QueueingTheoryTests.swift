@@ -74,4 +74,19 @@ final class QueueingTheoryTests: XCTestCase {
         assertCovers(reports.map { 1 - $0.stations[0].stateShares[MachineState.down.rawValue] }, 3866.0 / 4433, "availability", maxRelativeWidth: 0.01)
         assertCovers(reports.map { $0.crews[0].repairShare }, 0.436048, "crew busy", maxRelativeWidth: 0.03)
     }
+
+    /// M/G/1 by the Pollaczek–Khinchine formula (CASES.md §3–4), λ = 0.8, E[S] = 1: deterministic
+    /// service (W = 3), uniform(0.5, 1.5) (W = 19/6) and Erlang-2 (W = 4) — the distributions as
+    /// the factory draws them, not only exponentials.
+    func testPollaczekKhinchine() {
+        let cases: [(Distribution, Double, String)] = [
+            (.constant(1), 3, "M/D/1"), (.uniform(min: 0.5, max: 1.5), 19.0 / 6, "M/U/1"), (.erlang(phases: 2, mean: 1), 4, "M/E2/1"),
+        ]
+        for (service, exactW, label) in cases {
+            var configuration = Factories.line(arrivalRate: 0.8, rates: [1], servers: [1])
+            configuration.products[0].routing[0].processTime = service
+            let reports = Factories.replicate(configuration, replications: 10, limits: RunLimits(endTime: 200_000, warmUp: 5_000))
+            assertCovers(reports.map(\.flowTimeMean), exactW, "\(label) W")
+        }
+    }
 }
