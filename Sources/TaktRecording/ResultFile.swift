@@ -81,6 +81,7 @@ public final class ResultFile: @unchecked Sendable {
     }
 
     private func tables(_ variant: String, _ replication: Int) throws -> RunTables {
+        silenceHDF5Errors()   // error printing is per thread, and replications run on several
         let key = "runs/\(variant)/\(replication)"
         if let existing = runs[key] { return existing }
         let created = try RunTables(file: file, path: key, types: types, timeseriesColumns: lookups.timeseriesColumns,
@@ -140,6 +141,7 @@ public final class ResultFile: @unchecked Sendable {
     /// The tidy KPI table and the confidence intervals across replications.
     public func writeSummary(kpis: [SummaryKPIRow], intervals: [SummaryIntervalRow]) throws {
         lock.lock(); defer { lock.unlock() }
+        silenceHDF5Errors()
         let group = try HDF5Objects.group(file, "summary")
         defer { H5Gclose(group) }
         var tidy = SmallTable([("variant", .string), ("replication", .int32), ("kpi", .string), ("unit", .string), ("value", .double)])
@@ -176,6 +178,7 @@ public final class ResultFile: @unchecked Sendable {
     /// Finishes the file: root attributes, every table flushed and closed, then the rename.
     public func close(status: CompletionStatus, wallSeconds: Double, simulatedTimeReached: Double) throws {
         lock.lock(); defer { lock.unlock() }
+        silenceHDF5Errors()
         guard !closed else { return }
         closed = true
         var firstError: (any Error)?

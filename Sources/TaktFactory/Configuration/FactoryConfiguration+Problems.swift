@@ -15,6 +15,15 @@ extension FactoryConfiguration {
             if let setup = station.setup, setup.times.count != setup.families.count || setup.initial.count != setup.families.count {
                 problems.append("station \(station.name): setup matrix does not match its families")
             }
+            if let wear = station.wear {
+                if !(wear.failureThreshold > 0) { problems.append("station \(station.name): wear threshold must be positive") }
+                if !(0...1).contains(wear.repairRestores) || !(0...1).contains(wear.maintenanceRestores) {
+                    problems.append("station \(station.name): wear restoration shares must be in [0, 1]")
+                }
+                if let crew = wear.crew, !repairCrews.indices.contains(crew) {
+                    problems.append("station \(station.name): unknown repair crew \(crew)")
+                }
+            }
             if let crew = station.breakdowns?.crew, !repairCrews.indices.contains(crew) {
                 problems.append("station \(station.name): unknown repair crew \(crew)")
             }
@@ -51,6 +60,10 @@ extension FactoryConfiguration {
             if case .schedule(let rows) = source.arrivals, rows.contains(where: { !products.indices.contains($0.product) }) {
                 problems.append("order source \(source.name) schedules an unknown product")
             }
+        }
+        for sensor in sensors where !stations.indices.contains(sensor.station) || !(sensor.interval > 0)
+            || !(0...1).contains(sensor.missingProbability) {
+            problems.append("sensor \(sensor.name): unknown station, non-positive interval or missing probability outside [0, 1]")
         }
         if hasComponentCycle() { problems.append("the bill of materials has a cycle") }
         return problems

@@ -17,6 +17,8 @@ public struct FactoryConfiguration: Sendable {
     public var orderSources: [OrderSourceSpec]
     /// Repair crews that breakdowns may need (a repair waits for a free crew member).
     public var repairCrews: [RepairCrewSpec] = []
+    /// Sensors on machines (observable readings of hidden wear).
+    public var sensors: [SensorSpec] = []
     /// When released orders enter the shop.
     public var release: ReleasePolicy
     /// Keep a Gantt record of every operation (memory grows with the run; off for speed runs).

@@ -23,6 +23,8 @@ public struct StationSpec: Sendable {
     public var breakdowns: BreakdownSpec?
     /// Planned maintenance windows (every machine of the station).
     public var maintenance: [MaintenanceWindow]
+    /// Hidden wear with threshold failures (repairs use `breakdowns`' repair time and crew).
+    public var wear: WearSpec?
 
     public init(name: String, machines: Int = 1, bufferCapacity: Int? = nil, dispatch: DispatchRule = .fifo,
                 setup: SetupSpec? = nil, batch: BatchSpec? = nil, loadTime: Distribution? = nil,

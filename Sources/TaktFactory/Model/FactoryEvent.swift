@@ -21,4 +21,6 @@ public enum FactoryEvent: Equatable, Sendable {
     case dispatch(station: Int32)
     /// Time-series sample of levels (when recording asks for one).
     case sample
+    /// A sensor reads every machine of its station.
+    case sensorReading(sensor: Int32)
 }

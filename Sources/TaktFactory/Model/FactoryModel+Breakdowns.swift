@@ -36,12 +36,18 @@ extension FactoryModel {
             machines[m].remaining = breakdowns.afterRepair == .resume ? end - now : machines[m].stepLength
             if breakdowns.basis == .operatingTime { machines[m].timeToFailure = 0 }
         }
+        goDown(m, repairTime: breakdowns.repairTime, crew: breakdowns.crew, calendar: &calendar)
+    }
+
+    /// The machine is down: a repair starts now, or waits for a member of its crew.
+    mutating func goDown(_ m: Int, repairTime: Distribution, crew: Int?, calendar: inout EventCalendar<FactoryEvent>) {
+        let now = calendar.now
         machines[m].failedAt = now
         setState(m, .down, at: now)
-        if let crew = breakdowns.crew {
+        if let crew {
             requestRepair(of: m, crew: crew, calendar: &calendar)
         } else {
-            let repair = breakdowns.repairTime.sampleDuration(&machines[m].rngRepair)
+            let repair = repairTime.sampleDuration(&machines[m].rngRepair)
             if logsEvents { log(.repairStart, machine: Int32(m), value: repair) }
             calendar.schedule(.repairDone(machine: Int32(m)), after: repair)
         }
@@ -52,15 +58,19 @@ extension FactoryModel {
     mutating func repairDone(of m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         let station = Int(machines[m].station)
-        guard let breakdowns = configuration.stations[station].breakdowns else { return }
         statistics.repairTime[station].record(now - machines[m].failedAt)
         if logsEvents { log(.repairEnd, machine: Int32(m), value: now - machines[m].failedAt) }
-        if breakdowns.crew != nil { releaseRepairer(of: m, calendar: &calendar) }
-        let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
-        if breakdowns.basis == .operatingTime {
-            machines[m].timeToFailure = ttf
-        } else {
-            machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
+        releaseRepairer(of: m, calendar: &calendar)
+        if machines[m].wornOut {
+            machines[m].wornOut = false
+            if let wear = configuration.stations[station].wear { machines[m].wear *= 1 - wear.repairRestores }
+        } else if let breakdowns = configuration.stations[station].breakdowns {
+            let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
+            if breakdowns.basis == .operatingTime {
+                machines[m].timeToFailure = ttf
+            } else {
+                machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
+            }
         }
         if let interrupted = machines[m].interrupted {
             machines[m].interrupted = nil

@@ -24,7 +24,8 @@ extension FactoryModel {
         crewMembers[member].busySince = calendar.now
         repairingMember[m] = Int32(member)
         let station = Int(machines[m].station)
-        let repair = configuration.stations[station].breakdowns!.repairTime.sampleDuration(&machines[m].rngRepair)
+        let law = machines[m].wornOut ? configuration.stations[station].wear!.repairTime : configuration.stations[station].breakdowns!.repairTime
+        let repair = law.sampleDuration(&machines[m].rngRepair)
         if logsEvents { log(.repairStart, machine: Int32(m), worker: Int32(member), value: repair) }
         calendar.schedule(.repairDone(machine: Int32(m)), after: repair)
     }

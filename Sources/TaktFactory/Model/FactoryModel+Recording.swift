@@ -9,6 +9,8 @@ extension FactoryModel {
         records.jobs.removeAll(keepingCapacity: true)
         records.states.removeAll(keepingCapacity: true)
         records.samples.removeAll(keepingCapacity: true)
+        records.sensors.removeAll(keepingCapacity: true)
+        records.truth.removeAll(keepingCapacity: true)
         return taken
     }
 

@@ -112,6 +112,7 @@ extension FactoryModel {
             }
         }
         machines[m].heldCount = Int32(kept)
+        if stationTable.hasWear[station] { accumulateWear(m, calendar: &calendar) }
         moveHeldJobs(from: m, calendar: &calendar)
     }
 

@@ -47,6 +47,7 @@ public struct FactoryModel: DiscreteEventModel {
     var dispatching: [Bool]
     var redispatch: [Bool]
     var batchTimers: [EventID?]
+    var sensorStreams: [Xoshiro256StarStar]
     var sources: [SourceState]
     var stock: [Int]
     var onOrder: [Int]
@@ -103,6 +104,7 @@ public struct FactoryModel: DiscreteEventModel {
         dispatching = Array(repeating: false, count: stationCount)
         redispatch = Array(repeating: false, count: stationCount)
         batchTimers = Array(repeating: nil, count: stationCount)
+        sensorStreams = configuration.sensors.map { streams.stream(entity: "sensor/\($0.name)/\($0.station)", purpose: "noise") }
         jobStreamBase = streams.streamSeed(entity: "jobs", purpose: "work")
         sources = configuration.orderSources.map { SourceState($0, streams: streams) }
         stock = configuration.materials.map(\.initialStock)
@@ -125,7 +127,8 @@ public struct FactoryModel: DiscreteEventModel {
                     station: Int32(stationIndex), indexInStation: Int32(k), state: .idle, stateSince: 0, family: -1,
                     heldCount: 0, completion: nil, inSetup: false, remaining: 0, stepLength: 0, stepStart: 0,
                     setupStart: .nan, interrupted: nil, timeToFailure: .infinity, operatingSince: 0, failureEvent: nil,
-                    failedAt: 0, pendingMaintenance: 0, blockedOn: -1,
+                    failedAt: 0, pendingMaintenance: 0, blockedOn: -1, wear: 0,
+                    rngWear: streams.stream(entity: entity, purpose: "wear"),
                     rngFailure: streams.stream(entity: entity, purpose: "time-to-failure"),
                     rngRepair: streams.stream(entity: entity, purpose: "repair"),
                     rngSetup: streams.stream(entity: entity, purpose: "setup")))
@@ -167,6 +170,9 @@ public struct FactoryModel: DiscreteEventModel {
         }
         for member in crewMembers.indices { startSideJob(member, calendar: &calendar) }
         if recording.sampleInterval != nil { calendar.schedule(.sample, at: now, priority: 2) }
+        for (index, sensor) in configuration.sensors.enumerated() {
+            calendar.schedule(.sensorReading(sensor: Int32(index)), at: now + sensor.interval, priority: 2)
+        }
     }
 
     public mutating func handle(_ event: FactoryEvent, calendar: inout EventCalendar<FactoryEvent>) {
@@ -188,6 +194,7 @@ public struct FactoryModel: DiscreteEventModel {
         case .materialReceipt(let material, let quantity):
             receive(material: Int(material), quantity: Int(quantity), calendar: &calendar)
         case .sample: takeSample(calendar: &calendar)
+        case .sensorReading(let sensor): readSensor(Int(sensor), calendar: &calendar)
         }
     }
 

@@ -32,6 +32,11 @@ struct Machine {
     var pendingMaintenance: Double
     /// Blocked on this station's buffer (index), or -1.
     var blockedOn: Int32
+    /// Hidden wear (see `WearSpec`): internal to this module, never part of an observation.
+    var wear: Double
+    /// True while the machine is down because of wear (not a random breakdown).
+    var wornOut: Bool = false
+    var rngWear: Xoshiro256StarStar
     var rngFailure: Xoshiro256StarStar
     var rngRepair: Xoshiro256StarStar
     var rngSetup: Xoshiro256StarStar

@@ -7,6 +7,7 @@ struct StationTable {
     let capacity: [Int]
     let isBatch: [Bool]
     let hasSetup: [Bool]
+    let hasWear: [Bool]
     let rule: [DispatchRule]
     let loadTime: [Distribution?]
     let unloadTime: [Distribution?]
@@ -20,6 +21,7 @@ struct StationTable {
         capacity = stations.map { $0.bufferCapacity ?? Int.max }
         isBatch = stations.map { $0.batch != nil }
         hasSetup = stations.map { $0.setup != nil }
+        hasWear = stations.map { $0.wear != nil }
         rule = stations.map(\.dispatch)
         loadTime = stations.map(\.loadTime)
         unloadTime = stations.map(\.unloadTime)

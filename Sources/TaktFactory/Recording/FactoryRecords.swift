@@ -10,11 +10,14 @@ public struct FactoryRecords: Sendable {
     public var states: [StateRow] = []
     /// Time-series samples, row-major: each row is `timeseriesColumns.count` values.
     public var samples: [Double] = []
+    /// Sensor readings (observable) and the hidden wear at the same instants (truth).
+    public var sensors: [SensorReading] = []
+    public var truth: [WearTruth] = []
 
     public init() {}
 
     /// True when no row is waiting.
     public var isEmpty: Bool {
-        events.isEmpty && operations.isEmpty && jobs.isEmpty && states.isEmpty && samples.isEmpty
+        events.isEmpty && operations.isEmpty && jobs.isEmpty && states.isEmpty && samples.isEmpty && sensors.isEmpty && truth.isEmpty
     }
 }

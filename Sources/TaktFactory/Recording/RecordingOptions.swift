@@ -10,6 +10,8 @@ public struct RecordingOptions: Sendable, Equatable {
     public var states: Bool
     /// Sample WIP, queue lengths and inventories every this many seconds (nil: no time series).
     public var sampleInterval: Double?
+    /// Sensor readings and, kept apart, the hidden wear they measure (truth).
+    public var sensors: Bool = false
 
     public init(events: EventSelection = .none, operations: Bool = false, jobs: Bool = false,
                 states: Bool = false, sampleInterval: Double? = nil) {
@@ -29,12 +31,14 @@ public struct RecordingOptions: Sendable, Equatable {
 
     /// Everything on, with a time series every `interval` seconds.
     public static func full(sampleInterval: Double = 3600) -> RecordingOptions {
-        RecordingOptions(events: .all, operations: true, jobs: true, states: true, sampleInterval: sampleInterval)
+        var options = RecordingOptions(events: .all, operations: true, jobs: true, states: true, sampleInterval: sampleInterval)
+        options.sensors = true
+        return options
     }
 
     /// True if anything is recorded.
     public var isEnabled: Bool {
-        events != .none || operations || jobs || states || sampleInterval != nil
+        events != .none || operations || jobs || states || sampleInterval != nil || sensors
     }
 }
 

@@ -1,0 +1,59 @@
+import TaktKernel
+
+/// Hidden degradation of each machine of a station: wear grows with every processing cycle and
+/// the machine fails when it crosses a threshold. The wear itself is never observable — only
+/// sensors (`SensorSpec`) report noisy functions of it.
+public struct WearSpec: Sendable {
+    /// Wear added by one processing cycle (e.g. gamma: a gamma process sampled per cycle).
+    public var incrementPerCycle: Distribution
+    /// The machine fails at the end of the cycle that takes its wear to this level or beyond.
+    public var failureThreshold: Double
+    /// Share of the wear a repair removes (1: as good as new).
+    public var repairRestores: Double
+    /// Share of the wear a planned maintenance removes.
+    public var maintenanceRestores: Double
+    /// Repair after a wear failure, and the crew it needs (nil: repair starts at once).
+    public var repairTime: Distribution
+    public var crew: Int?
+
+    public init(incrementPerCycle: Distribution, failureThreshold: Double, repairTime: Distribution, crew: Int? = nil,
+                repairRestores: Double = 1, maintenanceRestores: Double = 1) {
+        self.repairTime = repairTime
+        self.crew = crew
+        self.incrementPerCycle = incrementPerCycle
+        self.failureThreshold = failureThreshold
+        self.repairRestores = repairRestores
+        self.maintenanceRestores = maintenanceRestores
+    }
+}
+
+/// A sensor on every machine of a station: every `interval` it reports
+/// `offset + gain · wear + drift · t + noise`, or nothing (a missing reading).
+public struct SensorSpec: Sendable {
+    /// Name, e.g. "vibration".
+    public var name: String
+    /// Station whose machines carry it.
+    public var station: Int
+    /// Sampling interval (seconds).
+    public var interval: Double
+    public var offset: Double
+    public var gain: Double
+    /// Drift per hour of simulated time.
+    public var driftPerHour: Double
+    /// Standard deviation of the Gaussian measurement noise.
+    public var noiseSD: Double
+    /// Probability that a reading is missing.
+    public var missingProbability: Double
+
+    public init(name: String, station: Int, interval: Double, offset: Double = 0, gain: Double = 1, driftPerHour: Double = 0,
+                noiseSD: Double = 0, missingProbability: Double = 0) {
+        self.name = name
+        self.station = station
+        self.interval = interval
+        self.offset = offset
+        self.gain = gain
+        self.driftPerHour = driftPerHour
+        self.noiseSD = noiseSD
+        self.missingProbability = missingProbability
+    }
+}

@@ -1,0 +1,72 @@
+import TaktFactory
+import TaktKernel
+import XCTest
+
+/// Hidden wear with threshold failures, and the sensors that observe it.
+final class WearTests: XCTestCase {
+    /// One always-busy machine (cycles of 1 time unit), wear gamma(2, 0.5) per cycle, failure at
+    /// 10, repair 5 restoring it fully.
+    func wornMachine(sensorNoise: Double = 0, missing: Double = 0) -> FactoryConfiguration {
+        var station = StationSpec(name: "press", bufferCapacity: 1)
+        station.wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 10, repairTime: .constant(5))
+        var configuration = FactoryConfiguration(
+            stations: [station],
+            products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0], processTime: .constant(1))])],
+            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(0.1), count: nil, until: nil),
+                                           mix: [(product: 0, weight: 1)], whenFull: .reject)])
+        configuration.sensors = [SensorSpec(name: "vibration", station: 0, interval: 10, offset: 2, gain: 3,
+                                            noiseSD: sensorNoise, missingProbability: missing)]
+        return configuration
+    }
+
+    /// Cycles between wear failures match a direct Monte Carlo of the same law (first n with
+    /// S_n = X_1 + … + X_n ≥ 10, X ~ Gamma(2, 0.5)), compared by a 99.9% Welch interval on the
+    /// difference of means.
+    func testCyclesToFailureMatchMonteCarlo() {
+        var simulation = Simulation(model: FactoryModel(wornMachine(), streams: RandomStreams(seed: 11)),
+                                    limits: RunLimits(endTime: 400_000))
+        _ = simulation.run()
+        simulation.finish()
+        let report = simulation.model.report()
+        let failures = report.stations[0].failures
+        XCTAssertGreaterThan(failures, 10_000)
+        // busy time = cycles; every cycle-to-failure count ends in one failure
+        let cycles = Double(report.stations[0].processedUnits)
+        let simulatedMean = cycles / Double(failures)
+        var rng = RandomStreams(seed: 99).stream(entity: "monte-carlo", purpose: "wear")
+        let law = Distribution.gamma(shape: 2, scale: 0.5)
+        var counts = Tally()
+        for _ in 0..<40_000 {
+            var wear = 0.0, n = 0
+            while wear < 10 { wear += law.sample(&rng); n += 1 }
+            counts.record(Double(n))
+        }
+        // the simulated mean is a ratio over ~failures renewal cycles; its sd ≈ sd(N)/√failures
+        let se = (counts.variance / Double(failures) + counts.variance / Double(counts.count)).squareRoot()
+        XCTAssertEqual(simulatedMean, counts.mean, accuracy: 3.3 * se, "simulated \(simulatedMean) vs Monte Carlo \(counts.mean)")
+        XCTAssertEqual(report.stations[0].mttr ?? 0, 5, accuracy: 1e-9)
+    }
+
+    /// Without noise a reading is offset + gain · wear exactly; readings and truth come in pairs;
+    /// with a missing probability some readings are NaN, in about that share.
+    func testSensorsObserveWear() {
+        var simulation = Simulation(model: FactoryModel(wornMachine(), streams: RandomStreams(seed: 2), recording: .full()),
+                                    limits: RunLimits(endTime: 20_000))
+        _ = simulation.run()
+        let records = simulation.model.takeRecords()
+        XCTAssertEqual(records.sensors.count, records.truth.count)
+        XCTAssertGreaterThan(records.sensors.count, 1_000)
+        for (reading, truth) in zip(records.sensors, records.truth) {
+            XCTAssertEqual(reading.time, truth.time)
+            XCTAssertEqual(reading.value, 2 + 3 * truth.wear, accuracy: 1e-9)
+        }
+        XCTAssertGreaterThan(Set(records.truth.map(\.wear)).count, 100, "wear moves")
+
+        var noisy = Simulation(model: FactoryModel(wornMachine(sensorNoise: 0.5, missing: 0.2), streams: RandomStreams(seed: 2),
+                                                   recording: .full()), limits: RunLimits(endTime: 20_000))
+        _ = noisy.run()
+        let readings = noisy.model.takeRecords().sensors
+        let missingShare = Double(readings.filter { $0.value.isNaN }.count) / Double(readings.count)
+        XCTAssertEqual(missingShare, 0.2, accuracy: 4.5 * (0.2 * 0.8 / Double(readings.count)).squareRoot())
+    }
+}

@@ -1,0 +1,40 @@
+"""Read Takt's HDF5 result files into pandas and xarray, without reading any Swift.
+
+A result file (``takt run … --out results/run.h5``) holds one scenario run: its KPIs per
+replication and with confidence intervals, and, when recorded, the event log, the operations
+(Gantt), the jobs, the machine states and a sampled time series of each replication. The layout
+is specified in ``docs/hdf5-layout.md`` (format 1.0).
+
+Example::
+
+    import takt_h5
+    with takt_h5.open_run("results/run.h5") as run:
+        print(run.attrs["scenario_name"], run.variants, run.replications())
+        run.summary()                          # KPI means with 95 % confidence intervals
+        ops = run.gantt(replication=0)         # operations by machine, with durations
+        jobs = run.jobs(timedelta=True)        # one row per job, plus Timedelta columns
+        shares = takt_h5.state_shares(run)     # machine × state time shares
+        wip = run.timeseries()["wip"]          # xarray DataArray indexed by time (s)
+        other = takt_h5.open_run("results/third_mill.h5")
+        run.compare(run, other)                # per-KPI difference with a paired CI
+
+From a shell: ``python -m takt_h5 results/run.h5`` prints a short summary.
+"""
+from ._run import Run, TaktResultWarning, compare, open_run, state_shares
+from ._stats import paired_interval, t_quantile, welch_interval
+
+__version__ = "1.0.0"
+#: The result-file format this package reads (major version must match).
+FORMAT_VERSION = "1.0"
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Run",
+    "TaktResultWarning",
+    "compare",
+    "open_run",
+    "paired_interval",
+    "state_shares",
+    "t_quantile",
+    "welch_interval",
+]

@@ -1,0 +1,739 @@
+"""`Run`: one Takt HDF5 result file, read into pandas (and xarray) objects.
+
+The layout is specified in ``docs/hdf5-layout.md`` (format version 1.0). Ids in every table are
+row indices into the ``/lookup`` tables; enum columns are HDF5 enums; times are float64 seconds
+from the start of the simulation.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import pathlib
+import re
+import sys
+import warnings
+from typing import Any, Sequence, Union
+
+import h5py
+import numpy as np
+import pandas as pd
+
+from . import _stats
+from ._decode import (
+    categorical_from_codes,
+    decode_attrs,
+    decode_value,
+    frame_from_records,
+    names_from_ids,
+    parse_units,
+)
+
+#: The format major version this reader understands.
+SUPPORTED_MAJOR = "1"
+
+#: Run tables and their enum columns → the /lookup table with the same mapping (a fallback when a
+#: writer stored plain integers instead of an HDF5 enum).
+ENUM_LOOKUPS = {
+    "events": {"kind": "event_kinds"},
+    "operations": {"outcome": "gantt_outcomes"},
+    "jobs": {"outcome": "job_outcomes"},
+    "states": {"state": "machine_states"},
+}
+
+#: Id columns → (lookup table, added name column).
+ID_COLUMNS = {
+    "station": ("stations", "station_name"),
+    "machine": ("machines", "machine_name"),
+    "product": ("products", "product_name"),
+    "material": ("materials", "material_name"),
+}
+
+#: Time columns (seconds) per table, used when a dataset lacks its ``units`` attribute.
+TIME_COLUMNS = {
+    "events": ["time"],
+    "operations": ["setup_start", "start", "end"],
+    "jobs": ["arrival", "release", "start", "finish", "due", "tardiness"],
+    "states": ["start", "end"],
+}
+
+#: Spellings of the unit of time columns.
+SECONDS = {"s", "sec", "second", "seconds"}
+
+#: Columns stored as small integers that mean true/false.
+BOOL_COLUMNS = {"jobs": ["is_order"]}
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class TaktResultWarning(UserWarning):
+    """A result file is incomplete (``.partial``, interrupted or failed run) or unusual."""
+
+
+# Show every such warning, not only the first per code location (a user's own filters, inserted
+# before this one, still win).
+warnings.filterwarnings("always", category=TaktResultWarning, append=True)
+
+
+class Run:
+    """One Takt result file (``takt run --out FILE.h5``), opened read-only.
+
+    Use it as a context manager, or call :meth:`close`::
+
+        with Run("results/run.h5") as run:
+            run.summary()
+
+    Opening a ``.partial`` file (a run still going or crashed) or a file whose
+    ``completion_status`` is not ``"complete"`` issues a :class:`TaktResultWarning` but works:
+    every table then holds the rows flushed so far.
+
+    Methods taking ``variant=None`` use the file's own variant (root attribute ``variant``:
+    ``"base"`` unless the run was of a named variant); ``replication`` is the replication index.
+    """
+
+    def __init__(self, path: PathLike):
+        """Open ``path`` read-only; if only ``path + ".partial"`` exists, open that (with a warning)."""
+        path = pathlib.Path(os.fspath(path))
+        partial = pathlib.Path(str(path) + ".partial")
+        if not path.exists() and partial.exists():
+            path = partial
+        if not path.exists():
+            raise FileNotFoundError(f"no Takt result file at {path}")
+        self.path: pathlib.Path = path
+        self._file = _open_h5(path)
+        self._lookups: dict[str, pd.DataFrame] = {}
+        self._labels: dict[tuple[str, str], str] | None = None
+        self.attrs: dict[str, Any] = decode_attrs(self._file.attrs)
+        """Root attributes, decoded to plain Python values (format_version, seed, created, …)."""
+        self._check_completeness()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Close the file (idempotent). DataFrames already returned stay valid."""
+        if self._file.id.valid:
+            self._file.close()
+
+    def __enter__(self) -> "Run":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        name = self.attrs.get("scenario_name", "?")
+        status = self.attrs.get("completion_status", "?")
+        variants = self.variants if self._file.id.valid else "(file closed)"
+        return (f"<takt_h5.Run {str(self.path)!r}: {name!r}, variants {variants}, "
+                f"{self.attrs.get('replications', '?')} replications, {status}>")
+
+    @property
+    def file(self) -> h5py.File:
+        """The underlying read-only ``h5py.File``, for anything this API does not cover."""
+        return self._file
+
+    @property
+    def is_partial(self) -> bool:
+        """True when the file is a ``.partial`` (the writer has not closed it)."""
+        return self.path.name.endswith(".partial")
+
+    @property
+    def is_complete(self) -> bool:
+        """True when the file is final and its ``completion_status`` is ``"complete"``."""
+        return not self.is_partial and self.attrs.get("completion_status") == "complete"
+
+    def _check_completeness(self) -> None:
+        version = str(self.attrs.get("format_version", ""))
+        if not version:
+            warnings.warn(f"{self.path}: no format_version attribute; is this a Takt result file?",
+                          TaktResultWarning, stacklevel=_stacklevel())
+        elif version.split(".")[0] != SUPPORTED_MAJOR:
+            warnings.warn(f"{self.path}: format version {version}; this reader knows {SUPPORTED_MAJOR}.x "
+                          "and may misread it", TaktResultWarning, stacklevel=_stacklevel())
+        status = self.attrs.get("completion_status")
+        reached = self.attrs.get("simulated_time_reached")
+        reached_text = (f", simulated time reached {_duration(reached)}"
+                        if isinstance(reached, (int, float)) and math.isfinite(reached) else "")
+        if self.is_partial:
+            warnings.warn(
+                f"{self.path} is a .partial file: the run is still being written or did not finish "
+                f"(status {status!r}{reached_text}). Tables hold only the rows flushed so far and the "
+                "/summary tables may be missing; KPIs, if any, do not cover the whole run.",
+                TaktResultWarning, stacklevel=_stacklevel())
+        elif status != "complete":
+            warnings.warn(
+                f"{self.path}: completion_status is {status!r}, not 'complete'{reached_text}. "
+                "Results cover only part of the planned run; do not compare them with complete runs.",
+                TaktResultWarning, stacklevel=_stacklevel())
+
+    # ------------------------------------------------------------------ structure
+
+    @property
+    def variants(self) -> list[str]:
+        """Variant names under ``/runs`` (``"base"`` first)."""
+        if "runs" not in self._file:
+            return []
+        names = list(self._file["runs"].keys())
+        return sorted(names, key=lambda name: (name != "base", name))
+
+    @property
+    def variant(self) -> str:
+        """The variant methods use when given ``variant=None``: the root attribute ``variant`` when
+        it names a recorded variant, else the only (or the ``"base"``) variant."""
+        return self._variant(None)
+
+    @property
+    def warm_up(self) -> float:
+        """The warm-up in seconds, from the resolved configuration's ``run.warm_up`` (or
+        ``run.warmUp``; a number of seconds or a duration such as ``"2 d"``); 0 when not given. KPIs exclude the warm-up; the
+        recorded tables do not."""
+        seconds = _seconds(self._run_setting("warm_up", "warmUp"))
+        return seconds if seconds is not None else 0.0
+
+    def _run_setting(self, *keys: str) -> Any:
+        """A value of the resolved configuration's ``run`` object under the first key present
+        (snake_case per the spec, or the Swift property name), else None."""
+        try:
+            settings = self.resolved().get("run", {})
+        except (KeyError, ValueError, AttributeError, TypeError):
+            return None
+        if not isinstance(settings, dict):
+            return None
+        for key in keys:
+            if key in settings:
+                return settings[key]
+        return None
+
+    def replications(self, variant: str | None = None) -> list[int]:
+        """Replication indices recorded for ``variant`` (default: the file's variant), ascending."""
+        group = self._file["runs"][self._variant(variant)]
+        return sorted(int(name) for name in group.keys() if name.isdigit())
+
+    def _variant(self, variant: str | None) -> str:
+        variants = self.variants
+        if variant is None:
+            own = self.attrs.get("variant")
+            if own in variants:
+                return own
+            if len(variants) == 1:
+                return variants[0]
+            if "base" in variants:
+                return "base"
+            raise ValueError(f"{self.path}: several variants {variants}; pass variant=")
+        if variant not in variants:
+            raise KeyError(f"no variant {variant!r} in {self.path}; variants: {', '.join(variants) or 'none'}")
+        return variant
+
+    def _run_group(self, variant: str | None, replication: int) -> h5py.Group:
+        name = self._variant(variant)
+        group = self._file["runs"][name]
+        key = str(int(replication))
+        if key not in group:
+            raise KeyError(f"no replication {replication} of variant {name!r} in {self.path}; "
+                           f"replications: {self.replications(name)}")
+        return group[key]
+
+    @property
+    def scenario_yaml(self) -> str:
+        """The scenario file exactly as given to ``takt run`` (``/scenario/source_yaml``)."""
+        return _read_scalar_string(self._file["scenario/source_yaml"])
+
+    def resolved(self) -> dict[str, Any]:
+        """The fully resolved configuration (defaults filled, with ``run`` settings), parsed from
+        ``/scenario/resolved_json``."""
+        return json.loads(_read_scalar_string(self._file["scenario/resolved_json"]))
+
+    def lookup(self, name: str) -> pd.DataFrame:
+        """A ``/lookup`` table (``stations``, ``machines``, ``products``, ``materials``,
+        ``event_kinds``, ``machine_states``, ``gantt_outcomes``, ``job_outcomes``) as a DataFrame
+        whose index is the id used in the other tables."""
+        if name not in self._lookups:
+            path = f"lookup/{name}"
+            if path in self._file:
+                frame = frame_from_records(self._file[path][()])
+            else:
+                frame = pd.DataFrame({"name": pd.Series([], dtype="str")})
+            frame.index.name = "id"
+            self._lookups[name] = frame
+        return self._lookups[name]
+
+    def names(self, kind: str) -> list[str]:
+        """Names by id for ``stations``, ``machines``, ``products`` or ``materials``."""
+        return [str(name) for name in self.lookup(kind)["name"]]
+
+    def runs(self) -> pd.DataFrame:
+        """One row per (variant, replication) with the run group's attributes: seed,
+        events_processed, simulated_seconds, wall_seconds, status."""
+        rows = []
+        for variant in self.variants:
+            for replication in self.replications(variant):
+                attrs = decode_attrs(self._file["runs"][variant][str(replication)].attrs)
+                rows.append({"variant": variant, "replication": replication, **attrs})
+        return pd.DataFrame(rows)
+
+    # ------------------------------------------------------------------ KPIs
+
+    def kpis(self, variant: str | None = None, replication: int | None = None) -> pd.DataFrame:
+        """KPI values per replication, tidy: columns variant, replication, kpi, label, unit, value.
+
+        Without ``replication``: every replication, from ``/summary/kpis`` (all variants unless
+        ``variant`` is given). With ``replication``: that run's own ``kpis`` table. KPI values are in
+        the KPI's unit (``unit`` column: ``1/h``, ``min``, ``%``, …), not seconds.
+        """
+        if replication is not None:
+            name = self._variant(variant)
+            frame = frame_from_records(self._run_group(name, replication)["kpis"][()])
+            frame = frame.rename(columns={"name": "kpi"})
+            frame.insert(0, "replication", int(replication))
+            frame.insert(0, "variant", name)
+            if "label" not in frame:
+                frame["label"] = frame["kpi"]
+            return frame[["variant", "replication", "kpi", "label", "unit", "value"]]
+        if "summary/kpis" in self._file:
+            frame = frame_from_records(self._file["summary/kpis"][()])
+        else:  # a partial file: gather the runs' own tables
+            parts = [self.kpis(v, r) for v in self.variants for r in self.replications(v)
+                     if "kpis" in self._file["runs"][v][str(r)]]
+            frame = pd.concat(parts, ignore_index=True) if parts else _empty_kpis()
+        if variant is not None:
+            if variant not in set(frame["variant"]) and variant not in self.variants:
+                raise KeyError(f"no variant {variant!r} in {self.path}; variants: {', '.join(self.variants)}")
+            frame = frame[frame["variant"] == variant].reset_index(drop=True)
+        labels = self._kpi_labels()
+        frame["label"] = [labels.get((v, k), k) for v, k in zip(frame["variant"], frame["kpi"])]
+        frame["replication"] = frame["replication"].astype(np.int64)
+        return frame[["variant", "replication", "kpi", "label", "unit", "value"]]
+
+    def _kpi_labels(self) -> dict[tuple[str, str], str]:
+        """(variant, kpi) → label, from the first recorded replication of each variant."""
+        if self._labels is None:
+            labels: dict[tuple[str, str], str] = {}
+            for variant in self.variants:
+                for replication in self.replications(variant):
+                    group = self._file["runs"][variant][str(replication)]
+                    if "kpis" in group and group["kpis"].shape[0] > 0:
+                        table = frame_from_records(group["kpis"][()])
+                        if "label" in table:
+                            labels.update({(variant, k): l for k, l in zip(table["name"], table["label"])})
+                        break
+            self._labels = labels
+        return self._labels
+
+    def summary(self) -> pd.DataFrame:
+        """KPI means over replications with Student-t confidence intervals (``/summary/intervals``):
+        columns variant, kpi, label, unit, mean, half_width, lower, upper, level, n.
+
+        ``half_width`` is NaN with one replication. For a partial file without the summary, the
+        intervals are computed here from the replications' KPIs (at 95 % unless the resolved
+        configuration gives ``run.confidence``), with a warning.
+        """
+        if "summary/intervals" in self._file:
+            frame = frame_from_records(self._file["summary/intervals"][()])
+        else:
+            warnings.warn(f"{self.path} has no /summary/intervals; computing them from the recorded "
+                          "replications", TaktResultWarning, stacklevel=_stacklevel())
+            frame = _intervals(self.kpis(), self._confidence_level())
+        labels = self._kpi_labels()
+        frame.insert(list(frame.columns).index("kpi") + 1, "label",
+                     [labels.get((v, k), k) for v, k in zip(frame["variant"], frame["kpi"])])
+        if "n" in frame:
+            frame["n"] = frame["n"].astype(np.int64)
+        return frame
+
+    def _confidence_level(self) -> float:
+        level = self._run_setting("confidence", "confidence_level", "confidenceLevel")
+        return float(level) if isinstance(level, (int, float)) and 0 < level < 1 else 0.95
+
+    # ------------------------------------------------------------------ run tables
+
+    def table(self, name: str, variant: str | None = None, replication: int = 0, *,
+              timedelta: bool = False) -> pd.DataFrame:
+        """Any table of one run (``/runs/<variant>/<replication>/<name>``) as a DataFrame.
+
+        Enum columns become Categoricals named by the HDF5 enum; id columns get a name column
+        beside them (``station_name``, ``machine_name``, ``product_name``, ``material_name``; -1 →
+        missing); 0/1 flags (``is_order``) become booleans. ``df.attrs["units"]`` maps columns to
+        units (times in ``"s"``) and ``df.attrs["description"]`` is the dataset's description. With
+        ``timedelta=True``, each time column ``c`` gets a ``c_td`` column of pandas Timedeltas
+        (NaN and ∞ → NaT).
+        """
+        group = self._run_group(variant, replication)
+        if name not in group:
+            raise KeyError(f"no table {name!r} in {group.name} of {self.path}")
+        dataset = group[name]
+        frame = frame_from_records(dataset[()])
+        units = {**{column: "s" for column in TIME_COLUMNS.get(name, []) if column in frame},
+                 **parse_units(dataset.attrs.get("units"), list(frame.columns))}
+        for column in BOOL_COLUMNS.get(name, []):
+            if column in frame:
+                frame[column] = frame[column].astype(bool)
+        for column in list(frame.columns):
+            field_dtype = dataset.dtype[column]
+            mapping = h5py.check_enum_dtype(field_dtype)
+            if mapping is None and column in ENUM_LOOKUPS.get(name, {}):
+                lookup = self.lookup(ENUM_LOOKUPS[name][column])
+                if {"value", "name"} <= set(lookup.columns) and len(lookup):
+                    mapping = {str(n): int(v) for n, v in zip(lookup["name"], lookup["value"])}
+            if mapping is not None:
+                categorical = categorical_from_codes(frame[column].to_numpy(), mapping)
+                unknown = int(pd.isna(categorical).sum())
+                if unknown:
+                    warnings.warn(f"{group.name}/{name}: {unknown} rows have a {column} value outside the enum "
+                                  "(shown as missing)", TaktResultWarning, stacklevel=_stacklevel())
+                frame[column] = categorical
+        for column, (lookup_name, name_column) in ID_COLUMNS.items():
+            if column in frame:
+                position = list(frame.columns).index(column) + 1
+                frame.insert(position, name_column, names_from_ids(frame[column].to_numpy(), self.names(lookup_name)))
+        if timedelta:
+            for column in [c for c, unit in units.items() if unit in SECONDS and c in frame]:
+                seconds = frame[column].to_numpy(dtype=float)
+                seconds = np.where(np.isfinite(seconds), seconds, np.nan)
+                position = list(frame.columns).index(column) + 1
+                frame.insert(position, f"{column}_td", pd.to_timedelta(seconds, unit="s"))
+        frame.attrs["units"] = units
+        frame.attrs["description"] = decode_value(dataset.attrs.get("description", ""))
+        frame.attrs["variant"] = group.parent.name.rsplit("/", 1)[-1]
+        frame.attrs["replication"] = int(replication)
+        return frame
+
+    def events(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False) -> pd.DataFrame:
+        """The event log of one replication: time, kind (Categorical: order_arrival, release,
+        queue_enter, process_start, …), job, product, machine, station, worker, material, value,
+        plus name columns. ``value`` depends on the kind (a quantity for orders and materials, the
+        drawn duration in seconds for process and repair starts, else 0). See :meth:`table`."""
+        return self.table("events", variant, replication, timedelta=timedelta)
+
+    def operations(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False) -> pd.DataFrame:
+        """One row per operation (the Gantt data): job, product, operation (routing step), station,
+        machine, worker, setup_start (NaN without setup), start, end, outcome (Categorical: next,
+        finished, scrapped, rework), plus name columns. See :meth:`table` and :meth:`gantt`."""
+        return self.table("operations", variant, replication, timedelta=timedelta)
+
+    def jobs(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False) -> pd.DataFrame:
+        """One row per job that left the shop: job, product, quantity, parent (-1: none), is_order
+        (bool), outcome (Categorical: finished, scrapped), priority, reworks, arrival, release,
+        start, finish, due (∞ without due date), tardiness. Jobs still in the shop at the end are
+        not listed. Warm-up is not removed. See :meth:`table`."""
+        return self.table("jobs", variant, replication, timedelta=timedelta)
+
+    def states(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False) -> pd.DataFrame:
+        """Machine state intervals: machine, station, state (Categorical: idle, setup, busy,
+        blocked, starved, down, maintenance, off_shift), start, end, plus name columns. See
+        :meth:`table` and :func:`state_shares`."""
+        return self.table("states", variant, replication, timedelta=timedelta)
+
+    def gantt(self, variant: str | None = None, replication: int = 0) -> pd.DataFrame:
+        """The operations of one replication sorted by machine (lookup order) then start, with
+        ``duration = end - start`` and ``setup_duration = start - setup_start`` (0 without setup),
+        in seconds. Ready for ``ax.barh(df.machine_name.astype(str), df.duration, left=df.start)``."""
+        frame = self.operations(variant, replication)
+        frame["duration"] = frame["end"] - frame["start"]
+        frame["setup_duration"] = (frame["start"] - frame["setup_start"]).fillna(0.0)
+        frame = frame.sort_values(["machine", "start"], kind="mergesort").reset_index(drop=True)
+        frame.attrs["units"] = {**frame.attrs.get("units", {}), "duration": "s", "setup_duration": "s"}
+        return frame
+
+    def timeseries(self, variant: str | None = None, replication: int = 0, *, as_frame: bool = False) -> Any:
+        """The sampled time series of one replication (WIP, queue and busy machines per station,
+        inventory per material) as an ``xarray.Dataset`` indexed by ``time`` (seconds), one variable
+        per column with its ``units`` attribute; a DataFrame indexed by time when xarray is not
+        installed or ``as_frame=True`` (units in ``df.attrs["units"]``)."""
+        dataset = self._run_group(variant, replication)["timeseries"]
+        data = np.asarray(dataset[()], dtype=float)
+        columns = [str(c) for c in decode_value(dataset.attrs.get("columns", [])) or []]
+        if data.ndim != 2:
+            data = data.reshape(len(data), -1) if data.size else np.empty((0, len(columns)))
+        if len(columns) != data.shape[1]:
+            columns = columns[: data.shape[1]] + [f"column_{i}" for i in range(len(columns), data.shape[1])]
+        units = parse_units(dataset.attrs.get("units"), columns)
+        if "time" in columns:
+            time = data[:, columns.index("time")]
+        else:
+            time = np.arange(data.shape[0], dtype=float)
+        others = [(i, c) for i, c in enumerate(columns) if c != "time"]
+        description = decode_value(dataset.attrs.get("description", ""))
+        xr = None
+        if not as_frame:
+            try:
+                import xarray as xr  # optional
+            except ImportError:
+                xr = None
+        if xr is None:
+            frame = pd.DataFrame({c: data[:, i] for i, c in others}, index=pd.Index(time, name="time"))
+            frame.attrs["units"] = units
+            frame.attrs["description"] = description
+            return frame
+        return xr.Dataset(
+            {c: ("time", data[:, i], {"units": units.get(c, "")}) for i, c in others},
+            coords={"time": ("time", time, {"units": units.get("time", "s")})},
+            attrs={"description": description, "source": str(self.path)},
+        )
+
+    # ------------------------------------------------------------------ comparisons
+
+    def compare(self, baseline: Any, other: Any, *, level: float = 0.95) -> pd.DataFrame:
+        """Per KPI, mean(other) − mean(baseline) with a confidence interval.
+
+        ``baseline`` and ``other`` are each a variant name in this file, another :class:`Run` (its
+        own variant; Takt writes one variant per file) or a ``(Run, variant)`` pair.
+
+        Columns: kpi, unit, baseline, other, difference, ci_low, ci_high, paired, then label,
+        welch_low, welch_high, n_baseline, n_other. When both sides have the same replications
+        (and, where recorded, the same replication seeds), ``paired`` is True and ci_low/ci_high are
+        the paired-t interval over replications — valid because Takt's variants share their random
+        numbers replication by replication, and usually much narrower. Otherwise ci_low/ci_high are
+        Welch's interval. welch_low/welch_high are always Welch's. KPIs present on one side only are
+        left out; a unit mismatch warns.
+        """
+        base_run, base_variant = self._side(baseline)
+        other_run, other_variant = self._side(other)
+        base = base_run.kpis(base_variant)
+        oth = other_run.kpis(other_variant)
+        base_values = _kpi_matrix(base)
+        other_values = _kpi_matrix(oth)
+        paired = (list(base_values.index) == list(other_values.index) and len(base_values.index) > 1
+                  and _same_seeds(base_run, base_variant, other_run, other_variant, list(base_values.index)))
+        base_units = dict(zip(base["kpi"], base["unit"]))
+        other_units = dict(zip(oth["kpi"], oth["unit"]))
+        labels = dict(zip(base["kpi"], base["label"]))
+        rows = []
+        for kpi in base_values.columns:
+            if kpi not in other_values.columns:
+                continue
+            if base_units.get(kpi) != other_units.get(kpi):
+                warnings.warn(f"KPI {kpi!r}: unit {base_units.get(kpi)!r} vs {other_units.get(kpi)!r}",
+                              TaktResultWarning, stacklevel=_stacklevel())
+            a = base_values[kpi].to_numpy(dtype=float)
+            b = other_values[kpi].to_numpy(dtype=float)
+            welch = _stats.welch_interval(a, b, level)
+            interval = _stats.paired_interval(a, b, level) if paired else welch
+            rows.append({
+                "kpi": kpi, "unit": base_units.get(kpi, ""),
+                "baseline": float(np.nanmean(a)) if len(a) else math.nan,
+                "other": float(np.nanmean(b)) if len(b) else math.nan,
+                "difference": welch.estimate, "ci_low": interval.low, "ci_high": interval.high,
+                "paired": bool(paired), "label": labels.get(kpi, kpi),
+                "welch_low": welch.low, "welch_high": welch.high,
+                "n_baseline": int(np.sum(~np.isnan(a))), "n_other": int(np.sum(~np.isnan(b))),
+            })
+        frame = pd.DataFrame(rows, columns=["kpi", "unit", "baseline", "other", "difference", "ci_low", "ci_high",
+                                            "paired", "label", "welch_low", "welch_high", "n_baseline", "n_other"])
+        frame.attrs.update(level=level, baseline=f"{base_run.path}:{base_variant}",
+                           other=f"{other_run.path}:{other_variant}")
+        return frame
+
+    def _side(self, side: Any) -> tuple["Run", str]:
+        if isinstance(side, Run):
+            return side, side._variant(None)
+        if isinstance(side, tuple) and len(side) == 2 and isinstance(side[0], Run):
+            return side[0], side[0]._variant(side[1])
+        if side is None or isinstance(side, str):
+            return self, self._variant(side)
+        raise TypeError(f"expected a variant name, a Run or a (Run, variant) pair, got {side!r}")
+
+    # ------------------------------------------------------------------ text
+
+    def describe(self, max_kpis: int | None = 12) -> str:
+        """A short plain-text summary: scenario, status, runs, table sizes and the first KPIs."""
+        a = self.attrs
+        lines = [
+            f"{self.path}",
+            f"  scenario   {a.get('scenario_name', '?')} ({a.get('scenario_file', '?')})",
+            f"  takt       {a.get('takt_version', '?')} (commit {a.get('git_commit', '?')}), "
+            f"format {a.get('format_version', '?')}",
+            f"  created    {a.get('created', '?')} on {a.get('host', '?')}, {_number(a.get('wall_seconds'))} s wall",
+            f"  status     {a.get('completion_status', '?')}{' (.partial file)' if self.is_partial else ''}, "
+            f"simulated {_duration(a.get('simulated_time_reached'))}",
+            f"  seed       {a.get('seed', '?')}, replications {a.get('replications', '?')}",
+        ]
+        for variant in self.variants:
+            replications = self.replications(variant)
+            counts = {}
+            for replication in replications:
+                group = self._file["runs"][variant][str(replication)]
+                for name, item in group.items():
+                    if isinstance(item, h5py.Dataset) and name != "kpis":
+                        counts[name] = counts.get(name, 0) + (item.shape[0] if item.shape else 0)
+            sizes = ", ".join(f"{name} {count:,}" for name, count in sorted(counts.items()))
+            lines.append(f"  variant    {variant}: {len(replications)} replications; rows: {sizes or 'none'}")
+        try:
+            summary = self.summary()
+        except (KeyError, ValueError):
+            summary = None
+        if summary is not None and len(summary) and max_kpis != 0:
+            shown = summary if max_kpis is None else summary.head(max_kpis)
+            lines.append("")
+            width = max(len(str(label)) for label in shown["label"])
+            many = summary["variant"].nunique() > 1
+            lines.append(f"  {'KPI':<{width}}  {'unit':<5} {'mean':>11}  {'± half-width':>12}" + ("  variant" if many else ""))
+            for row in shown.itertuples(index=False):
+                lines.append(f"  {row.label:<{width}}  {row.unit:<5} {_number(row.mean):>11}  "
+                             f"{_number(row.half_width):>12}" + (f"  {row.variant}" if many else ""))
+            if max_kpis is not None and len(summary) > max_kpis:
+                lines.append(f"  … {len(summary) - max_kpis} more KPIs (--all to show them)")
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- functions
+
+
+def open_run(path: PathLike) -> Run:
+    """Open a Takt result file read-only; use as ``with open_run(path) as run: …`` or close it.
+
+    Warns (:class:`TaktResultWarning`) but still opens a ``.partial`` file or one whose
+    ``completion_status`` is not ``"complete"``.
+    """
+    return Run(path)
+
+
+def state_shares(run: Run, variant: str | None = None, replication: int = 0, *,
+                 start: float | None = None, end: float | None = None, by: str = "machine") -> pd.DataFrame:
+    """Share of time each machine (or station) spent in each state, from the ``states`` table.
+
+    Rows: machines (index ``machine``, lookup order), or stations with ``by="station"`` (their
+    machines pooled, as Takt's station KPIs are); columns: every state of the enum (idle, setup,
+    busy, blocked, starved, down, maintenance, off_shift); each row sums to 1. Intervals are
+    clipped to [``start``, ``end``] seconds when given, e.g. ``start=run.warm_up`` to match the
+    KPIs, which leave out the warm-up. Rows with no recorded time are left out.
+    """
+    if by not in ("machine", "station"):
+        raise ValueError(f"by must be 'machine' or 'station', got {by!r}")
+    states = run.states(variant, replication)
+    lo = -np.inf if start is None else float(start)
+    hi = np.inf if end is None else float(end)
+    duration = (np.minimum(states["end"], hi) - np.maximum(states["start"], lo)).clip(lower=0.0)
+    frame = pd.DataFrame({by: states[f"{by}_name"], "state": states["state"], "duration": duration})
+    table = frame.groupby([by, "state"], observed=False)["duration"].sum().unstack("state").fillna(0.0)
+    totals = table.sum(axis=1)
+    table = table[totals > 0].div(totals[totals > 0], axis=0)
+    table.columns = pd.Index([str(c) for c in table.columns], name="state")
+    table.index = pd.Index([str(m) for m in table.index], name=by)
+    table.attrs["units"] = "share of time (0-1)"
+    return table
+
+
+def compare(baseline: Any, other: Any, *, level: float = 0.95) -> pd.DataFrame:
+    """:meth:`Run.compare` for two files (or ``(Run, variant)`` pairs), e.g. ``compare(base_run, variant_run)``."""
+    anchor = baseline if isinstance(baseline, Run) else baseline[0]
+    return anchor.compare(baseline, other, level=level)
+
+
+# ---------------------------------------------------------------------- helpers
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def _stacklevel() -> int:
+    """The ``stacklevel`` that points a warning at the first caller outside this package."""
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _open_h5(path: pathlib.Path) -> h5py.File:
+    """Open read-only; if a writer holds the file lock, read without locking (with a warning)."""
+    try:
+        return h5py.File(path, "r")
+    except OSError as error:
+        message = str(error)
+        if "lock" in message.lower():
+            warnings.warn(f"{path} is locked by its writer (a run in progress?); reading it without locking: "
+                          "the contents may be inconsistent", TaktResultWarning, stacklevel=_stacklevel())
+            return h5py.File(path, "r", locking=False)
+        if "already open for write" in message or "h5clear" in message:
+            raise OSError(f"{path}: the writer did not close this file (crash?). Run `h5clear -s {path}` "
+                          f"to make it readable, then open it again. ({message})") from error
+        raise
+
+
+def _read_scalar_string(dataset: h5py.Dataset) -> str:
+    value = dataset[()]
+    value = decode_value(value)
+    return value if isinstance(value, str) else str(value)
+
+
+def _empty_kpis() -> pd.DataFrame:
+    return pd.DataFrame({"variant": pd.Series([], dtype="str"), "replication": pd.Series([], dtype=np.int64),
+                         "kpi": pd.Series([], dtype="str"), "label": pd.Series([], dtype="str"),
+                         "unit": pd.Series([], dtype="str"), "value": pd.Series([], dtype=float)})
+
+
+def _kpi_matrix(kpis: pd.DataFrame) -> pd.DataFrame:
+    """replication × kpi values, KPIs in file order."""
+    order = list(dict.fromkeys(kpis["kpi"]))
+    matrix = kpis.pivot_table(index="replication", columns="kpi", values="value", aggfunc="first", dropna=False)
+    return matrix.reindex(columns=order).sort_index()
+
+
+def _same_seeds(a: Run, variant_a: str, b: Run, variant_b: str, replications: Sequence[int]) -> bool:
+    """False if recorded seeds show the two sides did not share random numbers."""
+    if "seed" in a.attrs and "seed" in b.attrs and a.attrs["seed"] != b.attrs["seed"]:
+        return False
+    for replication in replications:
+        try:
+            seed_a = a._file["runs"][variant_a][str(replication)].attrs.get("seed")
+            seed_b = b._file["runs"][variant_b][str(replication)].attrs.get("seed")
+        except KeyError:
+            continue
+        if seed_a is not None and seed_b is not None and int(seed_a) != int(seed_b):
+            return False
+    return True
+
+
+def _intervals(kpis: pd.DataFrame, level: float) -> pd.DataFrame:
+    """/summary/intervals computed from tidy KPIs (for files without a summary)."""
+    rows = []
+    for (variant, kpi), group in kpis.groupby(["variant", "kpi"], sort=False):
+        values = group["value"].to_numpy(dtype=float)
+        n = len(values)
+        mean = float(values.mean()) if n else math.nan
+        half = (_stats.t_quantile(0.5 + level / 2, n - 1) * values.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
+        rows.append({"variant": variant, "kpi": kpi, "unit": group["unit"].iloc[0], "mean": mean,
+                     "half_width": half, "lower": mean - half, "upper": mean + half, "level": level, "n": n})
+    return pd.DataFrame(rows, columns=["variant", "kpi", "unit", "mean", "half_width", "lower", "upper", "level", "n"])
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and math.isnan(value):
+            return "–"
+        return f"{value:.4g}"
+    return "?" if value is None else str(value)
+
+
+_UNIT_SECONDS = {"s": 1.0, "sec": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
+
+
+def _seconds(value: Any) -> float | None:
+    """Seconds from a number or a duration string ('2 d', '30 min'); None if unreadable."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, dict):  # e.g. {"seconds": 172800}
+        for key in ("seconds", "s", "value"):
+            if isinstance(value.get(key), (int, float)):
+                return float(value[key])
+        return None
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*([-+0-9.eE]+)\s*([a-z]*)\s*", value)
+        if match and match.group(2) in _UNIT_SECONDS or (match and match.group(2) == ""):
+            try:
+                return float(match.group(1)) * _UNIT_SECONDS.get(match.group(2), 1.0)
+            except ValueError:
+                return None
+    return None
+
+
+def _duration(seconds: Any) -> str:
+    """'30 d', '5 h', '12 min' or '40 s' for a number of seconds."""
+    if not isinstance(seconds, (int, float)) or not math.isfinite(seconds):
+        return "?"
+    for unit, size in (("d", 86400.0), ("h", 3600.0), ("min", 60.0)):
+        if abs(seconds) >= size:
+            return f"{seconds / size:.4g} {unit}"
+    return f"{seconds:.4g} s"
