@@ -32,6 +32,8 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
         if !records.jobs.isEmpty { try file.appendJobs(records.jobs, variant: variant, replication: replication) }
         if !records.states.isEmpty { try file.appendStates(records.states, variant: variant, replication: replication) }
         if !records.samples.isEmpty { try file.appendSamples(records.samples, variant: variant, replication: replication) }
+        if !records.sensors.isEmpty { try file.appendSensors(records.sensors, variant: variant, replication: replication) }
+        if !records.truth.isEmpty { try file.appendTruth(records.truth, variant: variant, replication: replication) }
     }
 
     public func finishReplication(_ result: ReplicationResult) throws {
@@ -74,6 +76,7 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
         return ResultLookups(
             stations: configuration.stations.map { ($0.name, $0.machines) }, machines: machines,
             products: configuration.products.map(\.name), materials: configuration.materials.map(\.name),
-            timeseriesColumns: model.timeseriesColumns, timeseriesUnits: model.timeseriesUnits)
+            timeseriesColumns: model.timeseriesColumns, timeseriesUnits: model.timeseriesUnits,
+            sensors: configuration.sensors.map { "\($0.name)@\(configuration.stations[$0.station].name)" })
     }
 }

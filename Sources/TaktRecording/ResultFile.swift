@@ -62,7 +62,7 @@ public final class ResultFile: @unchecked Sendable {
         var machines = SmallTable([("name", .string), ("station", .int32)])
         machines.rows = lookups.machines.map { [.string($0.name), .int32(Int32($0.station))] }
         try machines.write(to: group, name: "machines", description: "machine id → name and station id", units: "{}")
-        for (name, values) in [("products", lookups.products), ("materials", lookups.materials)] {
+        for (name, values) in [("products", lookups.products), ("materials", lookups.materials), ("sensors", lookups.sensors)] {
             var table = SmallTable([("name", .string)])
             table.rows = values.map { [.string($0)] }
             try table.write(to: group, name: name, description: "\(name.dropLast()) id → name", units: "{}")
@@ -111,6 +111,14 @@ public final class ResultFile: @unchecked Sendable {
 
     public func appendStates(_ rows: [StateRow], variant: String, replication: Int) throws {
         try append(rows, to: \.states, variant: variant, replication: replication)
+    }
+
+    public func appendSensors(_ rows: [SensorReading], variant: String, replication: Int) throws {
+        try append(rows, to: \.sensors, variant: variant, replication: replication)
+    }
+
+    public func appendTruth(_ rows: [WearTruth], variant: String, replication: Int) throws {
+        try append(rows, to: \.truth, variant: variant, replication: replication)
     }
 
     /// Time-series values, row-major, `timeseriesColumns.count` per row.

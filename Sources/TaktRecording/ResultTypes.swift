@@ -38,9 +38,12 @@ public struct ResultLookups: Sendable {
     public var materials: [String]
     public var timeseriesColumns: [String]
     public var timeseriesUnits: [String]
+    /// Sensor names, by sensor id.
+    public var sensors: [String]
 
     public init(stations: [(name: String, machines: Int)], machines: [(name: String, station: Int)], products: [String],
-                materials: [String], timeseriesColumns: [String], timeseriesUnits: [String]) {
+                materials: [String], timeseriesColumns: [String], timeseriesUnits: [String], sensors: [String] = []) {
+        self.sensors = sensors
         self.stations = stations
         self.machines = machines
         self.products = products

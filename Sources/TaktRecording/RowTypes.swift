@@ -8,6 +8,8 @@ struct RowTypes {
     let operations: (memory: hid_t, file: hid_t)
     let jobs: (memory: hid_t, file: hid_t)
     let states: (memory: hid_t, file: hid_t)
+    let sensors: (memory: hid_t, file: hid_t)
+    let truth: (memory: hid_t, file: hid_t)
     private var owned: [hid_t] = []
 
     init() throws {
@@ -46,11 +48,18 @@ struct RowTypes {
             ("machine", offset(\StateRow.machine), i4), ("station", offset(\StateRow.station), i4),
             ("state", offset(\StateRow.state), state), ("start", offset(\StateRow.start), d), ("end", offset(\StateRow.end), d),
         ]))
+        sensors = try pair(HDF5Types.compound(size: MemoryLayout<SensorReading>.stride, members: [
+            ("time", offset(\SensorReading.time), d), ("machine", offset(\SensorReading.machine), i4),
+            ("sensor", offset(\SensorReading.sensor), i4), ("value", offset(\SensorReading.value), d),
+        ]))
+        truth = try pair(HDF5Types.compound(size: MemoryLayout<WearTruth>.stride, members: [
+            ("time", offset(\WearTruth.time), d), ("machine", offset(\WearTruth.machine), i4), ("wear", offset(\WearTruth.wear), d),
+        ]))
     }
 
     func close() {
         for id in owned { H5Tclose(id) }
-        for pair in [events, operations, jobs, states] {
+        for pair in [events, operations, jobs, states, sensors, truth] {
             H5Tclose(pair.memory)
             H5Tclose(pair.file)
         }

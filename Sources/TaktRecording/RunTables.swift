@@ -8,6 +8,8 @@ final class RunTables {
     let jobs: StreamingTable
     let states: StreamingTable
     let timeseries: StreamingTable
+    let sensors: StreamingTable
+    let truth: StreamingTable
 
     init(file: hid_t, path: String, types: RowTypes, timeseriesColumns: [String], timeseriesUnits: [String], compress: Bool) throws {
         group = try HDF5Objects.group(file, path)
@@ -31,6 +33,16 @@ final class RunTables {
             rowSize: MemoryLayout<StateRowLayout>.stride, chunkRows: 32_768, compress: compress,
             description: "machine state intervals; each machine's intervals tile the run",
             units: #"{"start": "s", "end": "s"}"#)
+        sensors = try StreamingTable(
+            parent: group, name: "sensors", memoryType: types.sensors.memory, fileType: types.sensors.file,
+            rowSize: MemoryLayout<SensorReading>.stride, chunkRows: 32_768, compress: compress,
+            description: "sensor readings as a controller sees them (value NaN when the reading is missing); sensor ids index /lookup/sensors",
+            units: #"{"time": "s", "value": "the sensor's unit"}"#)
+        truth = try StreamingTable(
+            parent: group, name: "truth", memoryType: types.truth.memory, fileType: types.truth.file,
+            rowSize: MemoryLayout<WearTruth>.stride, chunkRows: 32_768, compress: compress,
+            description: "hidden machine wear at each sensor reading: the simulator's secret, never shown to controllers",
+            units: #"{"time": "s", "wear": "wear units of the scenario"}"#)
         let columns = max(1, timeseriesColumns.count)
         timeseries = try StreamingTable(
             parent: group, name: "timeseries", memoryType: takt_h5t_native_double(), fileType: takt_h5t_native_double(),
@@ -41,7 +53,7 @@ final class RunTables {
     }
 
     /// Every table, for flushing and closing.
-    var all: [StreamingTable] { [events, operations, jobs, states, timeseries] }
+    var all: [StreamingTable] { [events, operations, jobs, states, timeseries, sensors, truth] }
 
     func close() throws {
         for table in all { try table.close() }

@@ -19,6 +19,20 @@ extension Scenario {
 
 /// Turns any value into JSON-compatible Foundation objects by reflection.
 enum ResolvedJSON {
+    /// "warmUp" → "warm_up", as everywhere else in result files.
+    static func snakeCase(_ name: String) -> String {
+        var result = ""
+        for character in name {
+            if character.isUppercase {
+                if !result.isEmpty { result.append("_") }
+                result.append(Character(character.lowercased()))
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     static func value(_ subject: Any) -> Any {
         switch subject {
         case let number as Double: return number.isFinite ? number : (number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
@@ -47,12 +61,12 @@ enum ResolvedJSON {
             return object
         case .enum:
             let name = String(describing: subject).split(separator: "(").first.map(String.init) ?? "\(subject)"
-            guard let payload = mirror.children.first else { return name }
-            return [payload.label ?? name: value(payload.value)]
+            guard let payload = mirror.children.first else { return snakeCase(name) }
+            return [snakeCase(payload.label ?? name): value(payload.value)]
         default:
             var object: [String: Any] = [:]
             for (index, child) in mirror.children.enumerated() {
-                let key = child.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 } ?? "\(index)"
+                let key = child.label.map { snakeCase($0.hasPrefix("_") ? String($0.dropFirst()) : $0) } ?? "\(index)"
                 object[key] = value(child.value)
             }
             return object

@@ -9,6 +9,7 @@ extension ScenarioLoader {
     ///   operations: true       # the Gantt table
     ///   jobs: true
     ///   states: true           # machine state intervals
+    ///   sensors: true          # sensor readings, and the hidden wear apart as truth
     ///   sample: 1 h            # time-series interval, or off
     /// ```
     /// Omitted keys keep the standard setting (everything on, hourly samples).
@@ -19,6 +20,7 @@ extension ScenarioLoader {
         if let value = section.optional("operations")?.boolean("recording.operations") { options.operations = value }
         if let value = section.optional("jobs")?.boolean("recording.jobs") { options.jobs = value }
         if let value = section.optional("states")?.boolean("recording.states") { options.states = value }
+        if let value = section.optional("sensors")?.boolean("recording.sensors") { options.sensors = value }
         if let sample = section.optional("sample") {
             if sample.scalarText == "off" {
                 options.sampleInterval = nil
