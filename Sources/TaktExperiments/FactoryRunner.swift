@@ -84,7 +84,7 @@ enum FactoryRunner {
             if hasMaterials(spec: station.name, configuration) {
                 kpis.append(KPI("starved.\(name)", "\(name): starved", unit: "%", value: share(.starved)))
             }
-            if spec.breakdowns != nil {
+            if spec.breakdowns != nil || spec.wear != nil {
                 kpis.append(KPI("down.\(name)", "\(name): down", unit: "%", value: share(.down)))
                 kpis.append(KPI("failures.\(name)", "\(name): failures", unit: "", value: Double(station.failures)))
                 let operating = station.stateShares[MachineState.busy.rawValue] * report.period * Double(station.machines)

@@ -32,6 +32,7 @@ extension FactoryReader {
         station.unloadTime = fields.optional("unload")?.distribution("\(path).unload")
         station.breakdowns = fields.optional("breakdowns").flatMap { readBreakdowns($0, path: "\(path).breakdowns") }
         station.maintenance = fields.optional("maintenance").map { readMaintenance($0, path: "\(path).maintenance") } ?? []
+        station.wear = fields.optional("wear").flatMap { readWear($0, path: "\(path).wear") }
         fields.finish()
         return station
     }

@@ -9,7 +9,7 @@ import TaktKernel
 struct FactoryReader {
     /// The top-level keys that only a factory scenario has.
     static let sectionKeys = ["families", "stations", "repair_crews", "products", "materials", "orders",
-                              "release", "record_gantt", "stop_after_jobs"]
+                              "release", "record_gantt", "stop_after_jobs", "sensors"]
 
     let top: MappingReader
     let document: Located
@@ -49,10 +49,13 @@ struct FactoryReader {
         let stopAfterJobs = top.optional("stop_after_jobs")?.integer("stop_after_jobs", in: 1...Int.max)
         let runIsBounded = run.endTime.isFinite || stopAfterJobs != nil
         let sources = readOrders(top.optional("orders"), runIsBounded: runIsBounded)
+        let sensors = readSensors(top.optional("sensors"), stationSpecs: stationSpecs ?? [])
         guard let stationSpecs, let productSpecs, let sources else { return nil }
-        return FactoryConfiguration(stations: stationSpecs, products: productSpecs, materials: materialSpecs,
-                                    orderSources: sources, repairCrews: repairCrews, release: release,
-                                    recordGantt: recordGantt, stopAfterJobs: stopAfterJobs)
+        var configuration = FactoryConfiguration(stations: stationSpecs, products: productSpecs, materials: materialSpecs,
+                                                 orderSources: sources, repairCrews: repairCrews, release: release,
+                                                 recordGantt: recordGantt, stopAfterJobs: stopAfterJobs)
+        configuration.sensors = sensors
+        return configuration
     }
 
     /// `families: [small, large]`: setup family names, each once.

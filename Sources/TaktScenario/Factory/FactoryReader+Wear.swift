@@ -1,0 +1,55 @@
+import TaktFactory
+import TaktKernel
+
+extension FactoryReader {
+    /// `wear: {per_cycle: "gamma(shape: 2, scale: 0.5)", failure_at: 100, repair: 2 h, crew: fitters,
+    /// repair_restores: 1, maintenance_restores: 0.8}` — hidden wear in the scenario's own units.
+    func readWear(_ node: Located, path: String) -> WearSpec? {
+        guard let wear = node.mapping(path) else { return nil }
+        let incrementNode = wear.required("per_cycle", expected: "wear added by one cycle, e.g. 'gamma(shape: 2, scale: 0.5)'")
+        let increment = incrementNode?.distribution("\(path).per_cycle", isDuration: false)
+        let threshold = wear.required("failure_at", expected: "the wear level at which the machine fails, e.g. 100")?
+            .number("\(path).failure_at", in: Double.ulpOfOne...Double.greatestFiniteMagnitude)
+        let repair = wear.required("repair", expected: "the repair time after a wear failure, e.g. '2 h'")?.distribution("\(path).repair")
+        let crewNode = wear.optional("crew")
+        let crew = crewNode.flatMap { crews.resolve($0, what: "\(path).crew") }
+        let repairRestores = wear.optional("repair_restores")?.number("\(path).repair_restores", in: 0...1) ?? 1
+        let maintenanceRestores = wear.optional("maintenance_restores")?.number("\(path).maintenance_restores", in: 0...1) ?? 1
+        wear.finish()
+        if let increment, let incrementNode, !increment.isNonNegative {
+            incrementNode.error("\(path).per_cycle: wear cannot decrease, but this law can be negative")
+            return nil
+        }
+        guard let increment, let threshold, let repair, crewNode == nil || crew != nil else { return nil }
+        return WearSpec(incrementPerCycle: increment, failureThreshold: threshold, repairTime: repair, crew: crew,
+                        repairRestores: repairRestores, maintenanceRestores: maintenanceRestores)
+    }
+
+    /// `sensors: [{name: vibration, station: press, every: 10 min, offset: 2, gain: 0.05, drift: 0.01 /h,
+    /// noise: 0.2, missing: 0.02}]` — readings of each machine's hidden wear.
+    func readSensors(_ node: Located?, stationSpecs: [StationSpec]) -> [SensorSpec] {
+        guard let node, let items = node.sequence("sensors") else { return [] }
+        return items.enumerated().compactMap { offset, item in
+            let path = "sensors[\(offset + 1)]"
+            guard let fields = item.mapping(path) else { return nil }
+            let name = fields.required("name", expected: "e.g. vibration")?.string("\(path).name")
+            let stationNode = fields.required("station", expected: "the station whose machines carry it")
+            let station = stationNode.flatMap { stations.resolve($0, what: "\(path).station") }
+            let interval = fields.required("every", expected: "the sampling interval, e.g. '10 min'")?
+                .duration("\(path).every", allowZero: false)
+            let offsetValue = fields.optional("offset")?.number("\(path).offset") ?? 0
+            let gain = fields.optional("gain")?.number("\(path).gain") ?? 1
+            let drift = fields.optional("drift_per_hour")?.number("\(path).drift_per_hour") ?? 0
+            let noise = fields.optional("noise")?.number("\(path).noise", in: 0...Double.greatestFiniteMagnitude) ?? 0
+            let missing = fields.optional("missing")?.number("\(path).missing", in: 0...1) ?? 0
+            fields.finish()
+            if let station, let stationNode, station < stationSpecs.count, stationSpecs[station].wear == nil {
+                stationNode.error("\(path).station: station '\(stationSpecs[station].name)' has no 'wear:' for the sensor to measure")
+                return nil
+            }
+            guard let name, let station, let interval else { return nil }
+            return SensorSpec(name: name, station: station, interval: interval, offset: offsetValue, gain: gain,
+                              driftPerHour: drift, noiseSD: noise, missingProbability: missing)
+        }
+    }
+}
