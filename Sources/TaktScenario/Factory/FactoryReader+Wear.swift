@@ -8,8 +8,12 @@ extension FactoryReader {
         guard let wear = node.mapping(path) else { return nil }
         let incrementNode = wear.required("per_cycle", expected: "wear added by one cycle, e.g. 'gamma(shape: 2, scale: 0.5)'")
         let increment = incrementNode?.distribution("\(path).per_cycle", isDuration: false)
-        let threshold = wear.required("failure_at", expected: "the wear level at which the machine fails, e.g. 100")?
-            .number("\(path).failure_at", in: Double.ulpOfOne...Double.greatestFiniteMagnitude)
+        let thresholdNode = wear.required("failure_at", expected: "the wear level at which the machine fails, e.g. 100")
+        var threshold = thresholdNode?.number("\(path).failure_at")
+        if let value = threshold, let thresholdNode, value <= 0 {
+            thresholdNode.error("\(path).failure_at must be a positive wear level, found \(value)")
+            threshold = nil
+        }
         let repair = wear.required("repair", expected: "the repair time after a wear failure, e.g. '2 h'")?.distribution("\(path).repair")
         let crewNode = wear.optional("crew")
         let crew = crewNode.flatMap { crews.resolve($0, what: "\(path).crew") }
