@@ -92,6 +92,9 @@ enum FactoryRunner {
                                 value: (station.mtbf ?? operating) * hours))
                 kpis.append(KPI("mttr.\(name)", "\(name): MTTR", unit: "min", value: (station.mttr ?? 0) * minutes))
             }
+            if spec.calendar != nil {
+                kpis.append(KPI("off_shift.\(name)", "\(name): off shift", unit: "%", value: share(.offShift)))
+            }
             if !spec.maintenance.isEmpty {
                 kpis.append(KPI("maintenance.\(name)", "\(name): planned maintenance", unit: "%", value: share(.maintenance)))
             }

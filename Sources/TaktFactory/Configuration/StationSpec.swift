@@ -23,6 +23,8 @@ public struct StationSpec: Sendable {
     public var breakdowns: BreakdownSpec?
     /// Planned maintenance windows (every machine of the station).
     public var maintenance: [MaintenanceWindow]
+    /// Working time (nil: always working).
+    public var calendar: ShiftCalendar?
     /// Hidden wear with threshold failures (repairs use `breakdowns`' repair time and crew).
     public var wear: WearSpec?
 

@@ -21,6 +21,8 @@ public enum FactoryEvent: Equatable, Sendable {
     case dispatch(station: Int32)
     /// Time-series sample of levels (when recording asks for one).
     case sample
+    /// A station's working time starts or ends.
+    case shiftChange(station: Int32)
     /// A sensor reads every machine of its station.
     case sensorReading(sensor: Int32)
 }

@@ -23,7 +23,7 @@ extension FactoryModel {
         let station = Int(machines[m].station)
         guard let breakdowns = configuration.stations[station].breakdowns else { return }
         machines[m].failureEvent = nil
-        if machines[m].state == .maintenance || machines[m].state == .down {
+        if machines[m].state == .maintenance || machines[m].state == .down || machines[m].state == .offShift {
             scheduleCalendarFailure(m, breakdowns, calendar: &calendar)
             return
         }

@@ -164,6 +164,11 @@ extension FactoryModel {
     mutating func machineFree(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let state = machines[m].state
         if state == .down { return }
+        if machines[m].offShiftPending {
+            machines[m].offShiftPending = false
+            setState(m, .offShift, at: calendar.now)
+            return
+        }
         if machines[m].pendingMaintenance > 0 {
             startMaintenance(m, duration: machines[m].pendingMaintenance, calendar: &calendar)
             return

@@ -170,6 +170,15 @@ public struct FactoryModel: DiscreteEventModel {
         }
         for member in crewMembers.indices { startSideJob(member, calendar: &calendar) }
         if recording.sampleInterval != nil { calendar.schedule(.sample, at: now, priority: 2) }
+        for (stationIndex, station) in configuration.stations.enumerated() {
+            guard let shifts = station.calendar else { continue }
+            if !shifts.isWorking(at: now) {
+                for m in stationFirstMachine[stationIndex]..<stationFirstMachine[stationIndex + 1] { setState(m, .offShift, at: now) }
+            }
+            if let change = shifts.nextChange(after: now) {
+                calendar.schedule(.shiftChange(station: Int32(stationIndex)), at: change, priority: -1)
+            }
+        }
         for (index, sensor) in configuration.sensors.enumerated() {
             calendar.schedule(.sensorReading(sensor: Int32(index)), at: now + sensor.interval, priority: 2)
         }
@@ -195,6 +204,7 @@ public struct FactoryModel: DiscreteEventModel {
             receive(material: Int(material), quantity: Int(quantity), calendar: &calendar)
         case .sample: takeSample(calendar: &calendar)
         case .sensorReading(let sensor): readSensor(Int(sensor), calendar: &calendar)
+        case .shiftChange(let station): shiftChange(at: Int(station), calendar: &calendar)
         }
     }
 

@@ -34,6 +34,8 @@ struct Machine {
     var blockedOn: Int32
     /// Hidden wear (see `WearSpec`): internal to this module, never part of an observation.
     var wear: Double
+    /// Working time has ended; the machine stops as soon as its current activity ends.
+    var offShiftPending: Bool = false
     /// True while the machine is down because of wear (not a random breakdown).
     var wornOut: Bool = false
     var rngWear: Xoshiro256StarStar

@@ -9,7 +9,7 @@ import TaktKernel
 struct FactoryReader {
     /// The top-level keys that only a factory scenario has.
     static let sectionKeys = ["families", "stations", "repair_crews", "products", "materials", "orders",
-                              "release", "record_gantt", "stop_after_jobs", "sensors"]
+                              "release", "record_gantt", "stop_after_jobs", "sensors", "calendars"]
 
     let top: MappingReader
     let document: Located
@@ -20,6 +20,9 @@ struct FactoryReader {
     let crews: NameTable
     let products: NameTable
     let materials: NameTable
+    let calendarNames: NameTable
+    /// The shift calendars, read once (stations refer to them by name).
+    let calendars: [ShiftCalendar?]
 
     init(top: MappingReader, document: Located, scenarioFile: String) {
         self.top = top
@@ -35,6 +38,9 @@ struct FactoryReader {
                              howToDefine: "add them under 'products:'")
         materials = NameTable(kind: "material", plural: "materials", names: Self.keys(of: top.optional("materials")),
                               howToDefine: "add them under 'materials:'")
+        calendarNames = NameTable(kind: "calendar", plural: "calendars", names: Self.keys(of: top.optional("calendars")),
+                                  howToDefine: "add one under 'calendars:', e.g. 'calendars: {two_shifts: {shifts: [...]}}'")
+        calendars = Self.readCalendars(top.optional("calendars"))
     }
 
     /// Reads every factory section; nil when an essential part could not be read (the problems
