@@ -19,6 +19,9 @@ public struct FactoryConfiguration: Sendable {
     public var repairCrews: [RepairCrewSpec] = []
     /// Sensors on machines (observable readings of hidden wear).
     public var sensors: [SensorSpec] = []
+    /// Environment variables and their declared effects.
+    public var environment: [EnvironmentVariable] = []
+    public var effects: [EnvironmentEffect] = []
     /// When released orders enter the shop.
     public var release: ReleasePolicy
     /// Keep a Gantt record of every operation (memory grows with the run; off for speed runs).

@@ -65,7 +65,11 @@ extension FactoryModel {
             machines[m].wornOut = false
             if let wear = configuration.stations[station].wear { machines[m].wear *= 1 - wear.repairRestores }
         } else if let breakdowns = configuration.stations[station].breakdowns {
-            let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
+            var ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
+            if environment.affects(.failureRate, station: station) {
+                let factor = environment.factor(.failureRate, station: station, at: now)
+                ttf = factor > 0 ? ttf / factor : .infinity
+            }
             if breakdowns.basis == .operatingTime {
                 machines[m].timeToFailure = ttf
             } else {

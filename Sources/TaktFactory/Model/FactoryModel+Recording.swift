@@ -18,13 +18,13 @@ extension FactoryModel {
     /// machines, then per material the stock on hand.
     public var timeseriesColumns: [String] {
         ["time", "wip"] + configuration.stations.map { "queue.\($0.name)" } + configuration.stations.map { "busy.\($0.name)" }
-            + configuration.materials.map { "inventory.\($0.name)" }
+            + configuration.materials.map { "inventory.\($0.name)" } + configuration.environment.map { "environment.\($0.name)" }
     }
 
     /// Units of the time-series columns, in the same order.
     public var timeseriesUnits: [String] {
         ["s", "jobs"] + configuration.stations.map { _ in "jobs" } + configuration.stations.map { _ in "machines" }
-            + configuration.materials.map { _ in "units" }
+            + configuration.materials.map { _ in "units" } + configuration.environment.map { _ in "" }
     }
 
     /// Logs an event if its kind is selected. Call only when `logsEvents` (checked at the call
@@ -77,6 +77,7 @@ extension FactoryModel {
             records.samples.append(Double(busy))
         }
         for level in stock { records.samples.append(Double(level)) }
+        for index in configuration.environment.indices { records.samples.append(environment.value(index, at: calendar.now)) }
         // Sampling must not keep a finished run alive: stop sampling once nothing else is pending.
         if !calendar.isEmpty { calendar.schedule(.sample, after: interval, priority: 2) }
     }

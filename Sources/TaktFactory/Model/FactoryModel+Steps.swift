@@ -50,6 +50,9 @@ extension FactoryModel {
             for _ in 0..<Int(jobs[job].quantity) { duration += processTime.sampleDuration(&jobs[job].rng) }
         }
         duration += stationTable.unloadTime[station]?.sampleDuration(&jobs[job].rng) ?? 0
+        if stationTable.hasEnvironmentEffect[station] {
+            duration *= environment.factor(.processTime, station: station, at: now)
+        }
         machines[m].inSetup = false
         if jobs[job].firstStart.isNaN { jobs[job].firstStart = now }
         if logsEvents { log(.processStart, job: Int32(job), machine: Int32(m), value: duration) }

@@ -6,7 +6,11 @@ extension FactoryModel {
     mutating func accumulateWear(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let station = Int(machines[m].station)
         guard let wear = configuration.stations[station].wear else { return }
-        machines[m].wear += wear.incrementPerCycle.sampleDuration(&machines[m].rngWear)
+        var increment = wear.incrementPerCycle.sampleDuration(&machines[m].rngWear)
+        if environment.affects(.wearRate, station: station) {
+            increment *= environment.factor(.wearRate, station: station, at: calendar.now)
+        }
+        machines[m].wear += increment
         guard machines[m].wear >= wear.failureThreshold, machines[m].state != .down else { return }
         statistics.failures[station] += 1
         if logsEvents { log(.failure, machine: Int32(m), value: machines[m].wear) }

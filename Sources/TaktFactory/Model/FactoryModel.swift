@@ -48,6 +48,7 @@ public struct FactoryModel: DiscreteEventModel {
     var redispatch: [Bool]
     var batchTimers: [EventID?]
     var sensorStreams: [Xoshiro256StarStar]
+    let environment: EnvironmentState
     var sources: [SourceState]
     var stock: [Int]
     var onOrder: [Int]
@@ -104,6 +105,7 @@ public struct FactoryModel: DiscreteEventModel {
         dispatching = Array(repeating: false, count: stationCount)
         redispatch = Array(repeating: false, count: stationCount)
         batchTimers = Array(repeating: nil, count: stationCount)
+        environment = EnvironmentState(configuration, streams: streams)
         sensorStreams = configuration.sensors.map { streams.stream(entity: "sensor/\($0.name)/\($0.station)", purpose: "noise") }
         jobStreamBase = streams.streamSeed(entity: "jobs", purpose: "work")
         sources = configuration.orderSources.map { SourceState($0, streams: streams) }

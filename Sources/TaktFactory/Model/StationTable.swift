@@ -8,6 +8,8 @@ struct StationTable {
     let isBatch: [Bool]
     let hasSetup: [Bool]
     let hasWear: [Bool]
+    /// Some environment effect scales this station's processing times.
+    let hasEnvironmentEffect: [Bool]
     let rule: [DispatchRule]
     let loadTime: [Distribution?]
     let unloadTime: [Distribution?]
@@ -22,6 +24,9 @@ struct StationTable {
         isBatch = stations.map { $0.batch != nil }
         hasSetup = stations.map { $0.setup != nil }
         hasWear = stations.map { $0.wear != nil }
+        hasEnvironmentEffect = stations.indices.map { station in
+            configuration.effects.contains { $0.target == .processTime && $0.stations.contains(station) }
+        }
         rule = stations.map(\.dispatch)
         loadTime = stations.map(\.loadTime)
         unloadTime = stations.map(\.unloadTime)
