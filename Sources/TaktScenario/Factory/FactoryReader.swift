@@ -9,7 +9,8 @@ import TaktKernel
 struct FactoryReader {
     /// The top-level keys that only a factory scenario has.
     static let sectionKeys = ["families", "stations", "repair_crews", "products", "materials", "orders",
-                              "release", "record_gantt", "stop_after_jobs", "sensors", "calendars"]
+                              "release", "record_gantt", "stop_after_jobs", "sensors", "calendars",
+                              "environment", "effects"]
 
     let top: MappingReader
     let document: Located
@@ -56,11 +57,15 @@ struct FactoryReader {
         let runIsBounded = run.endTime.isFinite || stopAfterJobs != nil
         let sources = readOrders(top.optional("orders"), runIsBounded: runIsBounded)
         let sensors = readSensors(top.optional("sensors"), stationSpecs: stationSpecs ?? [])
+        let environment = readEnvironment(top.optional("environment"))
+        let effects = readEffects(top.optional("effects"), variables: environment)
         guard let stationSpecs, let productSpecs, let sources else { return nil }
         var configuration = FactoryConfiguration(stations: stationSpecs, products: productSpecs, materials: materialSpecs,
                                                  orderSources: sources, repairCrews: repairCrews, release: release,
                                                  recordGantt: recordGantt, stopAfterJobs: stopAfterJobs)
         configuration.sensors = sensors
+        configuration.environment = environment
+        configuration.effects = effects
         return configuration
     }
 
