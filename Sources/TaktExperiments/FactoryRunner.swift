@@ -92,6 +92,10 @@ enum FactoryRunner {
                                 value: (station.mtbf ?? operating) * hours))
                 kpis.append(KPI("mttr.\(name)", "\(name): MTTR", unit: "min", value: (station.mttr ?? 0) * minutes))
             }
+            if spec.powerKW != nil {
+                kpis.append(KPI("energy.\(name)", "\(name): energy", unit: "kWh", value: station.energyKWh))
+                kpis.append(KPI("energy_cost.\(name)", "\(name): energy cost", unit: "", value: station.energyCost))
+            }
             if spec.calendar != nil {
                 kpis.append(KPI("off_shift.\(name)", "\(name): off shift", unit: "%", value: share(.offShift)))
             }

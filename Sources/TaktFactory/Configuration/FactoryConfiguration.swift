@@ -22,6 +22,8 @@ public struct FactoryConfiguration: Sendable {
     /// Environment variables and their declared effects.
     public var environment: [EnvironmentVariable] = []
     public var effects: [EnvironmentEffect] = []
+    /// Price of electricity per kWh: a constant, or the value of an environment variable.
+    public var electricityPrice: ElectricityPrice = .constant(0)
     /// When released orders enter the shop.
     public var release: ReleasePolicy
     /// Keep a Gantt record of every operation (memory grows with the run; off for speed runs).
@@ -49,4 +51,11 @@ public enum ReleasePolicy: Sendable, Equatable {
     case immediate
     /// CONWIP: at most `cap` jobs in the shop; further orders wait, first come first served.
     case conwip(cap: Int)
+}
+
+/// What a kWh costs.
+public enum ElectricityPrice: Sendable, Equatable {
+    case constant(Double)
+    /// The value of environment variable `index` at the start of each metered interval.
+    case variable(Int)
 }

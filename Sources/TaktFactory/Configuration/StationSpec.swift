@@ -23,6 +23,8 @@ public struct StationSpec: Sendable {
     public var breakdowns: BreakdownSpec?
     /// Planned maintenance windows (every machine of the station).
     public var maintenance: [MaintenanceWindow]
+    /// Power draw of each machine by state, in kW, indexed by `MachineState.rawValue` (nil: not metered).
+    public var powerKW: [Double]?
     /// Working time (nil: always working).
     public var calendar: ShiftCalendar?
     /// Hidden wear with threshold failures (repairs use `breakdowns`' repair time and crew).

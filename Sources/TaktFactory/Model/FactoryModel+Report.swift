@@ -27,7 +27,8 @@ extension FactoryModel {
                 quality: quality, failures: failures,
                 mtbf: failures > 0 ? busy / Double(failures) : nil,
                 mttr: s.repairTime[index].count > 0 ? s.repairTime[index].mean : nil,
-                queueLengthMean: s.queueLength[index].mean(at: end), processedUnits: s.processedUnits[index])
+                queueLengthMean: s.queueLength[index].mean(at: end), processedUnits: s.processedUnits[index],
+                energyKWh: s.energyKWh[index], energyCost: s.energyCost[index])
         }
         let products = configuration.products.indices.map { index in
             (product: configuration.products[index].name, jobs: s.finishedByProduct[index], units: s.unitsByProduct[index],

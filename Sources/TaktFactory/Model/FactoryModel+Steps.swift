@@ -194,6 +194,8 @@ extension FactoryModel {
         let since = max(machines[m].stateSince, statistics.start)
         if now > since {
             statistics.machineStateTime[m * FactoryStatistics.stateCount + machines[m].state.rawValue] += now - since
+            let station = Int(machines[m].station)
+            if stationTable.isMetered[station] { meter(station, state: machines[m].state, from: since, to: now) }
         }
         machines[m].stateSince = now
     }

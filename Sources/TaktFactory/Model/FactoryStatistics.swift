@@ -37,6 +37,9 @@ public struct FactoryStatistics: Sendable {
     public internal(set) var replenishments: [Int]
     public internal(set) var crewRepairTime: [Double]
     public internal(set) var sideJobsDone: [Int]
+    /// Energy (kWh) and its cost per station.
+    public internal(set) var energyKWh: [Double]
+    public internal(set) var energyCost: [Double]
 
     // Whole run (never reset): released = finished + scrapped + in shop.
     public internal(set) var totalReleased = 0
@@ -64,6 +67,8 @@ public struct FactoryStatistics: Sendable {
         replenishments = Array(repeating: 0, count: configuration.materials.count)
         crewRepairTime = Array(repeating: 0, count: configuration.repairCrews.count)
         sideJobsDone = Array(repeating: 0, count: configuration.repairCrews.count)
+        energyKWh = Array(repeating: 0, count: stations)
+        energyCost = Array(repeating: 0, count: stations)
     }
 
     /// Starts a new statistics period at `time` with the current levels.
@@ -100,6 +105,10 @@ public struct FactoryStatistics: Sendable {
         for index in stockouts.indices {
             stockouts[index] = 0
             replenishments[index] = 0
+        }
+        for index in energyKWh.indices {
+            energyKWh[index] = 0
+            energyCost[index] = 0
         }
         for index in crewRepairTime.indices {
             crewRepairTime[index] = 0

@@ -8,6 +8,8 @@ struct StationTable {
     let isBatch: [Bool]
     let hasSetup: [Bool]
     let hasWear: [Bool]
+    /// Machines' power draw is metered (kW per state given).
+    let isMetered: [Bool]
     /// Some environment effect scales this station's processing times.
     let hasEnvironmentEffect: [Bool]
     let rule: [DispatchRule]
@@ -24,6 +26,7 @@ struct StationTable {
         isBatch = stations.map { $0.batch != nil }
         hasSetup = stations.map { $0.setup != nil }
         hasWear = stations.map { $0.wear != nil }
+        isMetered = stations.map { $0.powerKW != nil }
         hasEnvironmentEffect = stations.indices.map { station in
             configuration.effects.contains { $0.target == .processTime && $0.stations.contains(station) }
         }

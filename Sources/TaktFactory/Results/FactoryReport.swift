@@ -56,6 +56,9 @@ public struct StationReport: Sendable {
     public var mttr: Double?
     public var queueLengthMean: Double
     public var processedUnits: Int
+    /// Energy drawn (kWh) and its cost, when the station is metered.
+    public var energyKWh: Double = 0
+    public var energyCost: Double = 0
 }
 
 /// KPIs of one purchased material.
