@@ -53,7 +53,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel"],
                     exclude: ["BadScenarios"]),
-        .testTarget(name: "TaktRecordingTests", dependencies: ["TaktRecording", "TaktFactory", "CHDF5"]),
+        .testTarget(name: "TaktRecordingTests", dependencies: ["TaktRecording", "TaktFactory", "TaktKernel", "TaktScenario", "CHDF5"]),
         .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario", "TaktFactory", "TaktKernel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -24,20 +24,6 @@ static inline hid_t takt_h5t_c_s1(void) { H5open(); return H5T_C_S1; }
 static inline H5T_cset_t takt_h5t_cset_utf8(void) { return H5T_CSET_UTF8; }
 static inline H5T_class_t takt_h5t_compound(void) { return H5T_COMPOUND; }
 
-/// Collects the innermost HDF5 error message of the current thread's error stack.
-static herr_t takt_h5e_walk_cb(unsigned n, const H5E_error2_t *error, void *client) {
-    char *buffer = (char *)client;
-    if (n == 0 && error && error->desc) {
-        snprintf(buffer, 511, "%s (in %s)", error->desc, error->func_name ? error->func_name : "?");
-    }
-    return 0;
-}
-
-static inline void takt_h5_last_error(char *buffer) {
-    buffer[0] = 0;
-    H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, takt_h5e_walk_cb, buffer);
-    H5Eclear2(H5E_DEFAULT);
-}
-
+/// Turns off HDF5's printing of error stacks for the calling thread (the setting is per thread).
 static inline void takt_h5_silence_errors(void) { H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
 #endif

@@ -22,8 +22,12 @@ public final class ResultFile: @unchecked Sendable {
     public let finalPath: String
     public var partialPath: String { finalPath + ".partial" }
 
-    /// Creates the file. - Throws: if `path` (or its `.partial`) exists, or HDF5 fails.
-    /// - Parameter compress: shuffle + gzip level 1 on every streamed table (about half the size;
+    /// Creates `<path>.partial` with the header, scenario and lookups written.
+    ///
+    /// A leftover `<path>.partial` (from a killed run) is replaced; callers that want to keep it
+    /// must check first. - Throws: if `path` exists (the caller implements `--force` by removing
+    /// it), or HDF5 fails (nothing is left behind then).
+    /// - Parameter compress: shuffle + gzip level 1 on every streamed table (2–4.5 times smaller;
     ///   costs roughly a CPU-second per 3 million rows).
     public init(path: String, metadata: ResultMetadata, lookups: ResultLookups, compress: Bool = true) throws {
         self.compress = compress
@@ -36,8 +40,21 @@ public final class ResultFile: @unchecked Sendable {
         silenceHDF5Errors()
         try? FileManager.default.removeItem(atPath: path + ".partial")
         file = try check(H5Fcreate(path + ".partial", takt_h5f_acc_excl(), takt_h5p_default(), takt_h5p_default()), "create \(path).partial")
-        types = try RowTypes()
-        try writeHeader()
+        do {
+            types = try RowTypes()
+        } catch {
+            H5Fclose(file)
+            try? FileManager.default.removeItem(atPath: path + ".partial")
+            throw error
+        }
+        do {
+            try writeHeader()
+        } catch {
+            types.close()
+            H5Fclose(file)
+            try? FileManager.default.removeItem(atPath: path + ".partial")
+            throw error
+        }
     }
 
     private func writeHeader() throws {
@@ -80,8 +97,14 @@ public final class ResultFile: @unchecked Sendable {
         }
     }
 
+    /// Throws once the file is closed (its HDF5 ids are no longer valid).
+    private func ensureOpen(_ operation: String) throws {
+        if closed { throw HDF5Error(operation: operation, message: "\(finalPath) is already closed") }
+    }
+
     private func tables(_ variant: String, _ replication: Int) throws -> RunTables {
         silenceHDF5Errors()   // error printing is per thread, and replications run on several
+        try ensureOpen("write run \(variant)/\(replication)")
         let key = "runs/\(variant)/\(replication)"
         if let existing = runs[key] { return existing }
         let created = try RunTables(file: file, path: key, types: types, timeseriesColumns: lookups.timeseriesColumns,
@@ -122,8 +145,13 @@ public final class ResultFile: @unchecked Sendable {
     }
 
     /// Time-series values, row-major, `timeseriesColumns.count` per row.
+    /// - Throws: if `values` do not make whole rows (nothing is written then).
     public func appendSamples(_ values: [Double], variant: String, replication: Int) throws {
         let width = max(1, lookups.timeseriesColumns.count)
+        guard values.count % width == 0 else {
+            throw HDF5Error(operation: "append samples to run \(variant)/\(replication)",
+                            message: "\(values.count) values do not make whole rows of \(width) columns")
+        }
         lock.lock(); defer { lock.unlock() }
         let target = try tables(variant, replication).timeseries
         try values.withUnsafeBytes { try target.append(bytes: $0, count: values.count / width) }
@@ -150,6 +178,7 @@ public final class ResultFile: @unchecked Sendable {
     public func writeSummary(kpis: [SummaryKPIRow], intervals: [SummaryIntervalRow]) throws {
         lock.lock(); defer { lock.unlock() }
         silenceHDF5Errors()
+        try ensureOpen("write the summary")
         let group = try HDF5Objects.group(file, "summary")
         defer { H5Gclose(group) }
         var tidy = SmallTable([("variant", .string), ("replication", .int32), ("kpi", .string), ("unit", .string), ("value", .double)])
@@ -168,6 +197,8 @@ public final class ResultFile: @unchecked Sendable {
     /// Writes buffered rows and asks HDF5 to flush the file (so a crash loses at most this much).
     public func flush() throws {
         lock.lock(); defer { lock.unlock() }
+        silenceHDF5Errors()
+        try ensureOpen("flush")
         try flushLocked()
     }
 
@@ -191,7 +222,9 @@ public final class ResultFile: @unchecked Sendable {
         closed = true
         var firstError: (any Error)?
         do {
-            for run in runs.values { try run.close() }
+            for run in runs.values {
+                do { try run.close() } catch { firstError = firstError ?? error }
+            }
             let root = try check(H5Gopen2(file, "/", takt_h5p_default()), "open root group")
             defer { H5Gclose(root) }
             let iso = ISO8601DateFormatter()
@@ -208,11 +241,11 @@ public final class ResultFile: @unchecked Sendable {
             try HDF5Objects.attribute(root, "simulated_time_reached", simulatedTimeReached)
             try HDF5Objects.attribute(root, "completion_status", status.rawValue)
         } catch {
-            firstError = error
+            firstError = firstError ?? error
         }
         types.close()
         if H5Fclose(file) < 0 && firstError == nil {
-            firstError = HDF5Error(operation: "close \(partialPath)", message: lastHDF5Message())
+            firstError = HDF5Error.fromStack("close \(partialPath)")
         }
         if let firstError { throw firstError }
         if status != .failed {

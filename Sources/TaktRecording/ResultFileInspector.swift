@@ -3,113 +3,78 @@ import Foundation
 
 /// Reads a result file back for a terminal summary (`takt inspect`).
 public enum ResultFileInspector {
-    /// A summary of the file: provenance, completion status, runs with their table sizes, and the
-    /// KPI intervals. - Throws: `HDF5Error` when the file cannot be opened.
+    /// The streamed and per-run tables, in the order they are listed.
+    static let runTables = ["events", "operations", "jobs", "states", "timeseries", "sensors", "truth", "kpis"]
+
+    /// A summary of the file: provenance and completion status (root attributes), every run with
+    /// the row count of each table, and the KPI intervals.
+    /// - Throws: `ResultFileReadError` when the file is missing or HDF5 cannot open it (the
+    ///   message says why, and for a killed run's `.partial` suggests `h5clear -s`).
     public static func summary(path: String) throws -> String {
-        silenceHDF5Errors()
-        let file = H5Fopen(path, takt_h5f_acc_rdonly(), takt_h5p_default())
-        guard file >= 0 else {
-            let hint = path.hasSuffix(".partial")
-                ? " A killed run leaves its file in this state; `h5clear -s \(path)` usually makes the flushed rows readable."
-                : ""
-            throw HDF5Error(operation: "open \(path)", message: lastHDF5Message() + hint)
-        }
+        let file = try openReadOnly(path)
         defer { H5Fclose(file) }
-        var lines: [String] = ["\(path)"]
-        for name in ["scenario_name", "scenario_file", "variant", "completion_status", "created", "takt_version", "git_commit", "host"] {
-            if let value = stringAttribute(file, name) { lines.append("  \(name): \(value)") }
-        }
-        for name in ["seed", "replications"] {
-            if let value = integerAttribute(file, name) { lines.append("  \(name): \(value)") }
-        }
-        for name in ["simulated_time_reached", "wall_seconds"] {
-            if let value = doubleAttribute(file, name) { lines.append("  \(name): \(String(format: "%.3f", value)) s") }
-        }
-        let variant = stringAttribute(file, "variant") ?? "base"
-        lines.append("runs:")
-        var replication = 0
-        while H5Lexists(file, "runs", takt_h5p_default()) > 0, H5Lexists(file, "runs/\(variant)", takt_h5p_default()) > 0,
-              H5Lexists(file, "runs/\(variant)/\(replication)", takt_h5p_default()) > 0 {
-            let counts = ["events", "operations", "jobs", "states", "timeseries"].map { table -> String in
-                "\(table) \(rowCount(file, "runs/\(variant)/\(replication)/\(table)").map(String.init) ?? "-")"
-            }
-            lines.append("  \(variant)/\(replication): " + counts.joined(separator: ", "))
-            replication += 1
-        }
-        if replication == 0 { lines.append("  (none)") }
-        if let intervals = try? readIntervals(file) {
-            lines.append("KPIs (mean ± half-width):")
-            for row in intervals {
-                let half = row.halfWidth.isNaN ? "" : String(format: " ± %.4g", row.halfWidth)
-                lines.append("  \(row.kpi) [\(row.unit)]: " + String(format: "%.4g", row.mean) + half)
-            }
-        }
+        var lines = [header(path)]
+        lines += attributes(file)
+        lines += runs(file)
+        lines += intervals(file)
         return lines.joined(separator: "\n")
     }
 
-    static func rowCount(_ file: hid_t, _ path: String) -> Int? {
-        guard H5Lexists(file, path, takt_h5p_default()) > 0 else { return nil }
-        let dataset = H5Dopen2(file, path, takt_h5p_default())
-        guard dataset >= 0 else { return nil }
-        defer { H5Dclose(dataset) }
-        let space = H5Dget_space(dataset)
-        defer { H5Sclose(space) }
-        var dims = [hsize_t](repeating: 0, count: 2)
-        H5Sget_simple_extent_dims(space, &dims, nil)
-        return Int(dims[0])
+    static func header(_ path: String) -> String {
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        return bytes.map { "\(path) (" + String(format: "%.1f MB", Double($0) / 1e6) + ")" } ?? path
     }
 
-    static func stringAttribute(_ object: hid_t, _ name: String) -> String? {
-        guard H5Aexists(object, name) > 0 else { return nil }
-        let attribute = H5Aopen(object, name, takt_h5p_default())
-        guard attribute >= 0 else { return nil }
-        defer { H5Aclose(attribute) }
-        guard let type = try? HDF5Types.string() else { return nil }
-        defer { H5Tclose(type) }
-        var pointer: UnsafeMutablePointer<CChar>?
-        guard H5Aread(attribute, type, &pointer) >= 0, let pointer else { return nil }
-        defer { H5free_memory(pointer) }
-        return String(cString: pointer)
+    /// The root attributes, one per line.
+    static func attributes(_ file: hid_t) -> [String] {
+        var lines: [String] = []
+        for name in ["format_version", "scenario_name", "scenario_file", "variant", "completion_status", "created",
+                     "takt_version", "git_commit", "host"] {
+            if let value = HDF5Reading.stringAttribute(file, name) { lines.append("  \(name): \(value)") }
+        }
+        if HDF5Reading.stringAttribute(file, "completion_status") == "partial" {
+            lines.append("  (not closed: the run was killed or is still writing; tables hold the rows flushed so far)")
+        }
+        for name in ["seed", "replications"] {
+            if let value = HDF5Reading.integerAttribute(file, name) { lines.append("  \(name): \(value)") }
+        }
+        for name in ["simulated_time_reached", "wall_seconds"] {
+            if let value = HDF5Reading.doubleAttribute(file, name) { lines.append("  \(name): " + String(format: "%.3f s", value)) }
+        }
+        return lines
     }
 
-    static func integerAttribute(_ object: hid_t, _ name: String) -> Int64? {
-        guard H5Aexists(object, name) > 0 else { return nil }
-        let attribute = H5Aopen(object, name, takt_h5p_default())
-        guard attribute >= 0 else { return nil }
-        defer { H5Aclose(attribute) }
-        var value: Int64 = 0
-        return H5Aread(attribute, takt_h5t_native_int64(), &value) >= 0 ? value : nil
+    /// One line per run: `variant/replication: table rows, …; status`.
+    static func runs(_ file: hid_t) -> [String] {
+        var lines = ["runs:"]
+        for variant in HDF5Reading.members(file, "runs") {
+            let replications = HDF5Reading.members(file, "runs/\(variant)").sorted { (Int($0) ?? .max, $0) < (Int($1) ?? .max, $1) }
+            for replication in replications {
+                let group = "runs/\(variant)/\(replication)"
+                let counts = runTables.compactMap { table in HDF5Reading.rowCount(file, "\(group)/\(table)").map { "\(table) \($0)" } }
+                let run = H5Gopen2(file, group, takt_h5p_default())
+                let status = run >= 0 ? HDF5Reading.stringAttribute(run, "status") : nil
+                if run >= 0 { H5Gclose(run) }
+                lines.append("  \(variant)/\(replication): " + counts.joined(separator: ", ") + "; " + (status ?? "unfinished"))
+            }
+        }
+        if lines.count == 1 { lines.append("  (none)") }
+        return lines
     }
 
-    static func doubleAttribute(_ object: hid_t, _ name: String) -> Double? {
-        guard H5Aexists(object, name) > 0 else { return nil }
-        let attribute = H5Aopen(object, name, takt_h5p_default())
-        guard attribute >= 0 else { return nil }
-        defer { H5Aclose(attribute) }
-        var value = 0.0
-        return H5Aread(attribute, takt_h5t_native_double(), &value) >= 0 ? value : nil
-    }
-
-    struct IntervalRow { var kpi: String, unit: String, mean: Double, halfWidth: Double }
-
-    /// Reads kpi, unit, mean and half_width of /summary/intervals.
-    static func readIntervals(_ file: hid_t) throws -> [IntervalRow] {
-        struct Row { var kpi: UnsafeMutablePointer<CChar>?; var unit: UnsafeMutablePointer<CChar>?; var mean: Double; var half: Double }
-        guard let count = rowCount(file, "summary/intervals"), count > 0 else { return [] }
-        let stringType = try HDF5Types.string()
-        defer { H5Tclose(stringType) }
-        let memory = try HDF5Types.compound(size: MemoryLayout<Row>.stride, members: [
-            ("kpi", MemoryLayout<Row>.offset(of: \Row.kpi)!, stringType), ("unit", MemoryLayout<Row>.offset(of: \Row.unit)!, stringType),
-            ("mean", MemoryLayout<Row>.offset(of: \Row.mean)!, takt_h5t_native_double()),
-            ("half_width", MemoryLayout<Row>.offset(of: \Row.half)!, takt_h5t_native_double()),
-        ])
-        defer { H5Tclose(memory) }
-        let dataset = try check(H5Dopen2(file, "summary/intervals", takt_h5p_default()), "open summary/intervals")
-        defer { H5Dclose(dataset) }
-        var rows = [Row](repeating: Row(kpi: nil, unit: nil, mean: 0, half: 0), count: count)
-        try check(H5Dread(dataset, memory, takt_h5s_all(), takt_h5s_all(), takt_h5p_default(), &rows), "read summary/intervals")
-        defer { for row in rows { H5free_memory(row.kpi); H5free_memory(row.unit) } }
-        return rows.map { IntervalRow(kpi: $0.kpi.map { String(cString: $0) } ?? "", unit: $0.unit.map { String(cString: $0) } ?? "",
-                                      mean: $0.mean, halfWidth: $0.half) }
+    /// The KPI confidence intervals of /summary/intervals.
+    static func intervals(_ file: hid_t) -> [String] {
+        guard let rows = try? readIntervals(file), let first = rows.first else {
+            return ["KPIs: no summary (written when every replication has finished)"]
+        }
+        let variants = Set(rows.map(\.variant))
+        let level = first.level.isFinite ? String(format: "%g%% confidence", first.level * 100) : "confidence"
+        var lines = ["KPIs (mean ± half-width, \(level), n = \(first.n)):"]
+        for row in rows {
+            let half = row.halfWidth.isNaN ? "" : String(format: " ± %.4g", row.halfWidth)
+            let name = variants.count > 1 ? "\(row.variant): \(row.kpi)" : row.kpi
+            lines.append("  \(name) [\(row.unit)]: " + String(format: "%.4g", row.mean) + half)
+        }
+        return lines
     }
 }

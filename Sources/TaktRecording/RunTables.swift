@@ -55,9 +55,15 @@ final class RunTables {
     /// Every table, for flushing and closing.
     var all: [StreamingTable] { [events, operations, jobs, states, timeseries, sensors, truth] }
 
+    /// Closes every table and the group, all of them even if one fails (so the file can be
+    /// closed fully); throws the first error.
     func close() throws {
-        for table in all { try table.close() }
-        try check(H5Gclose(group), "close run group")
+        var firstError: (any Error)?
+        for table in all {
+            do { try table.close() } catch { firstError = firstError ?? error }
+        }
+        if H5Gclose(group) < 0 { firstError = firstError ?? HDF5Error.fromStack("close run group") }
+        if let firstError { throw firstError }
     }
 }
 

@@ -1,34 +1,65 @@
 import CHDF5
 
-/// A failed HDF5 call, with what Takt was doing and HDF5's own message.
+/// A failed HDF5 call, with what Takt was doing and HDF5's own error stack.
 public struct HDF5Error: Error, CustomStringConvertible, Sendable {
     /// What was being done, e.g. "create dataset events".
     public let operation: String
-    /// The innermost message of HDF5's error stack.
+    /// HDF5's error stack, from the API call down to the cause, one "description (function)"
+    /// per frame; empty when HDF5 recorded nothing (the failure was Takt's own check).
+    public let stack: [String]
+    /// The most specific message: the innermost frame, or Takt's own explanation.
     public let message: String
 
+    /// An error with HDF5's stack, or with `message` alone when the failure was detected by Takt.
+    public init(operation: String, message: String, stack: [String] = []) {
+        self.operation = operation
+        self.message = message
+        self.stack = stack
+    }
+
     public var description: String { "HDF5: cannot \(operation): \(message)" }
+
+    /// The description followed by every frame of HDF5's stack, for logs and bug reports.
+    public var fullDescription: String {
+        ([description] + stack.map { "  " + $0 }).joined(separator: "\n")
+    }
 }
 
 /// Throws an `HDF5Error` for a negative id, otherwise returns it.
 @discardableResult
 func check(_ id: hid_t, _ operation: @autoclosure () -> String) throws -> hid_t {
-    if id < 0 { throw HDF5Error(operation: operation(), message: lastHDF5Message()) }
+    if id < 0 { throw HDF5Error.fromStack(operation()) }
     return id
 }
 
 /// Throws an `HDF5Error` for a negative status.
 func check(_ status: herr_t, _ operation: @autoclosure () -> String) throws {
-    if status < 0 { throw HDF5Error(operation: operation(), message: lastHDF5Message()) }
+    if status < 0 { throw HDF5Error.fromStack(operation()) }
 }
 
-/// The current thread's innermost HDF5 error message (the stack is cleared).
-func lastHDF5Message() -> String {
-    var buffer = [CChar](repeating: 0, count: 512)
-    takt_h5_last_error(&buffer)
-    let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-    let message = String(decoding: bytes, as: UTF8.self)
-    return message.isEmpty ? "unknown HDF5 error" : message
+extension HDF5Error {
+    /// The error for `operation` from the calling thread's HDF5 error stack, which is then cleared.
+    static func fromStack(_ operation: String) -> HDF5Error {
+        let frames = currentHDF5ErrorStack()
+        return HDF5Error(operation: operation, message: frames.last ?? "unknown HDF5 error", stack: frames)
+    }
+}
+
+/// The calling thread's HDF5 error stack (API call first, cause last); the stack is cleared.
+/// Error stacks are per thread, so this must run on the thread of the failed call.
+func currentHDF5ErrorStack() -> [String] {
+    var frames: [String] = []
+    withUnsafeMutablePointer(to: &frames) { pointer in
+        _ = H5Ewalk2(takt_h5e_default(), H5E_WALK_DOWNWARD, { _, error, client -> herr_t in
+            guard let error, let client else { return 0 }
+            let description = error.pointee.desc.map { String(cString: $0) } ?? "?"
+            let function = error.pointee.func_name.map { String(cString: $0) } ?? "?"
+            client.assumingMemoryBound(to: [String].self).pointee.append("\(description) (\(function))")
+            return 0
+        }, pointer)
+    }
+    H5Eclear2(takt_h5e_default())
+    return frames
 }
 
 /// Turns off HDF5's printing of error stacks on this thread (errors are thrown instead).

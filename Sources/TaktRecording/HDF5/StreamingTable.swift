@@ -76,10 +76,16 @@ final class StreamingTable {
         bufferedRows -= rows
     }
 
-    /// Writes what is buffered and closes the dataset.
+    /// Writes what is buffered and closes the dataset; the dataset is closed even when the last
+    /// write fails, so the file can still be closed.
     func close() throws {
-        try flush()
-        H5Tclose(memoryType)
+        defer { H5Tclose(memoryType) }
+        do {
+            try flush()
+        } catch {
+            H5Dclose(dataset)
+            throw error
+        }
         try check(H5Dclose(dataset), "close dataset")
     }
 }

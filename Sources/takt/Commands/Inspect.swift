@@ -7,10 +7,12 @@ struct Inspect: ParsableCommand {
         abstract: "Summarise an HDF5 result file: provenance, completion status, runs, KPIs.",
         discussion: """
             Reads a file written by `takt run` (or left as FILE.partial by a run that was killed) \
-            and prints its attributes, each replication's table sizes and the KPI intervals.
+            and prints its attributes, each replication's table sizes and the KPI intervals. \
+            A missing or unreadable file is reported in one message, with exit status 2.
 
-            Example:
+            Examples:
               takt inspect results/flow-line-20261129-080041.h5
+              HDF5_USE_FILE_LOCKING=FALSE takt inspect results/line.h5.partial   # while a run writes it
             """)
 
     @Argument(help: "The result file (.h5, or a .partial left by a killed run).")
