@@ -33,6 +33,7 @@ extension FactoryReader {
         station.breakdowns = fields.optional("breakdowns").flatMap { readBreakdowns($0, path: "\(path).breakdowns") }
         station.maintenance = fields.optional("maintenance").map { readMaintenance($0, path: "\(path).maintenance") } ?? []
         station.wear = fields.optional("wear").flatMap { readWear($0, path: "\(path).wear") }
+        if let powerNode = fields.optional("power") { station.powerKW = readPower(powerNode, path: "\(path).power") }
         if let calendarNode = fields.optional("calendar"), let index = calendarNames.resolve(calendarNode, what: "\(path).calendar") {
             station.calendar = calendars[index]
         }

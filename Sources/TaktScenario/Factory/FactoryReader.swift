@@ -10,7 +10,7 @@ struct FactoryReader {
     /// The top-level keys that only a factory scenario has.
     static let sectionKeys = ["families", "stations", "repair_crews", "products", "materials", "orders",
                               "release", "record_gantt", "stop_after_jobs", "sensors", "calendars",
-                              "environment", "effects"]
+                              "environment", "effects", "electricity"]
 
     let top: MappingReader
     let document: Located
@@ -66,6 +66,7 @@ struct FactoryReader {
         configuration.sensors = sensors
         configuration.environment = environment
         configuration.effects = effects
+        configuration.electricityPrice = readElectricity(top.optional("electricity"), variables: environment)
         return configuration
     }
 
