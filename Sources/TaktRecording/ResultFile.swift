@@ -24,9 +24,9 @@ public final class ResultFile: @unchecked Sendable {
 
     /// Creates `<path>.partial` with the header, scenario and lookups written.
     ///
-    /// A leftover `<path>.partial` (from a killed run) is replaced; callers that want to keep it
-    /// must check first. - Throws: if `path` exists (the caller implements `--force` by removing
-    /// it), or HDF5 fails (nothing is left behind then).
+    /// - Throws: if `path` or a leftover `<path>.partial` exists (a killed run's data, or another
+    ///   process writing right now: never replaced silently; the caller implements `--force` by
+    ///   removing them), or HDF5 fails (nothing is left behind then).
     /// - Parameter compress: shuffle + gzip level 1 on every streamed table (2–4.5 times smaller;
     ///   costs roughly a CPU-second per 3 million rows).
     public init(path: String, metadata: ResultMetadata, lookups: ResultLookups, compress: Bool = true) throws {
@@ -37,8 +37,11 @@ public final class ResultFile: @unchecked Sendable {
         if FileManager.default.fileExists(atPath: path) {
             throw HDF5Error(operation: "create \(path)", message: "the file exists; Takt never replaces a result silently")
         }
+        if FileManager.default.fileExists(atPath: path + ".partial") {
+            throw HDF5Error(operation: "create \(path)", message: "\(path).partial exists (a run that was killed, or one still "
+                + "writing); inspect it with `takt inspect \(path).partial`, then remove it or use --force")
+        }
         silenceHDF5Errors()
-        try? FileManager.default.removeItem(atPath: path + ".partial")
         file = try check(H5Fcreate(path + ".partial", takt_h5f_acc_excl(), takt_h5p_default(), takt_h5p_default()), "create \(path).partial")
         do {
             types = try RowTypes()

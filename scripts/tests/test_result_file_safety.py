@@ -81,3 +81,18 @@ def test_inspect_summarises_a_run(takt, tmp_path):
     assert result.returncode == 0
     assert "completion_status: complete" in result.stdout
     assert "base/1: events" in result.stdout and "throughput [1/h]" in result.stdout
+
+
+def test_leftover_partial_is_never_replaced_silently(takt, tmp_path):
+    """A killed run's .partial at the same --out path is kept unless --force."""
+    out = tmp_path / "again.h5"
+    partial = tmp_path / "again.h5.partial"
+    partial.write_text("a killed run's rows")
+    result = subprocess.run([str(takt), "run", "scenarios/queue-mm5.yaml", "--replications", "2", "--out", str(out)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2 and "takt inspect" in result.stderr and "--force" in result.stderr
+    assert partial.read_text() == "a killed run's rows"
+    forced = subprocess.run([str(takt), "run", "scenarios/queue-mm5.yaml", "--replications", "2", "--out", str(out), "--force"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert forced.returncode == 0, forced.stderr
+    assert out.exists() and not partial.exists()

@@ -15,6 +15,19 @@ public struct GanttRow: Sendable, Equatable {
     public var end: Double
     public var outcome: Outcome
 
+    public init(job: Int64, product: Int32, operation: Int32, station: Int32, machine: Int32, setupStart: Double,
+                start: Double, end: Double, outcome: Outcome) {
+        self.job = job
+        self.product = product
+        self.operation = operation
+        self.station = station
+        self.machine = machine
+        self.setupStart = setupStart
+        self.start = start
+        self.end = end
+        self.outcome = outcome
+    }
+
     /// What became of the job after the step.
     public enum Outcome: UInt8, Sendable {
         /// On to its next operation.

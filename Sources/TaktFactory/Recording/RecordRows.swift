@@ -56,6 +56,24 @@ public struct JobRow: Sendable, Equatable {
     /// Due date (+∞ when none) and tardiness max(0, finish − due) (0 when no due date).
     public var due: Double
     public var tardiness: Double
+
+    public init(job: Int64, product: Int32, quantity: Int32, parent: Int64, isOrder: UInt8, outcome: UInt8, priority: Int32,
+                reworks: Int32, arrival: Double, release: Double, start: Double, finish: Double, due: Double, tardiness: Double) {
+        self.job = job
+        self.product = product
+        self.quantity = quantity
+        self.parent = parent
+        self.isOrder = isOrder
+        self.outcome = outcome
+        self.priority = priority
+        self.reworks = reworks
+        self.arrival = arrival
+        self.release = release
+        self.start = start
+        self.finish = finish
+        self.due = due
+        self.tardiness = tardiness
+    }
 }
 
 /// What became of a job.

@@ -79,11 +79,12 @@ struct OutputOptions: ParsableArguments {
     func path(for scenario: Scenario) throws -> String? {
         if noOut { return nil }
         let path = out ?? ResultOutput.defaultPath(for: scenario)
-        if FileManager.default.fileExists(atPath: path) {
+        for existing in [path, path + ".partial"] where FileManager.default.fileExists(atPath: existing) {
             guard force else {
-                throw InputError(message: "\(path) exists; choose another --out or add --force to replace it")
+                let what = existing == path ? "exists" : "exists (a killed or running run; see `takt inspect \(existing)`)"
+                throw InputError(message: "\(existing) \(what); choose another --out or add --force to replace it")
             }
-            try FileManager.default.removeItem(atPath: path)
+            try FileManager.default.removeItem(atPath: existing)
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
