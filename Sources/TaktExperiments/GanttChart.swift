@@ -16,7 +16,8 @@ public enum GanttChart {
         let end = max(shown.map(\.end).max() ?? 1, 1e-9)
         let start = min(shown.map { $0.setupStart.isNaN ? $0.start : $0.setupStart }.min() ?? 0, end)
         let left = 110.0, top = 40.0, lane = 18.0, width = 1000.0
-        let height = top + Double(lanes.count) * lane + 40
+        let products = Array(Set(shown.map(\.product))).sorted().prefix(12)
+        let height = top + Double(lanes.count) * lane + 60
         let scale = width / max(end - start, 1e-9)
         let x = { (t: Double) in left + (t - start) * scale }
         var svg = """
@@ -48,7 +49,17 @@ public enum GanttChart {
             let t = start + (end - start) * Double(tick) / 10
             svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%@</text>\n", x(t), axisY, format(t))
         }
-        svg += "<text x=\"\(left + width / 2)\" y=\"\(axisY + 16)\" text-anchor=\"middle\">time (h)</text>\n</svg>\n"
+        svg += "<text x=\"\(left + width / 2)\" y=\"\(axisY + 16)\" text-anchor=\"middle\">time (h)</text>\n"
+        var legendX = left
+        for product in products {
+            let hue = (Int(product) * 137) % 360
+            svg += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"hsl(%d,55%%,55%%)\"/>", legendX, axisY + 26, hue)
+            let name = escape(configuration.products[Int(product)].name)
+            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\">", legendX + 14, axisY + 35) + name + "</text>\n"
+            legendX += 24 + Double(name.count) * 6.5
+        }
+        svg += "<rect x=\"\(legendX)\" y=\"\(axisY + 26)\" width=\"10\" height=\"10\" fill=\"#bbb\"/><text x=\"\(legendX + 14)\" y=\"\(axisY + 35)\">setup</text>\n"
+        svg += "</svg>\n"
         return svg
     }
 
