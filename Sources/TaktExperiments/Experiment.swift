@@ -46,13 +46,13 @@ public struct Experiment: Sendable {
     public func run(progress: (@Sendable (ProgressReport) -> Void)? = nil) throws -> ExperimentResult {
         let board = ProgressBoard(replications: replications, report: progress)
         let results = ResultSlots(count: replications)
-        let next = ResultSlots(count: 1)
+        let next = IndexDispenser()
         let gantt = GanttSlot()
         let failure = ErrorSlot()
         let started = Date()
         let workers = min(threads, replications)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while !(stop?.isRequested ?? false), failure.error == nil, let index = next.claimNext(limit: replications) {
+            while !(stop?.isRequested ?? false), failure.error == nil, let index = next.claim(limit: replications) {
                 do {
                     let (result, rows) = try runReplication(index, board: board, failure: failure)
                     try recorder?.finishReplication(result)

@@ -68,7 +68,6 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
         guard case .factory(let configuration) = scenario.model else {
             return ResultLookups(stations: [], machines: [], products: [], materials: [], timeseriesColumns: [], timeseriesUnits: [])
         }
-        let model = FactoryModel(configuration, streams: .init(seed: 0))
         var machines: [(name: String, station: Int)] = []
         for (index, station) in configuration.stations.enumerated() {
             for k in 0..<station.machines { machines.append(("\(station.name)/\(k)", index)) }
@@ -76,7 +75,7 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
         return ResultLookups(
             stations: configuration.stations.map { ($0.name, $0.machines) }, machines: machines,
             products: configuration.products.map(\.name), materials: configuration.materials.map(\.name),
-            timeseriesColumns: model.timeseriesColumns, timeseriesUnits: model.timeseriesUnits,
+            timeseriesColumns: configuration.timeseriesColumns, timeseriesUnits: configuration.timeseriesUnits,
             sensors: configuration.sensors.map { "\($0.name)@\(configuration.stations[$0.station].name)" })
     }
 }

@@ -17,11 +17,24 @@ final class GanttSlot: @unchecked Sendable {
     }
 }
 
+/// Hands out replication indices 0, 1, 2, … to worker threads, each once.
+final class IndexDispenser: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    /// The next index below `limit`, or nil when all are handed out.
+    func claim(limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
+    }
+}
+
 /// Results stored by index from several threads.
 final class ResultSlots: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [ReplicationResult?]
-    private var claimed = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
@@ -30,13 +43,6 @@ final class ResultSlots: @unchecked Sendable {
         slots[index] = result
     }
 
-    /// Hands out 0, 1, 2, … up to `limit` − 1, then nil.
-    func claimNext(limit: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard claimed < limit else { return nil }
-        claimed += 1
-        return claimed - 1
-    }
 
     func collect() -> [ReplicationResult] {
         lock.lock(); defer { lock.unlock() }

@@ -1,4 +1,5 @@
 import CHDF5
+import TaktFactory
 
 /// The group `/runs/<variant>/<replication>` and its streamed tables.
 final class RunTables {
@@ -15,7 +16,7 @@ final class RunTables {
         group = try HDF5Objects.group(file, path)
         events = try StreamingTable(
             parent: group, name: "events", memoryType: types.events.memory, fileType: types.events.file,
-            rowSize: MemoryLayout<EventRowLayout>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<EventRow>.stride, chunkRows: 32_768, compress: compress,
             description: "one row per logged event; ids index /lookup tables, -1 where not applicable",
             units: #"{"time": "s", "value": "quantity for orders and materials, drawn duration (s) for process, setup and repair starts"}"#)
         operations = try StreamingTable(
@@ -25,12 +26,12 @@ final class RunTables {
             units: #"{"setup_start": "s", "start": "s", "end": "s"}"#)
         jobs = try StreamingTable(
             parent: group, name: "jobs", memoryType: types.jobs.memory, fileType: types.jobs.file,
-            rowSize: MemoryLayout<JobRowLayout>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<JobRow>.stride, chunkRows: 32_768, compress: compress,
             description: "one row per job leaving the shop (finished or scrapped); due is inf without a due date",
             units: #"{"arrival": "s", "release": "s", "start": "s", "finish": "s", "due": "s", "tardiness": "s"}"#)
         states = try StreamingTable(
             parent: group, name: "states", memoryType: types.states.memory, fileType: types.states.file,
-            rowSize: MemoryLayout<StateRowLayout>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<StateRow>.stride, chunkRows: 32_768, compress: compress,
             description: "machine state intervals; each machine's intervals tile the run",
             units: #"{"start": "s", "end": "s"}"#)
         sensors = try StreamingTable(
@@ -66,8 +67,3 @@ final class RunTables {
         if let firstError { throw firstError }
     }
 }
-
-import TaktFactory
-typealias EventRowLayout = EventRow
-typealias JobRowLayout = JobRow
-typealias StateRowLayout = StateRow

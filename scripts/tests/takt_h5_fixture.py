@@ -14,8 +14,10 @@ content is tiny and hand-made so tests can assert exact values:
 from __future__ import annotations
 
 import json
+import os
 import math
 import pathlib
+import time
 from typing import Iterable, Mapping, Sequence
 
 import h5py
@@ -323,3 +325,27 @@ def write_result(path: str | pathlib.Path, *, variants: Sequence[str] = ("base",
 if __name__ == "__main__":  # write one for a quick look: python3 scripts/tests/takt_h5_fixture.py /tmp/f.h5
     import sys
     print(write_result(sys.argv[1] if len(sys.argv) > 1 else "fixture.h5", variants=("base", "third_mill")))
+
+
+NOTEBOOK = pathlib.Path(__file__).resolve().parents[1] / "notebooks" / "analysis.ipynb"
+
+
+def execute_notebook(result: pathlib.Path, figures: pathlib.Path, timeout: int = 120):
+    """Runs analysis.ipynb against `result`; returns (notebook, seconds)."""
+    import nbclient
+    import nbformat
+
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    saved = {k: os.environ.get(k) for k in ("TAKT_RESULT", "TAKT_FIGURES", "MPLBACKEND")}
+    os.environ.update(TAKT_RESULT=str(result), TAKT_FIGURES=str(figures), MPLBACKEND="Agg")
+    try:
+        started = time.monotonic()
+        nbclient.NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                                resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+        return notebook, time.monotonic() - started
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

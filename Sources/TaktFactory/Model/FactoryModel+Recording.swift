@@ -14,18 +14,9 @@ extension FactoryModel {
         return taken
     }
 
-    /// Names of the time-series columns: time, wip, then per station the queue length and busy
-    /// machines, then per material the stock on hand.
-    public var timeseriesColumns: [String] {
-        ["time", "wip"] + configuration.stations.map { "queue.\($0.name)" } + configuration.stations.map { "busy.\($0.name)" }
-            + configuration.materials.map { "inventory.\($0.name)" } + configuration.environment.map { "environment.\($0.name)" }
-    }
-
-    /// Units of the time-series columns, in the same order.
-    public var timeseriesUnits: [String] {
-        ["s", "jobs"] + configuration.stations.map { _ in "jobs" } + configuration.stations.map { _ in "machines" }
-            + configuration.materials.map { _ in "units" } + configuration.environment.map { _ in "" }
-    }
+    /// Names and units of the time-series columns (see `FactoryConfiguration.timeseriesColumns`).
+    public var timeseriesColumns: [String] { configuration.timeseriesColumns }
+    public var timeseriesUnits: [String] { configuration.timeseriesUnits }
 
     /// Logs an event if its kind is selected. Call only when `logsEvents` (checked at the call
     /// site so a run without event logging pays one branch).

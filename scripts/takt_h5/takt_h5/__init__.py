@@ -20,7 +20,8 @@ Example::
 
 From a shell: ``python -m takt_h5 results/run.h5`` prints a short summary.
 """
-from ._run import Run, TaktResultWarning, compare, open_run, state_shares
+from ._run import Run, TaktResultWarning, compare, open_run
+from ._shares import state_shares
 from ._stats import paired_interval, t_quantile, welch_interval
 
 __version__ = "1.0.0"

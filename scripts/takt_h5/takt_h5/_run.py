@@ -10,16 +10,17 @@ import json
 import math
 import os
 import pathlib
-import re
-import sys
 import warnings
-from typing import Any, Sequence, Union
+from typing import Any, Union
 
 import h5py
 import numpy as np
 import pandas as pd
 
-from . import _stats
+from ._compare import _intervals, compare_sides
+from ._format import _duration, _seconds, describe_run
+from ._layout import SUPPORTED_MAJOR, ENUM_LOOKUPS, ID_COLUMNS, TIME_COLUMNS, SECONDS, BOOL_COLUMNS, _open_h5
+from ._warn import TaktResultWarning, _stacklevel
 from ._decode import (
     categorical_from_codes,
     decode_attrs,
@@ -29,50 +30,7 @@ from ._decode import (
     parse_units,
 )
 
-#: The format major version this reader understands.
-SUPPORTED_MAJOR = "1"
-
-#: Run tables and their enum columns → the /lookup table with the same mapping (a fallback when a
-#: writer stored plain integers instead of an HDF5 enum).
-ENUM_LOOKUPS = {
-    "events": {"kind": "event_kinds"},
-    "operations": {"outcome": "gantt_outcomes"},
-    "jobs": {"outcome": "job_outcomes"},
-    "states": {"state": "machine_states"},
-}
-
-#: Id columns → (lookup table, added name column).
-ID_COLUMNS = {
-    "station": ("stations", "station_name"),
-    "machine": ("machines", "machine_name"),
-    "product": ("products", "product_name"),
-    "material": ("materials", "material_name"),
-}
-
-#: Time columns (seconds) per table, used when a dataset lacks its ``units`` attribute.
-TIME_COLUMNS = {
-    "events": ["time"],
-    "operations": ["setup_start", "start", "end"],
-    "jobs": ["arrival", "release", "start", "finish", "due", "tardiness"],
-    "states": ["start", "end"],
-}
-
-#: Spellings of the unit of time columns.
-SECONDS = {"s", "sec", "second", "seconds"}
-
-#: Columns stored as small integers that mean true/false.
-BOOL_COLUMNS = {"jobs": ["is_order"]}
-
 PathLike = Union[str, "os.PathLike[str]"]
-
-
-class TaktResultWarning(UserWarning):
-    """A result file is incomplete (``.partial``, interrupted or failed run) or unusual."""
-
-
-# Show every such warning, not only the first per code location (a user's own filters, inserted
-# before this one, still win).
-warnings.filterwarnings("always", category=TaktResultWarning, append=True)
 
 
 class Run:
@@ -488,40 +446,7 @@ class Run:
         """
         base_run, base_variant = self._side(baseline)
         other_run, other_variant = self._side(other)
-        base = base_run.kpis(base_variant)
-        oth = other_run.kpis(other_variant)
-        base_values = _kpi_matrix(base)
-        other_values = _kpi_matrix(oth)
-        paired = (list(base_values.index) == list(other_values.index) and len(base_values.index) > 1
-                  and _same_seeds(base_run, base_variant, other_run, other_variant, list(base_values.index)))
-        base_units = dict(zip(base["kpi"], base["unit"]))
-        other_units = dict(zip(oth["kpi"], oth["unit"]))
-        labels = dict(zip(base["kpi"], base["label"]))
-        rows = []
-        for kpi in base_values.columns:
-            if kpi not in other_values.columns:
-                continue
-            if base_units.get(kpi) != other_units.get(kpi):
-                warnings.warn(f"KPI {kpi!r}: unit {base_units.get(kpi)!r} vs {other_units.get(kpi)!r}",
-                              TaktResultWarning, stacklevel=_stacklevel())
-            a = base_values[kpi].to_numpy(dtype=float)
-            b = other_values[kpi].to_numpy(dtype=float)
-            welch = _stats.welch_interval(a, b, level)
-            interval = _stats.paired_interval(a, b, level) if paired else welch
-            rows.append({
-                "kpi": kpi, "unit": base_units.get(kpi, ""),
-                "baseline": float(np.nanmean(a)) if len(a) else math.nan,
-                "other": float(np.nanmean(b)) if len(b) else math.nan,
-                "difference": welch.estimate, "ci_low": interval.low, "ci_high": interval.high,
-                "paired": bool(paired), "label": labels.get(kpi, kpi),
-                "welch_low": welch.low, "welch_high": welch.high,
-                "n_baseline": int(np.sum(~np.isnan(a))), "n_other": int(np.sum(~np.isnan(b))),
-            })
-        frame = pd.DataFrame(rows, columns=["kpi", "unit", "baseline", "other", "difference", "ci_low", "ci_high",
-                                            "paired", "label", "welch_low", "welch_high", "n_baseline", "n_other"])
-        frame.attrs.update(level=level, baseline=f"{base_run.path}:{base_variant}",
-                           other=f"{other_run.path}:{other_variant}")
-        return frame
+        return compare_sides(base_run, base_variant, other_run, other_variant, level)
 
     def _side(self, side: Any) -> tuple["Run", str]:
         if isinstance(side, Run):
@@ -536,43 +461,7 @@ class Run:
 
     def describe(self, max_kpis: int | None = 12) -> str:
         """A short plain-text summary: scenario, status, runs, table sizes and the first KPIs."""
-        a = self.attrs
-        lines = [
-            f"{self.path}",
-            f"  scenario   {a.get('scenario_name', '?')} ({a.get('scenario_file', '?')})",
-            f"  takt       {a.get('takt_version', '?')} (commit {a.get('git_commit', '?')}), "
-            f"format {a.get('format_version', '?')}",
-            f"  created    {a.get('created', '?')} on {a.get('host', '?')}, {_number(a.get('wall_seconds'))} s wall",
-            f"  status     {a.get('completion_status', '?')}{' (.partial file)' if self.is_partial else ''}, "
-            f"simulated {_duration(a.get('simulated_time_reached'))}",
-            f"  seed       {a.get('seed', '?')}, replications {a.get('replications', '?')}",
-        ]
-        for variant in self.variants:
-            replications = self.replications(variant)
-            counts = {}
-            for replication in replications:
-                group = self._file["runs"][variant][str(replication)]
-                for name, item in group.items():
-                    if isinstance(item, h5py.Dataset) and name != "kpis":
-                        counts[name] = counts.get(name, 0) + (item.shape[0] if item.shape else 0)
-            sizes = ", ".join(f"{name} {count:,}" for name, count in sorted(counts.items()))
-            lines.append(f"  variant    {variant}: {len(replications)} replications; rows: {sizes or 'none'}")
-        try:
-            summary = self.summary()
-        except (KeyError, ValueError):
-            summary = None
-        if summary is not None and len(summary) and max_kpis != 0:
-            shown = summary if max_kpis is None else summary.head(max_kpis)
-            lines.append("")
-            width = max(len(str(label)) for label in shown["label"])
-            many = summary["variant"].nunique() > 1
-            lines.append(f"  {'KPI':<{width}}  {'unit':<5} {'mean':>11}  {'± half-width':>12}" + ("  variant" if many else ""))
-            for row in shown.itertuples(index=False):
-                lines.append(f"  {row.label:<{width}}  {row.unit:<5} {_number(row.mean):>11}  "
-                             f"{_number(row.half_width):>12}" + (f"  {row.variant}" if many else ""))
-            if max_kpis is not None and len(summary) > max_kpis:
-                lines.append(f"  … {len(summary) - max_kpis} more KPIs (--all to show them)")
-        return "\n".join(lines)
+        return describe_run(self, max_kpis)
 
 
 # ---------------------------------------------------------------------- functions
@@ -587,32 +476,6 @@ def open_run(path: PathLike) -> Run:
     return Run(path)
 
 
-def state_shares(run: Run, variant: str | None = None, replication: int = 0, *,
-                 start: float | None = None, end: float | None = None, by: str = "machine") -> pd.DataFrame:
-    """Share of time each machine (or station) spent in each state, from the ``states`` table.
-
-    Rows: machines (index ``machine``, lookup order), or stations with ``by="station"`` (their
-    machines pooled, as Takt's station KPIs are); columns: every state of the enum (idle, setup,
-    busy, blocked, starved, down, maintenance, off_shift); each row sums to 1. Intervals are
-    clipped to [``start``, ``end``] seconds when given, e.g. ``start=run.warm_up`` to match the
-    KPIs, which leave out the warm-up. Rows with no recorded time are left out.
-    """
-    if by not in ("machine", "station"):
-        raise ValueError(f"by must be 'machine' or 'station', got {by!r}")
-    states = run.states(variant, replication)
-    lo = -np.inf if start is None else float(start)
-    hi = np.inf if end is None else float(end)
-    duration = (np.minimum(states["end"], hi) - np.maximum(states["start"], lo)).clip(lower=0.0)
-    frame = pd.DataFrame({by: states[f"{by}_name"], "state": states["state"], "duration": duration})
-    table = frame.groupby([by, "state"], observed=False)["duration"].sum().unstack("state").fillna(0.0)
-    totals = table.sum(axis=1)
-    table = table[totals > 0].div(totals[totals > 0], axis=0)
-    table.columns = pd.Index([str(c) for c in table.columns], name="state")
-    table.index = pd.Index([str(m) for m in table.index], name=by)
-    table.attrs["units"] = "share of time (0-1)"
-    return table
-
-
 def compare(baseline: Any, other: Any, *, level: float = 0.95) -> pd.DataFrame:
     """:meth:`Run.compare` for two files (or ``(Run, variant)`` pairs), e.g. ``compare(base_run, variant_run)``."""
     anchor = baseline if isinstance(baseline, Run) else baseline[0]
@@ -620,35 +483,6 @@ def compare(baseline: Any, other: Any, *, level: float = 0.95) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------- helpers
-
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
-
-
-def _stacklevel() -> int:
-    """The ``stacklevel`` that points a warning at the first caller outside this package."""
-    frame = sys._getframe(1)
-    level = 1
-    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR):
-        frame = frame.f_back
-        level += 1
-    return level
-
-
-def _open_h5(path: pathlib.Path) -> h5py.File:
-    """Open read-only; if a writer holds the file lock, read without locking (with a warning)."""
-    try:
-        return h5py.File(path, "r")
-    except OSError as error:
-        message = str(error)
-        if "lock" in message.lower():
-            warnings.warn(f"{path} is locked by its writer (a run in progress?); reading it without locking: "
-                          "the contents may be inconsistent", TaktResultWarning, stacklevel=_stacklevel())
-            return h5py.File(path, "r", locking=False)
-        if "already open for write" in message or "h5clear" in message:
-            raise OSError(f"{path}: the writer did not close this file (crash?). Run `h5clear -s {path}` "
-                          f"to make it readable, then open it again. ({message})") from error
-        raise
-
 
 def _read_scalar_string(dataset: h5py.Dataset) -> str:
     value = dataset[()]
@@ -660,80 +494,3 @@ def _empty_kpis() -> pd.DataFrame:
     return pd.DataFrame({"variant": pd.Series([], dtype="str"), "replication": pd.Series([], dtype=np.int64),
                          "kpi": pd.Series([], dtype="str"), "label": pd.Series([], dtype="str"),
                          "unit": pd.Series([], dtype="str"), "value": pd.Series([], dtype=float)})
-
-
-def _kpi_matrix(kpis: pd.DataFrame) -> pd.DataFrame:
-    """replication × kpi values, KPIs in file order."""
-    order = list(dict.fromkeys(kpis["kpi"]))
-    matrix = kpis.pivot_table(index="replication", columns="kpi", values="value", aggfunc="first", dropna=False)
-    return matrix.reindex(columns=order).sort_index()
-
-
-def _same_seeds(a: Run, variant_a: str, b: Run, variant_b: str, replications: Sequence[int]) -> bool:
-    """False if recorded seeds show the two sides did not share random numbers."""
-    if "seed" in a.attrs and "seed" in b.attrs and a.attrs["seed"] != b.attrs["seed"]:
-        return False
-    for replication in replications:
-        try:
-            seed_a = a._file["runs"][variant_a][str(replication)].attrs.get("seed")
-            seed_b = b._file["runs"][variant_b][str(replication)].attrs.get("seed")
-        except KeyError:
-            continue
-        if seed_a is not None and seed_b is not None and int(seed_a) != int(seed_b):
-            return False
-    return True
-
-
-def _intervals(kpis: pd.DataFrame, level: float) -> pd.DataFrame:
-    """/summary/intervals computed from tidy KPIs (for files without a summary)."""
-    rows = []
-    for (variant, kpi), group in kpis.groupby(["variant", "kpi"], sort=False):
-        values = group["value"].to_numpy(dtype=float)
-        n = len(values)
-        mean = float(values.mean()) if n else math.nan
-        half = (_stats.t_quantile(0.5 + level / 2, n - 1) * values.std(ddof=1) / math.sqrt(n)) if n > 1 else math.nan
-        rows.append({"variant": variant, "kpi": kpi, "unit": group["unit"].iloc[0], "mean": mean,
-                     "half_width": half, "lower": mean - half, "upper": mean + half, "level": level, "n": n})
-    return pd.DataFrame(rows, columns=["variant", "kpi", "unit", "mean", "half_width", "lower", "upper", "level", "n"])
-
-
-def _number(value: Any) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if isinstance(value, float) and math.isnan(value):
-            return "–"
-        return f"{value:.4g}"
-    return "?" if value is None else str(value)
-
-
-_UNIT_SECONDS = {"s": 1.0, "sec": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
-
-
-def _seconds(value: Any) -> float | None:
-    """Seconds from a number or a duration string ('2 d', '30 min'); None if unreadable."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, dict):  # e.g. {"seconds": 172800}
-        for key in ("seconds", "s", "value"):
-            if isinstance(value.get(key), (int, float)):
-                return float(value[key])
-        return None
-    if isinstance(value, str):
-        match = re.fullmatch(r"\s*([-+0-9.eE]+)\s*([a-z]*)\s*", value)
-        if match and match.group(2) in _UNIT_SECONDS or (match and match.group(2) == ""):
-            try:
-                return float(match.group(1)) * _UNIT_SECONDS.get(match.group(2), 1.0)
-            except ValueError:
-                return None
-    return None
-
-
-def _duration(seconds: Any) -> str:
-    """'30 d', '5 h', '12 min' or '40 s' for a number of seconds."""
-    if not isinstance(seconds, (int, float)) or not math.isfinite(seconds):
-        return "?"
-    for unit, size in (("d", 86400.0), ("h", 3600.0), ("min", 60.0)):
-        if abs(seconds) >= size:
-            return f"{seconds / size:.4g} {unit}"
-    return f"{seconds:.4g} s"
