@@ -110,6 +110,7 @@ enum FactoryRunner {
         for crew in report.crews {
             kpis.append(KPI("repair_share.\(crew.name)", "\(crew.name): time repairing", unit: "%", value: 100 * crew.repairShare))
         }
+        kpis += labourKPIs(report, configuration: configuration)
         return kpis
     }
 

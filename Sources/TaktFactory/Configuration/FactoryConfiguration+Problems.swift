@@ -28,6 +28,7 @@ extension FactoryConfiguration {
                 problems.append("station \(station.name): unknown repair crew \(crew)")
             }
         }
+        problems += workerProblems()
         for product in products {
             if product.routing.isEmpty { problems.append("product \(product.name) has an empty routing") }
             for station in stations where station.setup != nil {

@@ -17,6 +17,10 @@ public struct FactoryConfiguration: Sendable {
     public var orderSources: [OrderSourceSpec]
     /// Repair crews that breakdowns may need (a repair waits for a free crew member).
     public var repairCrews: [RepairCrewSpec] = []
+    /// Worker pools: operators, technicians, inspectors.
+    public var workerPools: [WorkerPoolSpec] = []
+    /// Which free qualified worker takes a task.
+    public var workerChoice: WorkerChoice = .firstFree
     /// Sensors on machines (observable readings of hidden wear).
     public var sensors: [SensorSpec] = []
     /// Environment variables and their declared effects.

@@ -29,6 +29,9 @@ public struct StationSpec: Sendable {
     public var calendar: ShiftCalendar?
     /// Hidden wear with threshold failures (repairs use `breakdowns`' repair time and crew).
     public var wear: WearSpec?
+    /// When a machine needs a qualified worker (`WorkerPoolSpec`) present (nil: never). Without
+    /// one it waits; it is off shift while no qualified worker is at work.
+    public var operators: OperatorNeed?
 
     public init(name: String, machines: Int = 1, bufferCapacity: Int? = nil, dispatch: DispatchRule = .fifo,
                 setup: SetupSpec? = nil, batch: BatchSpec? = nil, loadTime: Distribution? = nil,
@@ -92,6 +95,8 @@ public struct BreakdownSpec: Sendable {
     public var afterRepair: InterruptedStep
     /// The repair crew needed (index into `FactoryConfiguration.repairCrews`); nil: repair starts at once.
     public var crew: Int?
+    /// The repair waits for a worker with the `repair` skill (`WorkerPoolSpec`), instead of a crew.
+    public var byTechnician: Bool = false
 
     public init(timeToFailure: Distribution, basis: FailureBasis = .operatingTime, repairTime: Distribution,
                 afterRepair: InterruptedStep = .resume, crew: Int? = nil) {

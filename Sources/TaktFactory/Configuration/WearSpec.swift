@@ -15,6 +15,8 @@ public struct WearSpec: Sendable {
     /// Repair after a wear failure, and the crew it needs (nil: repair starts at once).
     public var repairTime: Distribution
     public var crew: Int?
+    /// The repair waits for a worker with the `repair` skill instead of a crew.
+    public var byTechnician: Bool = false
 
     public init(incrementPerCycle: Distribution, failureThreshold: Double, repairTime: Distribution, crew: Int? = nil,
                 repairRestores: Double = 1, maintenanceRestores: Double = 1) {

@@ -23,6 +23,8 @@ public enum FactoryEvent: Equatable, Sendable {
     case sample
     /// A station's working time starts or ends.
     case shiftChange(station: Int32)
+    /// A worker pool's working time starts or ends.
+    case workerShiftChange(pool: Int32)
     /// A sensor reads every machine of its station.
     case sensorReading(sensor: Int32)
 }

@@ -36,15 +36,19 @@ extension FactoryModel {
             machines[m].remaining = breakdowns.afterRepair == .resume ? end - now : machines[m].stepLength
             if breakdowns.basis == .operatingTime { machines[m].timeToFailure = 0 }
         }
-        goDown(m, repairTime: breakdowns.repairTime, crew: breakdowns.crew, calendar: &calendar)
+        if machines[m].operatorWorker >= 0 { releaseWorker(Int(machines[m].operatorWorker), calendar: &calendar) }
+        goDown(m, repairTime: breakdowns.repairTime, crew: breakdowns.crew, technician: breakdowns.byTechnician, calendar: &calendar)
     }
 
-    /// The machine is down: a repair starts now, or waits for a member of its crew.
-    mutating func goDown(_ m: Int, repairTime: Distribution, crew: Int?, calendar: inout EventCalendar<FactoryEvent>) {
+    /// The machine is down: a repair starts now, or waits for a member of its crew or a technician.
+    mutating func goDown(_ m: Int, repairTime: Distribution, crew: Int?, technician: Bool,
+                         calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         machines[m].failedAt = now
         setState(m, .down, at: now)
-        if let crew {
+        if technician {
+            requestTechnician(for: m, calendar: &calendar)
+        } else if let crew {
             requestRepair(of: m, crew: crew, calendar: &calendar)
         } else {
             let repair = repairTime.sampleDuration(&machines[m].rngRepair)
@@ -61,6 +65,7 @@ extension FactoryModel {
         statistics.repairTime[station].record(now - machines[m].failedAt)
         if logsEvents { log(.repairEnd, machine: Int32(m), value: now - machines[m].failedAt) }
         releaseRepairer(of: m, calendar: &calendar)
+        if machines[m].technician >= 0 { releaseWorker(Int(machines[m].technician), calendar: &calendar) }
         if machines[m].wornOut {
             machines[m].wornOut = false
             if let wear = configuration.stations[station].wear { machines[m].wear *= 1 - wear.repairRestores }
@@ -76,7 +81,9 @@ extension FactoryModel {
                 machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
             }
         }
-        if let interrupted = machines[m].interrupted {
+        if machines[m].interrupted != nil && stationTable.operatorNeed[station] != nil {
+            resumeWithOperator(m, calendar: &calendar)
+        } else if let interrupted = machines[m].interrupted {
             machines[m].interrupted = nil
             setState(m, interrupted, at: now)
             machines[m].completion = calendar.schedule(.completion(machine: Int32(m)), after: machines[m].remaining)

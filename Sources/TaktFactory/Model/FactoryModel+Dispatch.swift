@@ -47,11 +47,38 @@ extension FactoryModel {
                 if self.family(of: m) == family { chosen = m; break }
             }
             guard chosen >= 0 else { break }
+            var worker = -1
+            if stationTable.operatorNeed[station] != nil && needsOperator(chosen, family: family) {
+                guard let free = chooseWorker(slot: station) else {
+                    waitingForOperator[station] = true
+                    // Without an operator for a changeover, a machine still runs a job it is set up for.
+                    guard stationTable.operatorNeed[station] == .setup,
+                          let (position, m) = jobWithoutChangeover(at: station) else { break }
+                    let job = queues[station].remove(at: position)
+                    statistics.queueLength[station].update(to: Double(queues[station].count), at: calendar.now)
+                    startJobs(on: m, jobs: CollectionOfOne(job), calendar: &calendar)
+                    continue
+                }
+                worker = free
+            }
             queues[station].remove(at: position)
+            if worker >= 0 { assign(worker, task: .operate, machine: chosen, now: calendar.now) }
             statistics.queueLength[station].update(to: Double(queues[station].count), at: calendar.now)
             startJobs(on: chosen, jobs: CollectionOfOne(job), calendar: &calendar)
         }
         settleFreeMachines(at: station, now: calendar.now)
+    }
+
+    /// The first waiting job (in queue order) that can start on a free machine already set up for
+    /// its family, and that machine.
+    func jobWithoutChangeover(at station: Int) -> (position: Int, machine: Int)? {
+        for (position, job) in queues[station].enumerated() where canStart(job, at: station) {
+            let family = routes.family[Int(jobs[Int(job)].product)]
+            for m in stationFirstMachine[station]..<stationFirstMachine[station + 1] where isFree(m) && self.family(of: m) == family {
+                return (position, m)
+            }
+        }
+        return nil
     }
 
     /// Free machines are idle when nothing waits, starved when jobs wait but none can start.
@@ -62,19 +89,23 @@ extension FactoryModel {
             break
         }
         guard anyFree else { return }
-        let target: MachineState = queues[station].isEmpty ? .idle : .starved
+        var target: MachineState = queues[station].isEmpty ? .idle : .starved
+        let unattended = stationTable.operatorNeed[station] == .step && workersAtWork(slot: station) == 0
+        if unattended { target = .offShift }
         if target == .starved && !stationTable.isBatch[station] { countShortages(at: station) }
         for m in stationFirstMachine[station]..<stationFirstMachine[station + 1] where isFree(m) && machines[m].state != target {
             setState(m, target, at: now)
+            machines[m].awaitsWorker = unattended
         }
     }
 
-    /// A machine that can take a job: idle or starved, holding nothing.
+    /// A machine that can take a job: idle or starved (or off shift only for want of an
+    /// operator), holding nothing.
     @inline(__always)
     func isFree(_ m: Int) -> Bool {
         machines.withUnsafeBufferPointer { machine in
             let state = machine[m].state
-            return (state == .idle || state == .starved) && machine[m].heldCount == 0
+            return (state == .idle || state == .starved || (state == .offShift && machine[m].awaitsWorker)) && machine[m].heldCount == 0
         }
     }
 

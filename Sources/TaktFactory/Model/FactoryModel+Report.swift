@@ -28,7 +28,8 @@ extension FactoryModel {
                 mtbf: failures > 0 ? busy / Double(failures) : nil,
                 mttr: s.repairTime[index].count > 0 ? s.repairTime[index].mean : nil,
                 queueLengthMean: s.queueLength[index].mean(at: end), processedUnits: s.processedUnits[index],
-                energyKWh: s.energyKWh[index], energyCost: s.energyCost[index])
+                energyKWh: s.energyKWh[index], energyCost: s.energyCost[index],
+                operatorHours: s.labour.operatorTime[index] / 3600)
         }
         let products = configuration.products.indices.map { index in
             (product: configuration.products[index].name, jobs: s.finishedByProduct[index], units: s.unitsByProduct[index],
@@ -43,7 +44,7 @@ extension FactoryModel {
                        repairShare: period > 0 ? s.crewRepairTime[index] / (period * Double(configuration.repairCrews[index].size)) : 0,
                        sideJobsDone: s.sideJobsDone[index])
         }
-        return FactoryReport(
+        var report = FactoryReport(
             period: period, throughput: period > 0 ? Double(s.finishedJobs) / period : 0,
             throughputByProduct: products, makespan: s.makespan,
             flowTimeMean: s.flowTime.mean, flowTimeMedian: s.flowTimeMedian.estimate ?? 0,
@@ -54,5 +55,7 @@ extension FactoryModel {
             reworks: s.reworks, lostOrders: s.lostOrders, stations: stations, materials: materials, crews: crews,
             released: s.totalReleased, finishedTotal: s.totalFinished, scrappedTotal: s.totalScrapped,
             inShopAtEnd: jobsInShop)
+        report.workerPools = workerPoolReports()
+        return report
     }
 }

@@ -21,7 +21,9 @@ extension FactoryModel {
         machines[m].setupStart = .nan
         if stationTable.hasSetup[station], let setup = configuration.stations[station].setup, machines[m].family != family {
             let law = machines[m].family < 0 ? setup.initial[Int(family)] : setup.times[Int(machines[m].family)][Int(family)]
-            let duration = law?.sampleDuration(&machines[m].rngSetup) ?? 0
+            var duration = law?.sampleDuration(&machines[m].rngSetup) ?? 0
+            let worker = Int(machines[m].operatorWorker)
+            if worker >= 0 { duration /= workerTable.efficiency(worker, station) }
             if duration > 0 {
                 if logsEvents { log(.setupStart, job: held[base], machine: Int32(m), value: duration) }
                 machines[m].setupStart = now
@@ -53,6 +55,8 @@ extension FactoryModel {
         if stationTable.hasEnvironmentEffect[station] {
             duration *= environment.factor(.processTime, station: station, at: now)
         }
+        let worker = Int(machines[m].operatorWorker)
+        if worker >= 0 { duration /= workerTable.efficiency(worker, station) }
         machines[m].inSetup = false
         if jobs[job].firstStart.isNaN { jobs[job].firstStart = now }
         if logsEvents { log(.processStart, job: Int32(job), machine: Int32(m), value: duration) }
@@ -67,6 +71,10 @@ extension FactoryModel {
     /// the jobs on.
     mutating func completion(of m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         machines[m].completion = nil
+        let worker = Int(machines[m].operatorWorker)
+        if worker >= 0 && (!machines[m].inSetup || stationTable.operatorNeed[Int(machines[m].station)] == .setup) {
+            releaseWorker(worker, calendar: &calendar)
+        }
         if machines[m].inSetup {
             machines[m].family = routes.family[Int(jobs[Int(held[m * maxBatch])].product)]
             beginProcessing(m, calendar: &calendar)
@@ -186,6 +194,7 @@ extension FactoryModel {
         if recording.states { recordStateInterval(m, until: now) }
         account(m, until: now)
         machines[m].state = state
+        machines[m].awaitsWorker = false
     }
 
     /// Adds the time since the last state change to the machine's current state.

@@ -15,7 +15,7 @@ extension FactoryModel {
         statistics.failures[station] += 1
         if logsEvents { log(.failure, machine: Int32(m), value: machines[m].wear) }
         machines[m].wornOut = true
-        goDown(m, repairTime: wear.repairTime, crew: wear.crew, calendar: &calendar)
+        goDown(m, repairTime: wear.repairTime, crew: wear.crew, technician: wear.byTechnician, calendar: &calendar)
     }
 
     /// A sensor reads every machine of its station: observable readings, and the hidden wear

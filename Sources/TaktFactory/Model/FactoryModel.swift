@@ -57,6 +57,14 @@ public struct FactoryModel: DiscreteEventModel {
     var crewFirstMember: [Int] = []
     var repairQueues: [RingBuffer<Int32>]
     var repairingMember: [Int32]
+    let workerTable: WorkerTable
+    var workers: ContiguousArray<Worker> = []
+    /// Machines waiting for a technician, first come first served.
+    var technicianQueue = RingBuffer<Int32>()
+    /// Machines whose step stopped at an operator's shift end, waiting for the next operator.
+    var suspendedSteps: ContiguousArray<Int32> = []
+    /// Stations with work that wait for a free qualified operator.
+    var waitingForOperator: [Bool]
     var conwipBacklog = RingBuffer<Int32>()
     var ordersInShop = 0
     var jobsInShop = 0
@@ -105,6 +113,12 @@ public struct FactoryModel: DiscreteEventModel {
         dispatching = Array(repeating: false, count: stationCount)
         redispatch = Array(repeating: false, count: stationCount)
         batchTimers = Array(repeating: nil, count: stationCount)
+        waitingForOperator = Array(repeating: false, count: stationCount)
+        workerTable = WorkerTable(configuration)
+        workers = ContiguousArray(workerTable.pool.map { pool in
+            Worker(pool: pool, task: .none, machine: -1, present: true, leaving: false, taskSince: 0, presentSince: 0,
+                   shiftEndedAt: 0, busyTime: 0)
+        })
         environment = EnvironmentState(configuration, streams: streams)
         sensorStreams = configuration.sensors.map { streams.stream(entity: "sensor/\($0.name)/\($0.station)", purpose: "noise") }
         jobStreamBase = streams.streamSeed(entity: "jobs", purpose: "work")
@@ -171,6 +185,10 @@ public struct FactoryModel: DiscreteEventModel {
             }
         }
         for member in crewMembers.indices { startSideJob(member, calendar: &calendar) }
+        startWorkers(calendar: &calendar)
+        for station in configuration.stations.indices where stationTable.operatorNeed[station] != nil {
+            settleFreeMachines(at: station, now: now)
+        }
         if recording.sampleInterval != nil { calendar.schedule(.sample, at: now, priority: 2) }
         for (stationIndex, station) in configuration.stations.enumerated() {
             guard let shifts = station.calendar else { continue }
@@ -207,6 +225,7 @@ public struct FactoryModel: DiscreteEventModel {
         case .sample: takeSample(calendar: &calendar)
         case .sensorReading(let sensor): readSensor(Int(sensor), calendar: &calendar)
         case .shiftChange(let station): shiftChange(at: Int(station), calendar: &calendar)
+        case .workerShiftChange(let pool): workerShiftChange(pool: Int(pool), calendar: &calendar)
         }
     }
 
@@ -222,6 +241,11 @@ public struct FactoryModel: DiscreteEventModel {
         for m in machines.indices {
             recordStateInterval(m, until: time)
             account(m, until: time)
+        }
+        for w in workers.indices {
+            accountTask(w, until: time)
+            workers[w].taskSince = time
+            accountPresence(w, until: time)
         }
         statistics.end = time
     }

@@ -40,6 +40,8 @@ public struct FactoryStatistics: Sendable {
     /// Energy (kWh) and its cost per station.
     public internal(set) var energyKWh: [Double]
     public internal(set) var energyCost: [Double]
+    /// Workers' time: at work, overtime, busy per activity.
+    public internal(set) var labour: LabourStatistics
 
     // Whole run (never reset): released = finished + scrapped + in shop.
     public internal(set) var totalReleased = 0
@@ -69,6 +71,8 @@ public struct FactoryStatistics: Sendable {
         sideJobsDone = Array(repeating: 0, count: configuration.repairCrews.count)
         energyKWh = Array(repeating: 0, count: stations)
         energyCost = Array(repeating: 0, count: stations)
+        labour = LabourStatistics(workers: configuration.workerPools.reduce(0) { $0 + max(0, $1.count) },
+                                  pools: configuration.workerPools.count, stations: stations)
     }
 
     /// Starts a new statistics period at `time` with the current levels.
@@ -110,6 +114,7 @@ public struct FactoryStatistics: Sendable {
             energyKWh[index] = 0
             energyCost[index] = 0
         }
+        labour.reset()
         for index in crewRepairTime.indices {
             crewRepairTime[index] = 0
             sideJobsDone[index] = 0

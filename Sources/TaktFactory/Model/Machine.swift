@@ -38,6 +38,12 @@ struct Machine {
     var offShiftPending: Bool = false
     /// True while the machine is down because of wear (not a random breakdown).
     var wornOut: Bool = false
+    /// Worker operating the machine (setup or step), or -1.
+    var operatorWorker: Int32 = -1
+    /// Technician repairing it (a worker), or -1.
+    var technician: Int32 = -1
+    /// Off shift only because no qualified operator is at work (it is free to take work).
+    var awaitsWorker: Bool = false
     var rngWear: Xoshiro256StarStar
     var rngFailure: Xoshiro256StarStar
     var rngRepair: Xoshiro256StarStar

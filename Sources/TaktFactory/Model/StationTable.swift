@@ -13,6 +13,8 @@ struct StationTable {
     /// Some environment effect scales this station's processing times.
     let hasEnvironmentEffect: [Bool]
     let rule: [DispatchRule]
+    /// When the station's machines need an operator (nil: never).
+    let operatorNeed: [OperatorNeed?]
     let loadTime: [Distribution?]
     let unloadTime: [Distribution?]
     /// Expected load + unload time per step (part of the standard time in OEE performance).
@@ -31,6 +33,7 @@ struct StationTable {
             configuration.effects.contains { $0.target == .processTime && $0.stations.contains(station) }
         }
         rule = stations.map(\.dispatch)
+        operatorNeed = stations.map(\.operators)
         loadTime = stations.map(\.loadTime)
         unloadTime = stations.map(\.unloadTime)
         handlingMean = stations.map { ($0.loadTime?.mean ?? 0) + ($0.unloadTime?.mean ?? 0) }

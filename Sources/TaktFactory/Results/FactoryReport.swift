@@ -32,6 +32,8 @@ public struct FactoryReport: Sendable {
     public var finishedTotal: Int
     public var scrappedTotal: Int
     public var inShopAtEnd: Int
+    /// Worker pools: utilisation, hours by activity, overtime, labour cost.
+    public var workerPools: [WorkerPoolReport] = []
 }
 
 /// KPIs of one station (machine figures averaged over its machines).
@@ -59,6 +61,8 @@ public struct StationReport: Sendable {
     /// Energy drawn (kWh) and its cost, when the station is metered.
     public var energyKWh: Double = 0
     public var energyCost: Double = 0
+    /// Hours operators spent at this station (setups, steps, inspections).
+    public var operatorHours: Double = 0
 }
 
 /// KPIs of one purchased material.

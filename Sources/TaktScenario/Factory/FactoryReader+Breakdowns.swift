@@ -15,14 +15,26 @@ extension FactoryReader {
             "resume": InterruptedStep.resume, "restart": InterruptedStep.restart])
         let crewNode = breakdowns.optional("crew")
         let crew = crewNode.flatMap { crews.resolve($0, what: "\(path).crew") }
+        let technician = readTechnician(breakdowns, crewNode: crewNode, path: path)
         breakdowns.finish()
         if let timeToFailure, let failureNode, !(timeToFailure.mean > 0) {
             failureNode.error("\(path).time_to_failure must have a positive mean")
             return nil
         }
         guard let timeToFailure, let repair, crewNode == nil || crew != nil else { return nil }
-        return BreakdownSpec(timeToFailure: timeToFailure, basis: basis ?? .operatingTime, repairTime: repair,
-                             afterRepair: afterRepair ?? .resume, crew: crew)
+        var spec = BreakdownSpec(timeToFailure: timeToFailure, basis: basis ?? .operatingTime, repairTime: repair,
+                                 afterRepair: afterRepair ?? .resume, crew: crew)
+        spec.byTechnician = technician
+        return spec
+    }
+
+    /// `technician: true`: the repair waits for a worker with the `repair` skill (not with `crew`).
+    func readTechnician(_ fields: MappingReader, crewNode: Located?, path: String) -> Bool {
+        guard let node = fields.optional("technician"), let technician = node.boolean("\(path).technician") else { return false }
+        if technician && crewNode != nil {
+            node.error("\(path): give either 'crew' (a repair crew) or 'technician: true' (a worker with the 'repair' skill), not both")
+        }
+        return technician
     }
 
     /// `maintenance: [{start: 1 d, duration: 4 h, every: 7 d}, …]`: planned windows.

@@ -37,6 +37,8 @@ extension FactoryReader {
         if let calendarNode = fields.optional("calendar"), let index = calendarNames.resolve(calendarNode, what: "\(path).calendar") {
             station.calendar = calendars[index]
         }
+        station.operators = fields.optional("operators")?.choice("\(path).operators", among: [
+            "step": OperatorNeed.step, "setup": OperatorNeed.setup])
         fields.finish()
         return station
     }

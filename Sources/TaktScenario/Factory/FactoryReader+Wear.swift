@@ -17,6 +17,7 @@ extension FactoryReader {
         let repair = wear.required("repair", expected: "the repair time after a wear failure, e.g. '2 h'")?.distribution("\(path).repair")
         let crewNode = wear.optional("crew")
         let crew = crewNode.flatMap { crews.resolve($0, what: "\(path).crew") }
+        let technician = readTechnician(wear, crewNode: crewNode, path: path)
         let repairRestores = wear.optional("repair_restores")?.number("\(path).repair_restores", in: 0...1) ?? 1
         let maintenanceRestores = wear.optional("maintenance_restores")?.number("\(path).maintenance_restores", in: 0...1) ?? 1
         wear.finish()
@@ -25,8 +26,10 @@ extension FactoryReader {
             return nil
         }
         guard let increment, let threshold, let repair, crewNode == nil || crew != nil else { return nil }
-        return WearSpec(incrementPerCycle: increment, failureThreshold: threshold, repairTime: repair, crew: crew,
-                        repairRestores: repairRestores, maintenanceRestores: maintenanceRestores)
+        var spec = WearSpec(incrementPerCycle: increment, failureThreshold: threshold, repairTime: repair, crew: crew,
+                            repairRestores: repairRestores, maintenanceRestores: maintenanceRestores)
+        spec.byTechnician = technician
+        return spec
     }
 
     /// `sensors: [{name: vibration, station: press, every: 10 min, offset: 2, gain: 0.05, drift: 0.01 /h,

@@ -10,7 +10,7 @@ struct FactoryReader {
     /// The top-level keys that only a factory scenario has.
     static let sectionKeys = ["families", "stations", "repair_crews", "products", "materials", "orders",
                               "release", "record_gantt", "stop_after_jobs", "sensors", "calendars",
-                              "environment", "effects", "electricity"]
+                              "environment", "effects", "electricity", "workers", "worker_choice"]
 
     let top: MappingReader
     let document: Located
@@ -66,6 +66,9 @@ struct FactoryReader {
         configuration.sensors = sensors
         configuration.environment = environment
         configuration.effects = effects
+        configuration.workerPools = readWorkers(top.optional("workers"))
+        configuration.workerChoice = readWorkerChoice(top.optional("worker_choice"))
+        checkWorkerSkills(configuration)
         configuration.electricityPrice = readElectricity(top.optional("electricity"), variables: environment)
         return configuration
     }

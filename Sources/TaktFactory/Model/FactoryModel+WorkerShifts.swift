@@ -1,0 +1,72 @@
+import TaktKernel
+
+extension FactoryModel {
+    /// Workers of pools without a calendar are at work from the start; the others from their
+    /// first shift. Schedules each pool's next shift change.
+    mutating func startWorkers(calendar: inout EventCalendar<FactoryEvent>) {
+        let now = calendar.now
+        for (pool, spec) in configuration.workerPools.enumerated() {
+            let atWork = spec.calendar?.isWorking(at: now) ?? true
+            for w in workerTable.poolFirst[pool]..<workerTable.poolFirst[pool + 1] {
+                workers[w].present = atWork
+                workers[w].presentSince = now
+            }
+            if let change = spec.calendar?.nextChange(after: now) {
+                calendar.schedule(.workerShiftChange(pool: Int32(pool)), at: change, priority: -1)
+            }
+        }
+    }
+
+    /// A pool's working time starts or ends; stations that need operators re-evaluate their machines.
+    mutating func workerShiftChange(pool: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        guard let shifts = configuration.workerPools[pool].calendar else { return }
+        let now = calendar.now
+        let workersOfPool = workerTable.poolFirst[pool]..<workerTable.poolFirst[pool + 1]
+        if shifts.isWorking(at: now) {
+            for w in workersOfPool {
+                accountPresence(w, until: now)
+                workers[w].present = true
+                workers[w].leaving = false
+                workers[w].presentSince = now
+            }
+            for w in workersOfPool where workers[w].task == .none { offerWork(to: w, calendar: &calendar) }
+        } else {
+            for w in workersOfPool where workers[w].present { shiftEnds(for: w, rule: shifts.atShiftEnd, calendar: &calendar) }
+        }
+        for station in configuration.stations.indices where stationTable.operatorNeed[station] != nil {
+            requestDispatch(at: station, calendar: &calendar)
+        }
+        if let change = shifts.nextChange(after: now) {
+            calendar.schedule(.workerShiftChange(pool: Int32(pool)), at: change, priority: -1)
+        }
+    }
+
+    /// A free worker leaves; a busy one finishes the task in overtime — except an operator under
+    /// the `interrupt` rule, whose machine stops and waits for the next qualified operator.
+    mutating func shiftEnds(for w: Int, rule: ShiftEndRule, calendar: inout EventCalendar<FactoryEvent>) {
+        let now = calendar.now
+        accountPresence(w, until: now)
+        guard workers[w].task != .none else {
+            leave(w, at: now)
+            return
+        }
+        let m = Int(workers[w].machine)
+        let state = machines[m].state
+        if rule == .interrupt, workers[w].task == .operate, state == .busy || state == .setup,
+           let completion = machines[m].completion, let end = calendar.time(of: completion) {
+            if state == .busy { stopOperatingClock(m, calendar: &calendar) }
+            calendar.cancel(completion)
+            machines[m].completion = nil
+            machines[m].interrupted = state
+            machines[m].remaining = end - now
+            setState(m, .offShift, at: now)
+            workers[w].leaving = true
+            workers[w].shiftEndedAt = now
+            releaseWorker(w, calendar: &calendar)
+            suspendedSteps.append(Int32(m))
+            return
+        }
+        workers[w].leaving = true
+        workers[w].shiftEndedAt = now
+    }
+}

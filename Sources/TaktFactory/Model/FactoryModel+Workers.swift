@@ -1,0 +1,172 @@
+import TaktKernel
+
+extension FactoryModel {
+    /// A free worker at work and qualified for skill `slot`, picked by the configured choice; nil if none.
+    func chooseWorker(slot: Int) -> Int? {
+        var best = -1
+        var bestKey = 0.0
+        for w in workers.indices {
+            let efficiency = workerTable.efficiency(w, slot)
+            guard efficiency > 0, workers[w].present, !workers[w].leaving, workers[w].task == .none else { continue }
+            let key: Double
+            switch configuration.workerChoice {
+            case .firstFree: return w
+            case .leastBusy: key = workers[w].busyTime
+            case .mostQualified: key = -efficiency
+            }
+            if best < 0 || key < bestKey {
+                best = w
+                bestKey = key
+            }
+        }
+        return best < 0 ? nil : best
+    }
+
+    /// Workers at work (not leaving) qualified for skill `slot`.
+    func workersAtWork(slot: Int) -> Int {
+        var count = 0
+        for w in workers.indices where workers[w].present && !workers[w].leaving && workerTable.efficiency(w, slot) > 0 {
+            count += 1
+        }
+        return count
+    }
+
+    /// Does machine `m` need an operator to start a job of `family`? Always for `step` stations;
+    /// for `setup` stations only when a changeover is due.
+    func needsOperator(_ m: Int, family: Int32) -> Bool {
+        let station = Int(machines[m].station)
+        switch stationTable.operatorNeed[station] {
+        case .step?: return true
+        case .setup?:
+            guard let setup = configuration.stations[station].setup else { return false }
+            let current = self.family(of: m)
+            if current == family { return false }
+            return (current < 0 ? setup.initial[Int(family)] : setup.times[Int(current)][Int(family)]) != nil
+        case nil: return false
+        }
+    }
+
+    mutating func assign(_ w: Int, task: WorkerTask, machine m: Int, now: Double) {
+        workers[w].task = task
+        workers[w].machine = Int32(m)
+        workers[w].taskSince = now
+        if task == .operate { machines[m].operatorWorker = Int32(w) } else { machines[m].technician = Int32(w) }
+    }
+
+    /// The worker's task ends: its time is accounted; the worker leaves if the shift is over,
+    /// else takes the next waiting task.
+    mutating func releaseWorker(_ w: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        let now = calendar.now
+        accountTask(w, until: now)
+        workers[w].busyTime += now - workers[w].taskSince
+        let m = Int(workers[w].machine)
+        if workers[w].task == .operate { machines[m].operatorWorker = -1 } else { machines[m].technician = -1 }
+        workers[w].task = .none
+        workers[w].machine = -1
+        if workers[w].leaving {
+            leave(w, at: now)
+            return
+        }
+        offerWork(to: w, calendar: &calendar)
+    }
+
+    /// Adds the time of the worker's current task (since the later of its start and the start of
+    /// the statistics) to the labour statistics.
+    mutating func accountTask(_ w: Int, until now: Double) {
+        let since = max(workers[w].taskSince, statistics.start)
+        guard now > since, workers[w].task != .none else { return }
+        let station = workers[w].task == .operate ? Int(machines[Int(workers[w].machine)].station) : -1
+        statistics.labour.recordTask(worker: w, pool: Int(workers[w].pool), activity: workers[w].task.activity,
+                                     station: station, duration: now - since)
+    }
+
+    /// A free worker takes the oldest waiting repair it may do, else resumes a step suspended at
+    /// a shift end, else lets the stations that wait for one of its skills dispatch.
+    mutating func offerWork(to w: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        if workerTable.efficiency(w, workerTable.repairSlot) > 0, let m = technicianQueue.popFirst() {
+            startTechnicianRepair(of: Int(m), by: w, calendar: &calendar)
+            return
+        }
+        if let position = suspendedSteps.firstIndex(where: { workerTable.efficiency(w, Int(machines[Int($0)].station)) > 0 }) {
+            let m = Int(suspendedSteps.remove(at: position))
+            resumeStep(m, with: w, calendar: &calendar)
+            return
+        }
+        for station in waitingForOperator.indices where waitingForOperator[station] && workerTable.efficiency(w, station) > 0 {
+            waitingForOperator[station] = false
+            requestDispatch(at: station, calendar: &calendar)
+        }
+    }
+
+    /// A failed machine asks for a technician (a worker with the repair skill), or waits for one
+    /// first come, first served.
+    mutating func requestTechnician(for m: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        if let w = chooseWorker(slot: workerTable.repairSlot) {
+            startTechnicianRepair(of: m, by: w, calendar: &calendar)
+        } else {
+            technicianQueue.append(Int32(m))
+        }
+    }
+
+    mutating func startTechnicianRepair(of m: Int, by w: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        assign(w, task: .repair, machine: m, now: calendar.now)
+        let station = Int(machines[m].station)
+        let law = machines[m].wornOut ? configuration.stations[station].wear!.repairTime : configuration.stations[station].breakdowns!.repairTime
+        let repair = law.sampleDuration(&machines[m].rngRepair) / workerTable.efficiency(w, workerTable.repairSlot)
+        if logsEvents { log(.repairStart, machine: Int32(m), worker: Int32(w), value: repair) }
+        calendar.schedule(.repairDone(machine: Int32(m)), after: repair)
+    }
+
+    /// A worker resumes a step that was stopped when its operator's shift ended.
+    mutating func resumeStep(_ m: Int, with w: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        assign(w, task: .operate, machine: m, now: calendar.now)
+        let interrupted = machines[m].interrupted ?? .busy
+        machines[m].interrupted = nil
+        setState(m, interrupted, at: calendar.now)
+        machines[m].completion = calendar.schedule(.completion(machine: Int32(m)), after: machines[m].remaining)
+        if interrupted == .busy { startOperatingClock(m, calendar: &calendar) }
+    }
+
+    /// The worker goes home: scheduled time (or overtime, after a shift end) is accounted.
+    mutating func leave(_ w: Int, at now: Double) {
+        accountPresence(w, until: now)
+        workers[w].present = false
+        workers[w].leaving = false
+    }
+
+    /// Adds the worker's time at work since the last accounting: scheduled hours, or overtime
+    /// once the shift has ended.
+    mutating func accountPresence(_ w: Int, until now: Double) {
+        guard workers[w].present else { return }
+        if workers[w].leaving {
+            let since = max(workers[w].shiftEndedAt, statistics.start)
+            if now > since { statistics.labour.overtime[w] += now - since }
+            workers[w].shiftEndedAt = now
+        } else {
+            let since = max(workers[w].presentSince, statistics.start)
+            if now > since { statistics.labour.presentTime[w] += now - since }
+            workers[w].presentSince = now
+        }
+    }
+}
+
+extension FactoryModel {
+    /// After a repair, a step that needs an operator (the operator went to other work when the
+    /// machine failed) resumes with a free qualified worker, or waits for one — off shift while
+    /// none is at work.
+    mutating func resumeWithOperator(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        let station = Int(machines[m].station)
+        let needsOne = stationTable.operatorNeed[station] == .step || machines[m].interrupted == .setup
+        if !needsOne, let interrupted = machines[m].interrupted {
+            machines[m].interrupted = nil
+            setState(m, interrupted, at: calendar.now)
+            machines[m].completion = calendar.schedule(.completion(machine: Int32(m)), after: machines[m].remaining)
+            if interrupted == .busy { startOperatingClock(m, calendar: &calendar) }
+        } else if let w = chooseWorker(slot: station) {
+            resumeStep(m, with: w, calendar: &calendar)
+        } else {
+            setState(m, workersAtWork(slot: station) == 0 ? .offShift : .starved, at: calendar.now)
+            suspendedSteps.append(Int32(m))
+        }
+    }
+}
