@@ -52,6 +52,8 @@ public enum EffectTarget: String, Sendable, Equatable {
     case wearRate = "wear_rate"
     /// Failure rate: times to failure are divided by the factor when drawn.
     case failureRate = "failure_rate"
+    /// Defect probabilities of operations with a quality model at the station (capped at 1).
+    case defectProbability = "defect_probability"
 }
 
 /// The factor an effect applies, as a function of the variable's value x (never below 0).

@@ -29,6 +29,7 @@ extension FactoryConfiguration {
             }
         }
         problems += workerProblems()
+        problems += qualityProblems()
         for product in products {
             if product.routing.isEmpty { problems.append("product \(product.name) has an empty routing") }
             for station in stations where station.setup != nil {

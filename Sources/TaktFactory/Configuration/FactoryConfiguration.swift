@@ -21,6 +21,10 @@ public struct FactoryConfiguration: Sendable {
     public var workerPools: [WorkerPoolSpec] = []
     /// Which free qualified worker takes a task.
     public var workerChoice: WorkerChoice = .firstFree
+    /// Names of the defect classes parts may carry (class k + 1 in confusion matrices).
+    public var defectClasses: [String] = ["defect"]
+    /// Costs of scrap, rework, escaped defects and inspections.
+    public var qualityCosts = QualityCosts()
     /// Sensors on machines (observable readings of hidden wear).
     public var sensors: [SensorSpec] = []
     /// Environment variables and their declared effects.

@@ -30,6 +30,12 @@ public struct OperationSpec: Sendable {
     public var scrapProbability: Double
     /// Rework: with `probability`, the job goes back to operation `toOperation` (an index ≤ this one).
     public var rework: Rework?
+    /// Process parameters, each execution drawing actual values around the setpoints.
+    public var recipe: [RecipeParameter] = []
+    /// How the operation makes defects (nil: it makes none).
+    public var quality: QualityModel?
+    /// The operation inspects parts (nil: it does not).
+    public var inspection: InspectionSpec?
 
     public init(name: String, stations: [Int], processTime: Distribution, consumes: [ComponentUse] = [],
                 scrapProbability: Double = 0, rework: Rework? = nil) {

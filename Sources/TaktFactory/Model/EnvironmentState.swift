@@ -22,7 +22,7 @@ struct EnvironmentState {
         noiseSeeds = configuration.environment.map { streams.streamSeed(entity: "environment/\($0.name)", purpose: "noise") }
         effects = configuration.effects
         var table: [EffectTarget: [[Int]]] = [:]
-        for target in [EffectTarget.processTime, .wearRate, .failureRate] {
+        for target in [EffectTarget.processTime, .wearRate, .failureRate, .defectProbability] {
             var perStation = Array(repeating: [Int](), count: configuration.stations.count)
             for (index, effect) in configuration.effects.enumerated() where effect.target == target {
                 for station in effect.stations where perStation.indices.contains(station) { perStation[station].append(index) }

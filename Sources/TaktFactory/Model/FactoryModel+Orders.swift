@@ -127,6 +127,16 @@ extension FactoryModel {
         statistics.finishedByProduct[product] += 1
         statistics.unitsByProduct[product] += Int(jobs[slot].quantity)
         statistics.makespan = now
+        if jobs[slot].reworks == 0 { statistics.quality.firstPassJobs += 1 }
+        if jobs[slot].defect != 0 {
+            if jobs[slot].parent >= 0 {   // a defective sub-assembly makes its assembly defective
+                let parent = Int(jobs[slot].parent)
+                if jobs[parent].defect == 0 { jobs[parent].defect = jobs[slot].defect }
+            } else {
+                statistics.quality.escapedDefects += 1
+                statistics.quality.escapedUnits += Int(jobs[slot].quantity)
+            }
+        }
         if jobs[slot].isOrder {
             statistics.finishedOrders += 1
             statistics.leadTime.record(now - jobs[slot].arrivalTime)
@@ -154,6 +164,7 @@ extension FactoryModel {
         statistics.scrappedJobs += 1
         statistics.totalScrapped += 1
         statistics.scrappedByProduct[Int(record.product)] += 1
+        statistics.quality.scrappedUnits += Int(record.quantity)
         if record.pendingChildren > 0 {
             for index in jobs.indices where jobs[index].parent == job { jobs[index].parent = -1 }
         }

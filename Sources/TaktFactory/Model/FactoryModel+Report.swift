@@ -56,6 +56,7 @@ extension FactoryModel {
             released: s.totalReleased, finishedTotal: s.totalFinished, scrappedTotal: s.totalScrapped,
             inShopAtEnd: jobsInShop)
         report.workerPools = workerPoolReports()
+        report.quality = qualityReport()
         return report
     }
 }

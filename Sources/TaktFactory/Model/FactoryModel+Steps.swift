@@ -56,7 +56,8 @@ extension FactoryModel {
             duration *= environment.factor(.processTime, station: station, at: now)
         }
         let worker = Int(machines[m].operatorWorker)
-        if worker >= 0 { duration /= workerTable.efficiency(worker, station) }
+        machines[m].operatorEfficiency = worker >= 0 ? workerTable.efficiency(worker, station) : 1
+        duration /= machines[m].operatorEfficiency
         machines[m].inSetup = false
         if jobs[job].firstStart.isNaN { jobs[job].firstStart = now }
         if logsEvents { log(.processStart, job: Int32(job), machine: Int32(m), value: duration) }
@@ -97,7 +98,10 @@ extension FactoryModel {
             statistics.processedUnits[station] += quantity
             let handling = stationTable.handlingMean[station]
             statistics.idealTime[station] += isBatch ? (standard + handling) / Double(count) : standard * Double(quantity) + handling
-            let outcome = drawOutcome(job, routeIndex: routeIndex)
+            if qualityTable.isActive[routeIndex] && !qualityTable.isInspection[routeIndex] {
+                executeRecipe(job: job, machine: m, routeIndex: routeIndex, operatorEfficiency: machines[m].operatorEfficiency, now: now)
+            }
+            let outcome = drawOutcome(job, routeIndex: routeIndex, now: now)
             if logsEvents { log(.processEnd, job: job, machine: Int32(m), operation: operationIndex) }
             if outcome == .rework && logsEvents { log(.rework, job: job, machine: Int32(m)) }
             if configuration.recordGantt || recording.operations {
@@ -129,8 +133,11 @@ extension FactoryModel {
 
     /// Draws what becomes of a job after an operation and advances its routing accordingly.
     @inline(__always)
-    mutating func drawOutcome(_ job: Int32, routeIndex: Int) -> GanttRow.Outcome {
+    mutating func drawOutcome(_ job: Int32, routeIndex: Int, now: Double) -> GanttRow.Outcome {
         let index = Int(job)
+        if qualityTable.isInspection[routeIndex], let rejected = inspect(job, routeIndex: routeIndex, now: now) {
+            return rejected
+        }
         let scrap = routes.scrapProbability[routeIndex], rework = routes.reworkProbability[routeIndex]
         if scrap > 0 || rework > 0 {
             let u = jobs[index].rng.nextUnit()
@@ -139,10 +146,12 @@ extension FactoryModel {
                 jobs[index].operation = routes.reworkTo[routeIndex]
                 jobs[index].reworks += 1
                 statistics.reworks += 1
+                statistics.quality.reworkedUnits += Int(jobs[index].quantity)
                 return .rework
             }
         }
         jobs[index].operation += 1
+        if qualityTable.hasSampling { skipUnsampledInspections(index) }
         return Int(jobs[index].operation) == routes.count(product: jobs[index].product) ? .finished : .next
     }
 

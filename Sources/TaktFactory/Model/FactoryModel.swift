@@ -57,6 +57,15 @@ public struct FactoryModel: DiscreteEventModel {
     var crewFirstMember: [Int] = []
     var repairQueues: [RingBuffer<Int32>]
     var repairingMember: [Int32]
+    let qualityTable: QualityTable
+    let qualityStreamBase: UInt64
+    /// Current recipe setpoints, flat by route (`QualityTable.parameterOffset`): a quality
+    /// controller may move them within their ranges.
+    var setpoints: [Double]
+    /// Scratch space for the actual parameter values of one execution.
+    var actualParameters: [Double]
+    /// Parts seen per inspecting route (1-in-N sampling).
+    var inspectionCounter: [Int]
     let workerTable: WorkerTable
     var workers: ContiguousArray<Worker> = []
     /// Machines waiting for a technician, first come first served.
@@ -115,6 +124,11 @@ public struct FactoryModel: DiscreteEventModel {
         batchTimers = Array(repeating: nil, count: stationCount)
         waitingForOperator = Array(repeating: false, count: stationCount)
         workerTable = WorkerTable(configuration)
+        qualityTable = QualityTable(configuration)
+        qualityStreamBase = streams.streamSeed(entity: "jobs", purpose: "quality")
+        setpoints = QualityTable.setpoints(configuration)
+        actualParameters = Array(repeating: 0, count: qualityTable.maxParameters)
+        inspectionCounter = Array(repeating: 0, count: qualityTable.model.count)
         workers = ContiguousArray(workerTable.pool.map { pool in
             Worker(pool: pool, task: .none, machine: -1, present: true, leaving: false, taskSince: 0, presentSince: 0,
                    shiftEndedAt: 0, busyTime: 0)

@@ -42,6 +42,8 @@ public struct FactoryStatistics: Sendable {
     public internal(set) var energyCost: [Double]
     /// Workers' time: at work, overtime, busy per activity.
     public internal(set) var labour: LabourStatistics
+    /// Defects, inspections, escapes, first-pass yield.
+    public internal(set) var quality: QualityStatistics
 
     // Whole run (never reset): released = finished + scrapped + in shop.
     public internal(set) var totalReleased = 0
@@ -73,6 +75,8 @@ public struct FactoryStatistics: Sendable {
         energyCost = Array(repeating: 0, count: stations)
         labour = LabourStatistics(workers: configuration.workerPools.reduce(0) { $0 + max(0, $1.count) },
                                   pools: configuration.workerPools.count, stations: stations)
+        quality = QualityStatistics(routes: configuration.products.reduce(0) { $0 + $1.routing.count },
+                                    classes: configuration.defectClasses.count)
     }
 
     /// Starts a new statistics period at `time` with the current levels.
@@ -115,6 +119,7 @@ public struct FactoryStatistics: Sendable {
             energyCost[index] = 0
         }
         labour.reset()
+        quality.reset()
         for index in crewRepairTime.indices {
             crewRepairTime[index] = 0
             sideJobsDone[index] = 0

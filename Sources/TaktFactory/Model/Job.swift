@@ -31,6 +31,8 @@ struct Job {
     /// Start of its first operation (NaN until then) and rework loops so far (for job records).
     var firstStart: Double
     var reworks: Int32
+    /// Hidden defect class (0: good): the simulator's secret, never part of an observation.
+    var defect: Int8 = 0
     /// The job's own random stream: processing times and routing outcomes (common random numbers
     /// across variants: the same job draws the same times whichever machine it meets).
     var rng: Xoshiro256StarStar

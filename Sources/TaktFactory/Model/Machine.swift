@@ -44,6 +44,8 @@ struct Machine {
     var technician: Int32 = -1
     /// Off shift only because no qualified operator is at work (it is free to take work).
     var awaitsWorker: Bool = false
+    /// Efficiency of the operator running the current step (1 without one), for quality models.
+    var operatorEfficiency: Double = 1
     var rngWear: Xoshiro256StarStar
     var rngFailure: Xoshiro256StarStar
     var rngRepair: Xoshiro256StarStar

@@ -13,11 +13,16 @@ public struct FactoryRecords: Sendable {
     /// Sensor readings (observable) and the hidden wear at the same instants (truth).
     public var sensors: [SensorReading] = []
     public var truth: [WearTruth] = []
+    /// Actual recipe parameters and inspection verdicts (observable), defects made (truth).
+    public var process: [ProcessReading] = []
+    public var inspections: [InspectionResult] = []
+    public var defects: [DefectTruth] = []
 
     public init() {}
 
     /// True when no row is waiting.
     public var isEmpty: Bool {
         events.isEmpty && operations.isEmpty && jobs.isEmpty && states.isEmpty && samples.isEmpty && sensors.isEmpty && truth.isEmpty
+            && process.isEmpty && inspections.isEmpty && defects.isEmpty
     }
 }

@@ -12,6 +12,9 @@ public struct RecordingOptions: Sendable, Equatable {
     public var sampleInterval: Double?
     /// Sensor readings and, kept apart, the hidden wear they measure (truth).
     public var sensors: Bool = false
+    /// Actual recipe parameters and inspection verdicts (observable) and, apart, the defects
+    /// parts really carry (truth).
+    public var quality: Bool = false
 
     public init(events: EventSelection = .none, operations: Bool = false, jobs: Bool = false,
                 states: Bool = false, sampleInterval: Double? = nil) {
@@ -33,12 +36,13 @@ public struct RecordingOptions: Sendable, Equatable {
     public static func full(sampleInterval: Double = 3600) -> RecordingOptions {
         var options = RecordingOptions(events: .all, operations: true, jobs: true, states: true, sampleInterval: sampleInterval)
         options.sensors = true
+        options.quality = true
         return options
     }
 
     /// True if anything is recorded.
     public var isEnabled: Bool {
-        events != .none || operations || jobs || states || sampleInterval != nil || sensors
+        events != .none || operations || jobs || states || sampleInterval != nil || sensors || quality
     }
 }
 

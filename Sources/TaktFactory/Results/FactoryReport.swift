@@ -34,6 +34,8 @@ public struct FactoryReport: Sendable {
     public var inShopAtEnd: Int
     /// Worker pools: utilisation, hours by activity, overtime, labour cost.
     public var workerPools: [WorkerPoolReport] = []
+    /// Quality KPIs, when the scenario models recipes, defects or inspections.
+    public var quality: QualityReport?
 }
 
 /// KPIs of one station (machine figures averaged over its machines).

@@ -75,7 +75,7 @@ extension Distribution {
     /// A standard normal deviate by Marsaglia's polar method (the second deviate is discarded,
     /// so each draw consumes a whole number of uniforms and streams stay aligned).
     @inlinable
-    static func standardNormal(_ rng: inout Xoshiro256StarStar) -> Double {
+    public static func standardNormal(_ rng: inout Xoshiro256StarStar) -> Double {
         while true {
             let u = 2 * rng.nextUnit() - 1
             let v = 2 * rng.nextUnit() - 1

@@ -42,7 +42,7 @@ extension FactoryReader {
     }
 
     /// `effects: [{variable: temperature, affects: process_time, stations: [weld], linear: {reference: 20, per_unit: 0.01}}]`
-    /// or `exponential: {reference: 20, rate: 0.05}`; `affects` is process_time, wear_rate or failure_rate.
+    /// or `exponential: {reference: 20, rate: 0.05}`; `affects` is process_time, wear_rate, failure_rate or defect_probability.
     func readEffects(_ node: Located?, variables: [EnvironmentVariable]) -> [EnvironmentEffect] {
         guard let node, let items = node.sequence("effects") else { return [] }
         let variableNames = NameTable(kind: "environment variable", plural: "environment variables", names: variables.map(\.name),
@@ -51,8 +51,9 @@ extension FactoryReader {
             let path = "effects[\(offset + 1)]"
             guard let fields = item.mapping(path) else { return nil }
             let variable = fields.required("variable", expected: "an environment variable").flatMap { variableNames.resolve($0, what: "\(path).variable") }
-            let target = fields.required("affects", expected: "process_time, wear_rate or failure_rate")?.choice("\(path).affects", among: [
-                "process_time": EffectTarget.processTime, "wear_rate": EffectTarget.wearRate, "failure_rate": EffectTarget.failureRate])
+            let target = fields.required("affects", expected: "process_time, wear_rate, failure_rate or defect_probability")?.choice("\(path).affects", among: [
+                "process_time": EffectTarget.processTime, "wear_rate": EffectTarget.wearRate, "failure_rate": EffectTarget.failureRate,
+                "defect_probability": EffectTarget.defectProbability])
             let stationNodes = fields.required("stations", expected: "the stations affected, e.g. [weld]")?.sequence("\(path).stations") ?? []
             let stationIndices = stationNodes.compactMap { stations.resolve($0, what: "\(path).stations") }
             var function: EffectFunction?

@@ -8,6 +8,8 @@ struct OperationDraft {
     var rework: (to: Located, probability: Double)?
     /// Products (sub-assemblies) this operation consumes, with the entry that says so.
     var components: [(product: Int, at: Located)]
+    /// The `inspect.on_reject.rework` node, if rejected parts are reworked.
+    var rejectReworkTo: Located?
 }
 
 extension FactoryReader {
@@ -21,16 +23,24 @@ extension FactoryReader {
         let consumes = fields.optional("consumes").map { readConsumes($0, path: "\(path).consumes") }
         let scrap = fields.optional("scrap")?.number("\(path).scrap", in: 0...1)
         let rework = fields.optional("rework").flatMap { readRework($0, path: "\(path).rework") }
+        let recipe = fields.optional("recipe").map { readRecipe($0, path: "\(path).recipe") } ?? []
+        let quality = fields.optional("defects").flatMap {
+            readQualityModel($0, recipe: recipe, environmentNames: environmentNames, path: "\(path).defects")
+        }
+        let inspection = fields.optional("inspect").flatMap { readInspection($0, path: "\(path).inspect") }
         fields.finish()
         if let rework, rework.probability + (scrap ?? 0) > 1 {
             rework.probabilityNode.error("\(path): scrap (\(scrap ?? 0)) and rework probability (\(rework.probability)) add up to more than 1")
             return nil
         }
         guard let stationIndices, let time, consumes?.complete ?? true else { return nil }
-        let spec = OperationSpec(name: name, stations: stationIndices, processTime: time, consumes: consumes?.uses ?? [],
+        var spec = OperationSpec(name: name, stations: stationIndices, processTime: time, consumes: consumes?.uses ?? [],
                                  scrapProbability: scrap ?? 0)
+        spec.recipe = recipe
+        spec.quality = quality
+        spec.inspection = inspection?.spec
         return OperationDraft(spec: spec, rework: rework.map { ($0.to, $0.probability) },
-                              components: consumes?.products ?? [])
+                              components: consumes?.products ?? [], rejectReworkTo: inspection?.reworkTo)
     }
 
     /// `station: cut`, or `stations: [cut, cut_b]` for alternatives (the first preferred on ties).

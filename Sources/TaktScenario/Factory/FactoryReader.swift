@@ -10,7 +10,8 @@ struct FactoryReader {
     /// The top-level keys that only a factory scenario has.
     static let sectionKeys = ["families", "stations", "repair_crews", "products", "materials", "orders",
                               "release", "record_gantt", "stop_after_jobs", "sensors", "calendars",
-                              "environment", "effects", "electricity", "workers", "worker_choice"]
+                              "environment", "effects", "electricity", "workers", "worker_choice",
+                              "defect_classes", "quality_costs"]
 
     let top: MappingReader
     let document: Located
@@ -22,6 +23,8 @@ struct FactoryReader {
     let products: NameTable
     let materials: NameTable
     let calendarNames: NameTable
+    let environmentNames: NameTable
+    let defectClasses: NameTable
     /// The shift calendars, read once (stations refer to them by name).
     let calendars: [ShiftCalendar?]
 
@@ -42,6 +45,12 @@ struct FactoryReader {
         calendarNames = NameTable(kind: "calendar", plural: "calendars", names: Self.keys(of: top.optional("calendars")),
                                   howToDefine: "add one under 'calendars:', e.g. 'calendars: {two_shifts: {shifts: [...]}}'")
         calendars = Self.readCalendars(top.optional("calendars"))
+        environmentNames = NameTable(kind: "environment variable", plural: "environment variables",
+                                     names: Self.keys(of: top.optional("environment")),
+                                     howToDefine: "add one under 'environment:', e.g. 'environment: {temperature: {constant: 22}}'")
+        defectClasses = NameTable(kind: "defect class", plural: "defect classes",
+                                  names: Self.readDefectClasses(top.optional("defect_classes")),
+                                  howToDefine: "list them at the top level, e.g. 'defect_classes: [porosity, crack]'")
     }
 
     /// Reads every factory section; nil when an essential part could not be read (the problems
@@ -66,6 +75,8 @@ struct FactoryReader {
         configuration.sensors = sensors
         configuration.environment = environment
         configuration.effects = effects
+        configuration.defectClasses = defectClasses.names
+        configuration.qualityCosts = readQualityCosts(top.optional("quality_costs"))
         configuration.workerPools = readWorkers(top.optional("workers"))
         configuration.workerChoice = readWorkerChoice(top.optional("worker_choice"))
         checkWorkerSkills(configuration)

@@ -1,7 +1,8 @@
 import TaktFactory
 
 extension FactoryRunner {
-    /// KPIs of the worker pools: utilisation, hours per activity, overtime, labour cost.
+    /// KPIs of the worker pools (utilisation, hours per activity, overtime, labour cost) and of
+    /// quality (first-pass yield, scrap, rework, inspections, escapes, cost of quality).
     static func labourKPIs(_ report: FactoryReport, configuration: FactoryConfiguration) -> [KPI] {
         var kpis: [KPI] = []
         for (station, spec) in zip(report.stations, configuration.stations) where spec.operators != nil {
@@ -19,6 +20,21 @@ extension FactoryRunner {
             }
             kpis.append(KPI("overtime_hours.\(name)", "\(name): overtime", unit: "h", value: pool.overtimeHours))
             kpis.append(KPI("labour_cost.\(name)", "\(name): labour cost", unit: "", value: pool.labourCost))
+        }
+        if let quality = report.quality {
+            kpis += [
+                KPI("first_pass_yield", "First-pass yield", unit: "%", value: 100 * quality.firstPassYield),
+                KPI("scrap_rate", "Scrap rate", unit: "%", value: 100 * quality.scrapRate),
+                KPI("rework_rate", "Rework rate", unit: "%", value: 100 * quality.reworkRate),
+                KPI("inspections", "Inspections", unit: "", value: Double(quality.inspected)),
+                KPI("rejected", "Rejected by inspection", unit: "", value: Double(quality.rejected)),
+                KPI("false_rejects", "False rejects (good parts rejected)", unit: "", value: Double(quality.falseRejects)),
+                KPI("escaped_defects", "Escaped defects (field failures)", unit: "", value: Double(quality.escapedDefects)),
+                KPI("escaped_rate", "Escaped defects per order", unit: "%", value: 100 * quality.escapedRate),
+                KPI("inspection_hours", "Inspection labour", unit: "h", value: quality.inspectionHours),
+                KPI("quality_cost", "Cost of quality", unit: "", value: quality.cost),
+                KPI("defects_made", "Defects made (truth, not observable)", unit: "", value: Double(quality.defectsMade)),
+            ]
         }
         if !report.workerPools.isEmpty {
             kpis.append(KPI("labour_cost", "Labour cost", unit: "", value: report.workerPools.reduce(0) { $0 + $1.labourCost }))

@@ -1,0 +1,43 @@
+extension FactoryConfiguration {
+    /// Problems of recipes, quality models and inspections.
+    func qualityProblems() -> [String] {
+        var problems: [String] = []
+        let classes = defectClasses.count
+        if classes < 1 { problems.append("at least one defect class is needed") }
+        for product in products {
+            for (index, operation) in product.routing.enumerated() {
+                let where_ = "product \(product.name), operation \(operation.name)"
+                for parameter in operation.recipe where !(parameter.minimum...parameter.maximum).contains(parameter.setpoint) {
+                    problems.append("\(where_): setpoint of \(parameter.name) outside its range")
+                }
+                if let model = operation.quality {
+                    for term in model.terms {
+                        switch term.input {
+                        case .parameter(let k) where !operation.recipe.indices.contains(k):
+                            problems.append("\(where_): quality term reads an unknown recipe parameter \(k)")
+                        case .environment(let v) where !environment.indices.contains(v):
+                            problems.append("\(where_): quality term reads an unknown environment variable \(v)")
+                        default: break
+                        }
+                        if term.power != 1 && term.power != 2 { problems.append("\(where_): quality term power must be 1 or 2") }
+                    }
+                    if model.classShares.contains(where: { !(0..<classes).contains($0.defectClass) })
+                        || abs(model.classShares.reduce(0) { $0 + $1.share } - 1) > 1e-9 {
+                        problems.append("\(where_): defect class shares must name known classes and add up to 1")
+                    }
+                }
+                if let inspection = operation.inspection {
+                    if inspection.every < 1 { problems.append("\(where_): inspection sampling must be 1 in N with N ≥ 1") }
+                    if inspection.confusion.count != classes + 1
+                        || inspection.confusion.contains(where: { $0.count != classes + 1 || abs($0.reduce(0, +) - 1) > 1e-9 || $0.contains { $0 < 0 } }) {
+                        problems.append("\(where_): confusion matrix must be \(classes + 1)×\(classes + 1) with rows adding up to 1")
+                    }
+                    if case .rework(let target) = inspection.onReject, !(0...index).contains(target) {
+                        problems.append("\(where_): rejected parts must go back to this or an earlier operation")
+                    }
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,109 @@
+import TaktKernel
+
+extension FactoryModel {
+    /// The job's random numbers for this execution of an operation: a stream seeded by (job,
+    /// operation, rework loop), so variants that change setpoints, inspections or controllers
+    /// still draw the same noise and the same defect lottery for the same part.
+    @inline(__always)
+    func qualityStream(job: Int, routeIndex: Int) -> Xoshiro256StarStar {
+        let key = UInt64(bitPattern: jobs[job].serial) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(routeIndex) << 32 ^ UInt64(jobs[job].reworks)
+        return Xoshiro256StarStar(seed: SplitMix64.mix(qualityStreamBase ^ key))
+    }
+
+    /// An operation with a recipe ran on machine `m`: actual parameter values are drawn around
+    /// the setpoints (observable), and the part may become defective (hidden) by the
+    /// operation's quality model.
+    mutating func executeRecipe(job: Int32, machine m: Int, routeIndex: Int, operatorEfficiency: Double, now: Double) {
+        var rng = qualityStream(job: Int(job), routeIndex: routeIndex)
+        let first = qualityTable.parameterOffset[routeIndex]
+        let count = qualityTable.parameterOffset[routeIndex + 1] - first
+        for k in 0..<count {
+            let sd = qualityTable.noiseSD[first + k]
+            actualParameters[k] = setpoints[first + k] + (sd > 0 ? sd * Distribution.standardNormal(&rng) : 0)
+        }
+        if recording.quality {
+            for k in 0..<count {
+                records.process.append(ProcessReading(time: now, job: jobs[Int(job)].serial, operation: Int32(routeIndex),
+                                                      parameter: Int32(k), value: actualParameters[k]))
+            }
+        }
+        guard let model = qualityTable.model[routeIndex], jobs[Int(job)].defect == 0 else { return }
+        let station = Int(machines[m].station)
+        var p = model.probability { index in
+            switch model.terms[index].input {
+            case .parameter(let k): return actualParameters[k]
+            case .environment(let variable): return environment.value(variable, at: now)
+            case .wear: return machines[m].wear
+            case .operatorSkill: return operatorEfficiency
+            }
+        }
+        if environment.affects(.defectProbability, station: station) {
+            p = min(1, p * environment.factor(.defectProbability, station: station, at: now))
+        }
+        guard rng.nextUnit() < p else { return }
+        var u = rng.nextUnit()
+        var defectClass = model.classShares.last?.defectClass ?? 0
+        for (candidate, share) in model.classShares {
+            if u < share { defectClass = candidate; break }
+            u -= share
+        }
+        jobs[Int(job)].defect = Int8(defectClass + 1)
+        statistics.quality.defectsMade += 1
+        if recording.quality { records.defects.append(DefectTruth(time: now, job: jobs[Int(job)].serial, defectClass: Int32(defectClass + 1))) }
+    }
+
+    /// An inspection classifies the part from its true class through the confusion matrix. A
+    /// rejected part is scrapped or reworked (its defect repaired); nil means it passed.
+    mutating func inspect(_ job: Int32, routeIndex: Int, now: Double) -> GanttRow.Outcome? {
+        guard let inspection = qualityTable.inspection[routeIndex] else { return nil }
+        let index = Int(job)
+        var rng = qualityStream(job: index, routeIndex: routeIndex)
+        let truth = Int(jobs[index].defect)
+        let row = inspection.confusion[min(truth, inspection.confusion.count - 1)]
+        var u = rng.nextUnit()
+        var verdict = row.count - 1
+        for (predicted, probability) in row.enumerated() {
+            if u < probability { verdict = predicted; break }
+            u -= probability
+        }
+        let quantity = Int(jobs[index].quantity)
+        statistics.quality.inspected += 1
+        statistics.quality.inspectedUnits += quantity
+        statistics.quality.confusion[routeIndex][truth * row.count + verdict] += 1
+        if recording.quality {
+            records.inspections.append(InspectionResult(time: now, job: jobs[index].serial, operation: Int32(routeIndex),
+                                                        verdict: Int32(verdict)))
+        }
+        if verdict == 0 {
+            if truth != 0 { statistics.quality.falseAccepts += 1 }
+            return nil
+        }
+        statistics.quality.rejected += 1
+        if truth == 0 { statistics.quality.falseRejects += 1 }
+        switch inspection.onReject {
+        case .scrap:
+            return .scrapped
+        case .rework(let target):
+            jobs[index].operation = Int32(target)
+            jobs[index].reworks += 1
+            jobs[index].defect = 0
+            statistics.reworks += 1
+            statistics.quality.reworkedUnits += quantity
+            return .rework
+        }
+    }
+
+    /// Moves the job past inspections that its sampling plan skips (1 in N inspects).
+    @inline(__always)
+    mutating func skipUnsampledInspections(_ job: Int) {
+        let product = jobs[job].product
+        let count = routes.count(product: product)
+        while Int(jobs[job].operation) < count {
+            let routeIndex = routes.index(product: product, operation: jobs[job].operation)
+            guard let inspection = qualityTable.inspection[routeIndex], inspection.every > 1 else { return }
+            inspectionCounter[routeIndex] += 1
+            if (inspectionCounter[routeIndex] - 1) % inspection.every == 0 { return }
+            jobs[job].operation += 1
+        }
+    }
+}
