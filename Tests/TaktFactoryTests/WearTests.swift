@@ -1,3 +1,4 @@
+import Foundation
 import TaktFactory
 import TaktKernel
 import XCTest
@@ -68,5 +69,27 @@ final class WearTests: XCTestCase {
         let readings = noisy.model.takeRecords().sensors
         let missingShare = Double(readings.filter { $0.value.isNaN }.count) / Double(readings.count)
         XCTAssertEqual(missingShare, 0.2, accuracy: 4.5 * (0.2 * 0.8 / Double(readings.count)).squareRoot())
+    }
+
+    /// Hazard-based wear: one unit of wear per cycle and a Weibull(β = 2, η = 30) hazard in wear,
+    /// renewed by each repair. The machine fails at the end of cycle N = ⌈L⌉, so the mean number
+    /// of cycles between failures is E[N] = Σ_{k≥0} P(L > k) = Σ exp(−(k/30)²) ≈ 27.09 (summed
+    /// here). The simulated mean over ~7,000 failures must lie within 4 standard errors
+    /// (SD of N ≈ η·√(1 − π/4) ≈ 13.9).
+    func testWeibullHazardInWear() {
+        var configuration = wornMachine()
+        configuration.stations[0].wear = WearSpec(incrementPerCycle: .constant(1), failureThreshold: .infinity, repairTime: .constant(5))
+        configuration.stations[0].wear?.hazard = (shape: 2, scale: 30)
+        configuration.sensors = []
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 9)), limits: RunLimits(endTime: 230_000))
+        _ = simulation.run()
+        simulation.finish()
+        let report = simulation.model.report()
+        let failures = report.stations[0].failures
+        let expected = (0..<1_000).reduce(0.0) { $0 + exp(-pow(Double($1) / 30, 2)) }
+        let cyclesPerFailure = Double(report.stations[0].processedUnits) / Double(failures)
+        let standardError = 30 * (1 - Double.pi / 4).squareRoot() / Double(failures).squareRoot()
+        XCTAssertGreaterThan(failures, 6_000)
+        XCTAssertEqual(cyclesPerFailure, expected, accuracy: 4 * standardError, "cycles per failure")
     }
 }

@@ -6,8 +6,14 @@ import TaktKernel
 public struct WearSpec: Sendable {
     /// Wear added by one processing cycle (e.g. gamma: a gamma process sampled per cycle).
     public var incrementPerCycle: Distribution
-    /// The machine fails at the end of the cycle that takes its wear to this level or beyond.
+    /// The machine fails at the end of the cycle that takes its wear to this level or beyond
+    /// (unused with a `hazard`).
     public var failureThreshold: Double
+    /// Instead of a fixed threshold, a failure hazard rising with wear: h(w) = (β/η)(w/η)^(β−1)
+    /// per unit of wear, a Weibull law in wear (shape β, scale η). Equivalently the machine
+    /// fails when its wear crosses a random level drawn from that law (conditional on the wear
+    /// left after each repair or maintenance).
+    public var hazard: (shape: Double, scale: Double)?
     /// Share of the wear a repair removes (1: as good as new).
     public var repairRestores: Double
     /// Share of the wear a planned maintenance removes.

@@ -28,6 +28,7 @@ extension FactoryModel {
             return
         }
         statistics.failures[station] += 1
+        failuresSeen[m] += 1
         if logsEvents { log(.failure, machine: Int32(m)) }
         if let completion = machines[m].completion, let end = calendar.time(of: completion) {
             calendar.cancel(completion)
@@ -69,6 +70,7 @@ extension FactoryModel {
         if machines[m].wornOut {
             machines[m].wornOut = false
             if let wear = configuration.stations[station].wear { machines[m].wear *= 1 - wear.repairRestores }
+            drawFailureLevel(m)
         } else if let breakdowns = configuration.stations[station].breakdowns {
             var ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
             if environment.affects(.failureRate, station: station) {

@@ -18,7 +18,10 @@ extension FactoryModel {
 
     mutating func startMaintenance(_ m: Int, duration: Double, calendar: inout EventCalendar<FactoryEvent>) {
         machines[m].pendingMaintenance = 0
-        if let wear = configuration.stations[Int(machines[m].station)].wear { machines[m].wear *= 1 - wear.maintenanceRestores }
+        if let wear = configuration.stations[Int(machines[m].station)].wear {
+            machines[m].wear *= 1 - wear.maintenanceRestores
+            drawFailureLevel(m)
+        }
         if logsEvents { log(.maintenanceStart, machine: Int32(m), value: duration) }
         setState(m, .maintenance, at: calendar.now)
         calendar.schedule(.maintenanceEnd(machine: Int32(m)), after: duration)

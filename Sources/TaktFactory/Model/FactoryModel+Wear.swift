@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TaktKernel
 
 extension FactoryModel {
@@ -11,11 +16,22 @@ extension FactoryModel {
             increment *= environment.factor(.wearRate, station: station, at: calendar.now)
         }
         machines[m].wear += increment
-        guard machines[m].wear >= wear.failureThreshold, machines[m].state != .down else { return }
+        let level = wear.hazard == nil ? wear.failureThreshold : machines[m].failureLevel
+        guard machines[m].wear >= level, machines[m].state != .down else { return }
         statistics.failures[station] += 1
+        failuresSeen[m] += 1
         if logsEvents { log(.failure, machine: Int32(m), value: machines[m].wear) }
         machines[m].wornOut = true
         goDown(m, repairTime: wear.repairTime, crew: wear.crew, technician: wear.byTechnician, calendar: &calendar)
+    }
+
+    /// Hazard-based wear: draws the wear level of the next failure given the wear now, from
+    /// P(L > l | L > w) = exp(−((l/η)^β − (w/η)^β)).
+    mutating func drawFailureLevel(_ m: Int) {
+        guard let hazard = configuration.stations[Int(machines[m].station)].wear?.hazard else { return }
+        let u = 1 - machines[m].rngWearFailure.nextUnit()   // in (0, 1]
+        let base = pow(max(0, machines[m].wear) / hazard.scale, hazard.shape)
+        machines[m].failureLevel = hazard.scale * pow(base - naturalLog(u), 1 / hazard.shape)
     }
 
     /// A sensor reads every machine of its station: observable readings, and the hidden wear
@@ -28,6 +44,10 @@ extension FactoryModel {
             let missing = sensor.missingProbability > 0 && sensorStreams[index].nextUnit() < sensor.missingProbability
             let value = missing ? Double.nan
                 : sensor.offset + sensor.gain * machines[m].wear + sensor.driftPerHour * now / 3600 + noise
+            if !missing {
+                latestReading[m * configuration.sensors.count + index] = value
+                latestReadingTime[m * configuration.sensors.count + index] = now
+            }
             if recording.sensors {
                 records.sensors.append(SensorReading(time: now, machine: Int32(m), sensor: Int32(index), value: value))
                 records.truth.append(WearTruth(time: now, machine: Int32(m), wear: machines[m].wear))
@@ -36,3 +56,7 @@ extension FactoryModel {
         if !calendar.isEmpty { calendar.schedule(.sensorReading(sensor: Int32(index)), after: sensor.interval, priority: 2) }
     }
 }
+
+/// libc's natural logarithm (inside the model, `log` names the event logger).
+@inline(__always)
+private func naturalLog(_ x: Double) -> Double { log(x) }

@@ -66,6 +66,12 @@ public struct FactoryModel: DiscreteEventModel {
     var actualParameters: [Double]
     /// Parts seen per inspecting route (1-in-N sampling).
     var inspectionCounter: [Int]
+    /// The layout handed out in observations (built once).
+    let observableLayout: PlantLayout
+    /// Latest non-missing sensor values per (machine, sensor) and their times; failures seen per machine.
+    var latestReading: [Double]
+    var latestReadingTime: [Double]
+    var failuresSeen: [Int]
     let workerTable: WorkerTable
     var workers: ContiguousArray<Worker> = []
     /// Machines waiting for a technician, first come first served.
@@ -161,10 +167,15 @@ public struct FactoryModel: DiscreteEventModel {
                     rngWear: streams.stream(entity: entity, purpose: "wear"),
                     rngFailure: streams.stream(entity: entity, purpose: "time-to-failure"),
                     rngRepair: streams.stream(entity: entity, purpose: "repair"),
-                    rngSetup: streams.stream(entity: entity, purpose: "setup")))
+                    rngSetup: streams.stream(entity: entity, purpose: "setup"),
+                    rngWearFailure: streams.stream(entity: entity, purpose: "wear-failure")))
             }
         }
         held = ContiguousArray(repeating: -1, count: total * maxBatch)
+        observableLayout = PlantLayout(configuration, firstMachine: first)
+        latestReading = Array(repeating: .nan, count: total * configuration.sensors.count)
+        latestReadingTime = Array(repeating: .nan, count: total * configuration.sensors.count)
+        failuresSeen = Array(repeating: 0, count: total)
         for (crewIndex, crew) in configuration.repairCrews.enumerated() {
             crewFirstMember.append(crewMembers.count)
             for k in 0..<crew.size {
@@ -184,6 +195,7 @@ public struct FactoryModel: DiscreteEventModel {
         }
         for m in machines.indices {
             machines[m].stateSince = now
+            drawFailureLevel(m)
             guard let breakdowns = configuration.stations[Int(machines[m].station)].breakdowns else { continue }
             let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
             if breakdowns.basis == .calendarTime {

@@ -34,6 +34,8 @@ struct Machine {
     var blockedOn: Int32
     /// Hidden wear (see `WearSpec`): internal to this module, never part of an observation.
     var wear: Double
+    /// The wear level at which it fails next (hazard-based wear; hidden like the wear itself).
+    var failureLevel: Double = .infinity
     /// Working time has ended; the machine stops as soon as its current activity ends.
     var offShiftPending: Bool = false
     /// True while the machine is down because of wear (not a random breakdown).
@@ -50,6 +52,7 @@ struct Machine {
     var rngFailure: Xoshiro256StarStar
     var rngRepair: Xoshiro256StarStar
     var rngSetup: Xoshiro256StarStar
+    var rngWearFailure = Xoshiro256StarStar(seed: 0)
 }
 
 /// A member of a repair crew.

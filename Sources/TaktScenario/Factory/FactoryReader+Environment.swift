@@ -1,3 +1,4 @@
+import Foundation
 import TaktFactory
 
 extension FactoryReader {
@@ -33,12 +34,31 @@ extension FactoryReader {
                     }
                 }
                 if !values.isEmpty { profile = .piecewise(times: times, values: values) }
+            } else if let csv = fields.optional("csv") {
+                let column = fields.optional("column")?.string("\(path).column") ?? entry.name
+                profile = readEnvironmentFile(csv, column: column, path: "\(path).csv")
             } else {
-                entry.value.error("\(path) needs a profile: 'constant', 'daily' or 'piecewise'")
+                entry.value.error("\(path) needs a profile: 'constant', 'daily', 'piecewise' or 'csv'")
             }
             fields.finish()
             return profile.map { EnvironmentVariable(name: entry.name, profile: $0) }
         }
+    }
+
+    /// `csv: weather.csv` (relative to the scenario file's folder) with `column: temperature`
+    /// (default: the variable's name): a step profile from a measured series.
+    func readEnvironmentFile(_ node: Located, column: String, path: String) -> EnvironmentProfile? {
+        guard let name = node.string(path) else { return nil }
+        let csvPath = name.hasPrefix("/") ? name
+            : (((scenarioFile as NSString).deletingLastPathComponent) as NSString).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: csvPath), let text = String(data: data, encoding: .utf8) else {
+            let reason = FileManager.default.fileExists(atPath: csvPath) ? "cannot be read as UTF-8 text" : "does not exist"
+            node.error("\(path): '\(name)' \(reason) (the path is relative to the scenario file's folder)")
+            return nil
+        }
+        let (times, values, problems) = EnvironmentCSV(file: csvPath, column: column).read(text)
+        problems.forEach { node.report.add($0) }
+        return problems.isEmpty ? .piecewise(times: times, values: values) : nil
     }
 
     /// `effects: [{variable: temperature, affects: process_time, stations: [weld], linear: {reference: 20, per_unit: 0.01}}]`

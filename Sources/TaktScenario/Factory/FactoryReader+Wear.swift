@@ -8,8 +8,14 @@ extension FactoryReader {
         guard let wear = node.mapping(path) else { return nil }
         let incrementNode = wear.required("per_cycle", expected: "wear added by one cycle, e.g. 'gamma(shape: 2, scale: 0.5)'")
         let increment = incrementNode?.distribution("\(path).per_cycle", isDuration: false)
-        let thresholdNode = wear.required("failure_at", expected: "the wear level at which the machine fails, e.g. 100")
-        var threshold = thresholdNode?.number("\(path).failure_at")
+        let hazardNode = wear.optional("hazard")
+        let hazard = hazardNode.flatMap { readHazard($0, path: "\(path).hazard") }
+        let thresholdNode = hazardNode != nil ? wear.optional("failure_at")
+            : wear.required("failure_at", expected: "the wear level at which the machine fails, e.g. 100 (or a 'hazard')")
+        if let thresholdNode, hazardNode != nil {
+            thresholdNode.error("\(path): give either 'failure_at' (a fixed level) or 'hazard' (a Weibull law in wear), not both")
+        }
+        var threshold = hazardNode != nil ? Double.infinity : thresholdNode?.number("\(path).failure_at")
         if let value = threshold, let thresholdNode, value <= 0 {
             thresholdNode.error("\(path).failure_at must be a positive wear level, found \(value)")
             threshold = nil
@@ -25,11 +31,24 @@ extension FactoryReader {
             incrementNode.error("\(path).per_cycle: wear cannot decrease, but this law can be negative")
             return nil
         }
-        guard let increment, let threshold, let repair, crewNode == nil || crew != nil else { return nil }
+        guard let increment, let threshold, let repair, crewNode == nil || crew != nil, hazardNode == nil || hazard != nil else { return nil }
         var spec = WearSpec(incrementPerCycle: increment, failureThreshold: threshold, repairTime: repair, crew: crew,
                             repairRestores: repairRestores, maintenanceRestores: maintenanceRestores)
         spec.byTechnician = technician
+        spec.hazard = hazard
         return spec
+    }
+
+    /// `hazard: {shape: 2, scale: 100}`: a Weibull failure law in wear (β > 0, η > 0).
+    func readHazard(_ node: Located, path: String) -> (shape: Double, scale: Double)? {
+        guard let fields = node.mapping(path) else { return nil }
+        let shape = fields.required("shape", expected: "β, e.g. 2 (above 1: the hazard rises with wear)")?
+            .number("\(path).shape", in: 0.01 ... 100)
+        let scale = fields.required("scale", expected: "η, the characteristic wear at failure, e.g. 100")?
+            .number("\(path).scale", in: 1e-9 ... .greatestFiniteMagnitude)
+        fields.finish()
+        guard let shape, let scale else { return nil }
+        return (shape, scale)
     }
 
     /// `sensors: [{name: vibration, station: press, every: 10 min, offset: 2, gain: 0.05, drift: 0.01 /h,

@@ -1,0 +1,67 @@
+/// The fixed, observable facts of a plant that a controller may know: what exists and what it
+/// is called — stations and their machines, sensors, operations and their recipe parameters with
+/// allowed ranges, inspections, worker pools, defect classes. Nothing about how the plant
+/// behaves underneath (no failure laws, wear models or quality-model coefficients).
+public struct PlantLayout: Sendable {
+    public struct Station: Sendable {
+        public var name: String
+        /// Global machine indices of its machines.
+        public var machines: Range<Int>
+        /// Does it need an operator (for steps or setups)?
+        public var needsOperators: Bool
+    }
+
+    public struct Sensor: Sendable {
+        public var name: String
+        public var station: Int
+        /// Sampling interval (seconds).
+        public var interval: Double
+    }
+
+    /// One operation of a product's routing, addressed by its route index (flat over products).
+    public struct Operation: Sendable {
+        public var product: String
+        public var name: String
+        public var stations: [Int]
+        /// The recipe's parameters: names, units and allowed setpoint ranges.
+        public var parameters: [(name: String, unit: String, minimum: Double, maximum: Double)]
+        /// The operation inspects parts (its verdicts are observations).
+        public var inspects: Bool
+    }
+
+    public struct WorkerPool: Sendable {
+        public var name: String
+        public var count: Int
+        public var repairs: Bool
+    }
+
+    public var stations: [Station]
+    /// The station of each machine.
+    public var machineStation: [Int]
+    public var sensors: [Sensor]
+    public var operations: [Operation]
+    public var workerPools: [WorkerPool]
+    /// Names of the defect classes (verdict k ≥ 1 is class k − 1 of this list).
+    public var defectClasses: [String]
+    public var environmentVariables: [String]
+
+    init(_ configuration: FactoryConfiguration, firstMachine: [Int]) {
+        stations = configuration.stations.enumerated().map { index, station in
+            Station(name: station.name, machines: firstMachine[index]..<firstMachine[index + 1], needsOperators: station.operators != nil)
+        }
+        machineStation = configuration.stations.indices.flatMap { index in
+            Array(repeating: index, count: configuration.stations[index].machines)
+        }
+        sensors = configuration.sensors.map { Sensor(name: $0.name, station: $0.station, interval: $0.interval) }
+        operations = configuration.products.flatMap { product in
+            product.routing.map { operation in
+                Operation(product: product.name, name: operation.name, stations: operation.stations,
+                          parameters: operation.recipe.map { ($0.name, $0.unit, $0.minimum, $0.maximum) },
+                          inspects: operation.inspection != nil)
+            }
+        }
+        workerPools = configuration.workerPools.map { WorkerPool(name: $0.name, count: $0.count, repairs: $0.skills[.repair] != nil) }
+        defectClasses = configuration.defectClasses
+        environmentVariables = configuration.environment.map(\.name)
+    }
+}

@@ -1,0 +1,50 @@
+"""The observation boundary is enforced by the compiler: code outside TaktFactory (a controller)
+cannot read a machine's hidden wear or a part's hidden defect, while everything the observation
+interface offers compiles. Each probe is type-checked against the built modules."""
+import pathlib
+import subprocess
+
+import pytest
+
+MODULES = pathlib.Path(__file__).resolve().parents[2] / ".build" / "release" / "Modules"
+
+HEADER = "import TaktFactory\nimport TaktKernel\n"
+
+FORBIDDEN = {
+    "machine wear": "func peek(_ m: FactoryModel) -> Double { m.machines[0].wear }",
+    "part defect": "func peek(_ m: FactoryModel) -> Int8 { m.jobs[0].defect }",
+    "the job type": "func peek(_ j: TaktFactory.Job) -> Int8 { j.defect }",
+    "the machine type": "func peek(_ x: TaktFactory.Machine) -> Double { x.wear }",
+    "recipe setpoints by the back door": "func poke(_ m: inout FactoryModel) { m.setpoints[0] = 1 }",
+}
+
+ALLOWED = """
+func look(_ m: FactoryModel) -> Int {
+    let o = m.observation(at: 0)
+    _ = (o.machineStates, o.queueLengths, o.latestReadings, o.failuresSeen, o.workersFree, o.setpoints, o.environment)
+    _ = (o.layout.stations, o.layout.sensors, o.layout.operations, o.layout.defectClasses)
+    let e: PlantEvent = .inspected(InspectionResult(time: 0, job: 1, operation: 0, verdict: 0))
+    _ = e
+    return o.machineStates.count
+}
+"""
+
+
+def typecheck(tmp_path: pathlib.Path, body: str) -> subprocess.CompletedProcess:
+    if not (MODULES / "TaktFactory.swiftmodule").exists():
+        subprocess.run(["swift", "build", "-c", "release"], cwd=MODULES.parents[2], check=True)
+    source = tmp_path / "probe.swift"
+    source.write_text(HEADER + body + "\n")
+    return subprocess.run(["swiftc", "-typecheck", "-I", str(MODULES), str(source)], capture_output=True, text=True)
+
+
+def test_the_observation_interface_compiles(tmp_path):
+    result = typecheck(tmp_path, ALLOWED)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("what", sorted(FORBIDDEN))
+def test_hidden_state_does_not_compile(tmp_path, what):
+    result = typecheck(tmp_path, FORBIDDEN[what])
+    assert result.returncode != 0, f"{what} is reachable from outside TaktFactory"
+    assert "inaccessible due to 'internal' protection level" in result.stderr or "no type named" in result.stderr, result.stderr
