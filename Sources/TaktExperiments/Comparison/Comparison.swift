@@ -85,7 +85,7 @@ public struct Comparison: Sendable {
     /// Runs every replication of every variant and compares them; `progress` is called from
     /// worker threads, often.
     /// - Throws: `ComparisonError` for a bad warm-up, or the first error of the recorder.
-    public func run(progress: (@Sendable (ProgressReport) -> Void)? = nil) throws -> ComparisonResult {
+    public func run(progress: (@Sendable (ProgressReport) -> Void)? = nil) throws -> ComparisonOutcome {
         try validate()
         let names = variantNames
         let variants = names.count
@@ -121,9 +121,9 @@ public struct Comparison: Sendable {
                                   summaries: KPISummary.summarize(results, level: level))
         }
         let differences = outcomes.dropFirst().flatMap {
-            ComparisonResult.pairedDifferences(outcomes[0], $0, level: level)
+            ComparisonOutcome.pairedDifferences(outcomes[0], $0, level: level)
         }
-        let result = ComparisonResult(
+        let result = ComparisonOutcome(
             scenarioName: scenarios[0].name, seed: seed, streams: streams, level: level,
             warmUp: warmUp ?? scenarios[0].run.warmUp, variants: outcomes, differences: differences,
             wallSeconds: Date().timeIntervalSince(started), threads: workers, interrupted: stop?.isRequested ?? false)

@@ -37,7 +37,7 @@ public final class ComparisonRecorder: @unchecked Sendable {
     }
 
     /// Writes the summaries and the comparison table, then closes the file.
-    public func finish(_ result: ComparisonResult) throws {
+    public func finish(_ result: ComparisonOutcome) throws {
         var kpis: [SummaryKPIRow] = []
         var intervals: [SummaryIntervalRow] = []
         for variant in result.variants {

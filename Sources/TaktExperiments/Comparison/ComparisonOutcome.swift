@@ -1,6 +1,6 @@
 /// The outcome of a comparison: each variant's replications and the paired differences of every
 /// variant after the first against the first.
-public struct ComparisonResult: Sendable {
+public struct ComparisonOutcome: Sendable {
     /// The scenario's name.
     public var scenarioName: String
     /// The master seed.
