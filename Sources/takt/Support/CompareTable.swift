@@ -14,6 +14,9 @@ enum CompareTable {
             "Seed \(result.seed), \(replications) replications per variant, \(streams), warm-up \(duration(result.warmUp)), "
                 + "\(level)% confidence intervals",
         ]
+        if result.interrupted {
+            lines.append("Interrupted: the differences use the replications that completed in every variant.")
+        }
         for variant in result.variants.dropFirst() {
             let rows = result.differences(of: variant.name)
             let pairs = rows.map(\.n).max() ?? 0
