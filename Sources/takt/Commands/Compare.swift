@@ -26,9 +26,10 @@ struct Compare: ParsableCommand {
             random numbers buy. A progress bar is shown on standard error when it is a terminal.
 
             Examples:
-              takt compare scenarios/job-shop.yaml --variants base,third_lathe --replications 20
-              takt compare scenarios/flow-line.yaml --warmup '3 d' --jobs 4 --json > results/cmp.json
-              takt compare scenarios/job-shop.yaml --variants base,edd_everywhere,third_lathe --no-out
+              takt compare scenarios/job-shop.yaml --variants base,third_lathe
+              takt compare scenarios/flow-line.yaml --warmup '3 d' --json > cmp.json
+              takt compare scenarios/job-shop.yaml --replications 40 --jobs 4
+              takt compare job-shop.yaml --variants base,edd_everywhere,third_lathe
             """)
 
     @Argument(help: "The scenario file (YAML).")
