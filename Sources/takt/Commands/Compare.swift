@@ -27,7 +27,7 @@ struct Compare: ParsableCommand {
 
             Examples:
               takt compare scenarios/job-shop.yaml --variants base,third_lathe
-              takt compare scenarios/flow-line.yaml --warmup '3 d' --json > cmp.json
+              takt compare scenarios/two-shifts.yaml --warmup '3 d' --json > cmp.json
               takt compare scenarios/job-shop.yaml --replications 40 --jobs 4
               takt compare job-shop.yaml --variants base,edd_everywhere,third_lathe
             """)
