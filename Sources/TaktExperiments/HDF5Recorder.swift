@@ -22,6 +22,12 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
         file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: scenario), compress: compress)
     }
 
+    /// Records one variant into a file that another object owns and closes (a comparison).
+    init(file: ResultFile, variant: String) {
+        self.file = file
+        self.variant = variant
+    }
+
     /// The file's final path, and the temporary one used until it is closed.
     public var finalPath: String { file.finalPath }
     public var partialPath: String { file.partialPath }
@@ -44,16 +50,7 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
     }
 
     public func finishExperiment(_ result: ExperimentResult) throws {
-        let rows = result.results.flatMap { replication in
-            replication.kpis.map { SummaryKPIRow(variant: variant, replication: replication.replication, kpi: $0.name, unit: $0.unit, value: $0.value) }
-        }
-        let intervals = result.summaries.map { summary in
-            SummaryIntervalRow(variant: variant, kpi: summary.name, unit: summary.unit, mean: summary.interval.mean,
-                               halfWidth: summary.interval.halfWidth.isFinite ? summary.interval.halfWidth : .nan,
-                               lower: summary.interval.halfWidth.isFinite ? summary.interval.lower : .nan,
-                               upper: summary.interval.halfWidth.isFinite ? summary.interval.upper : .nan,
-                               level: summary.interval.level, n: summary.interval.count)
-        }
+        let (rows, intervals) = HDF5Recorder.summaryRows(result.results, summaries: result.summaries, variant: variant)
         try file.writeSummary(kpis: rows, intervals: intervals)
         try file.close(status: result.interrupted ? .interrupted : .complete, wallSeconds: Date().timeIntervalSince(started),
                        simulatedTimeReached: result.results.map(\.simulatedSeconds).max() ?? 0)
@@ -62,6 +59,22 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
     /// Closes the file as failed (it stays `.partial`), after an error.
     public func abandon() {
         try? file.close(status: .failed, wallSeconds: Date().timeIntervalSince(started), simulatedTimeReached: 0)
+    }
+
+    /// The rows of /summary/kpis and /summary/intervals for one variant's replications.
+    static func summaryRows(_ results: [ReplicationResult], summaries: [KPISummary], variant: String)
+        -> (kpis: [SummaryKPIRow], intervals: [SummaryIntervalRow]) {
+        let rows = results.flatMap { replication in
+            replication.kpis.map { SummaryKPIRow(variant: variant, replication: replication.replication, kpi: $0.name, unit: $0.unit, value: $0.value) }
+        }
+        let intervals = summaries.map { summary in
+            SummaryIntervalRow(variant: variant, kpi: summary.name, unit: summary.unit, mean: summary.interval.mean,
+                               halfWidth: summary.interval.halfWidth.isFinite ? summary.interval.halfWidth : .nan,
+                               lower: summary.interval.halfWidth.isFinite ? summary.interval.lower : .nan,
+                               upper: summary.interval.halfWidth.isFinite ? summary.interval.upper : .nan,
+                               level: summary.interval.level, n: summary.interval.count)
+        }
+        return (rows, intervals)
     }
 
     static func lookups(for scenario: Scenario) -> ResultLookups {

@@ -8,11 +8,13 @@ import TaktFactory
 /// `<path>` when the run completed or was interrupted, so a file under its final name is always
 /// whole and valid. Thread-safe: replications running on several threads append concurrently.
 public final class ResultFile: @unchecked Sendable {
-    private let lock = NSLock()
-    private let file: hid_t
+    let lock = NSLock()
+    let file: hid_t
     private let types: RowTypes
     private let metadata: ResultMetadata
     private let lookups: ResultLookups
+    /// Per-variant lookups and resolved scenarios of a file with several variants (a comparison).
+    private let variants: [ResultVariant]
     private var runs: [String: RunTables] = [:]
     private var rowsSinceFlush = 0
     private var lastFlush = Date()
@@ -29,8 +31,13 @@ public final class ResultFile: @unchecked Sendable {
     ///   removing them), or HDF5 fails (nothing is left behind then).
     /// - Parameter compress: shuffle + gzip level 1 on every streamed table (2–4.5 times smaller;
     ///   costs roughly a CPU-second per 3 million rows).
-    public init(path: String, metadata: ResultMetadata, lookups: ResultLookups, compress: Bool = true) throws {
+    /// - Parameter variants: for a file holding several variants whose configurations differ (a
+    ///   comparison), each variant's own lookups and resolved scenario; written under
+    ///   `/lookup/variants/<name>` and `/scenario/variants/<name>`, and used for its time series.
+    public init(path: String, metadata: ResultMetadata, lookups: ResultLookups, compress: Bool = true,
+                variants: [ResultVariant] = []) throws {
         self.compress = compress
+        self.variants = variants
         finalPath = path
         self.metadata = metadata
         self.lookups = lookups
@@ -63,18 +70,30 @@ public final class ResultFile: @unchecked Sendable {
     private func writeHeader() throws {
         let root = try check(H5Gopen2(file, "/", takt_h5p_default()), "open root group")
         defer { H5Gclose(root) }
-        try HDF5Objects.attribute(root, "format_version", "1.0")
+        try HDF5Objects.attribute(root, "format_version", ResultFile.formatVersion)
         try HDF5Objects.attribute(root, "completion_status", "partial")
         let scenario = try HDF5Objects.group(file, "scenario")
         defer { H5Gclose(scenario) }
         try HDF5Objects.stringDataset(scenario, "source_yaml", metadata.sourceYAML, description: "the scenario file as given")
         try HDF5Objects.stringDataset(scenario, "resolved_json", metadata.resolvedJSON,
                                       description: "the fully resolved scenario (defaults filled, times in seconds) as JSON")
-        try writeLookups()
+        try writeLookups(lookups, at: "lookup", withEnums: true)
+        for variant in variants {
+            try writeLookups(variant.lookups, at: "lookup/variants/\(variant.name)", withEnums: false)
+            let group = try HDF5Objects.group(file, "scenario/variants/\(variant.name)")
+            defer { H5Gclose(group) }
+            try HDF5Objects.stringDataset(group, "resolved_json", variant.resolvedJSON,
+                                          description: "variant \(variant.name), fully resolved, as JSON")
+        }
     }
 
-    private func writeLookups() throws {
-        let group = try HDF5Objects.group(file, "lookup")
+    /// The lookups of `variant` (its own in a comparison, else the file's).
+    private func lookups(of variant: String) -> ResultLookups {
+        variants.first { $0.name == variant }?.lookups ?? lookups
+    }
+
+    private func writeLookups(_ lookups: ResultLookups, at path: String, withEnums: Bool) throws {
+        let group = try HDF5Objects.group(file, path)
         defer { H5Gclose(group) }
         var stations = SmallTable([("name", .string), ("machines", .int32)])
         stations.rows = lookups.stations.map { [.string($0.name), .int32(Int32($0.machines))] }
@@ -87,6 +106,7 @@ public final class ResultFile: @unchecked Sendable {
             table.rows = values.map { [.string($0)] }
             try table.write(to: group, name: name, description: "\(name.dropLast()) id → name", units: "{}")
         }
+        guard withEnums else { return }
         let enums: [(String, [(UInt8, String)])] = [
             ("event_kinds", EventKind.allCases.map { ($0.rawValue, $0.name) }),
             ("machine_states", MachineState.allCases.map { (UInt8($0.rawValue), $0.name) }),
@@ -101,7 +121,7 @@ public final class ResultFile: @unchecked Sendable {
     }
 
     /// Throws once the file is closed (its HDF5 ids are no longer valid).
-    private func ensureOpen(_ operation: String) throws {
+    func ensureOpen(_ operation: String) throws {
         if closed { throw HDF5Error(operation: operation, message: "\(finalPath) is already closed") }
     }
 
@@ -110,8 +130,9 @@ public final class ResultFile: @unchecked Sendable {
         try ensureOpen("write run \(variant)/\(replication)")
         let key = "runs/\(variant)/\(replication)"
         if let existing = runs[key] { return existing }
-        let created = try RunTables(file: file, path: key, types: types, timeseriesColumns: lookups.timeseriesColumns,
-                                    timeseriesUnits: lookups.timeseriesUnits, compress: compress)
+        let own = lookups(of: variant)
+        let created = try RunTables(file: file, path: key, types: types, timeseriesColumns: own.timeseriesColumns,
+                                    timeseriesUnits: own.timeseriesUnits, compress: compress)
         runs[key] = created
         return created
     }
@@ -150,7 +171,7 @@ public final class ResultFile: @unchecked Sendable {
     /// Time-series values, row-major, `timeseriesColumns.count` per row.
     /// - Throws: if `values` do not make whole rows (nothing is written then).
     public func appendSamples(_ values: [Double], variant: String, replication: Int) throws {
-        let width = max(1, lookups.timeseriesColumns.count)
+        let width = max(1, lookups(of: variant).timeseriesColumns.count)
         guard values.count % width == 0 else {
             throw HDF5Error(operation: "append samples to run \(variant)/\(replication)",
                             message: "\(values.count) values do not make whole rows of \(width) columns")

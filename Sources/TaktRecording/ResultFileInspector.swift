@@ -17,6 +17,7 @@ public enum ResultFileInspector {
         lines += attributes(file)
         lines += runs(file)
         lines += intervals(file)
+        lines += comparison(file)
         return lines.joined(separator: "\n")
     }
 

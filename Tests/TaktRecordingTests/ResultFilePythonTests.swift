@@ -48,7 +48,7 @@ final class ResultFilePythonTests: XCTestCase {
         text = lambda x: x.decode() if isinstance(x, bytes) else x
         with h5py.File(path, "r") as f:
             a = f.attrs
-            assert a["format_version"] == "1.0" and a["completion_status"] == "complete", dict(a)
+            assert a["format_version"] == "1.1" and a["completion_status"] == "complete", dict(a)
             assert a["seed"] == 7 and a["seed"].dtype == np.uint64, repr(a["seed"])
             assert a["replications"] == 2 and a["variant"] == "base"
             events = f["runs/base/1/events"]

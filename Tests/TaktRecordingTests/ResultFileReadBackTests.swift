@@ -121,7 +121,7 @@ final class ResultFileReadBackTests: XCTestCase {
 
     func testRootRunAndDatasetAttributes() throws {
         let reader = try HDF5TestReader(try written().path)
-        let expected = ["format_version": "1.0", "completion_status": "complete", "takt_version": "9.9.9-test", "git_commit": "0123abc",
+        let expected = ["format_version": "1.1", "completion_status": "complete", "takt_version": "9.9.9-test", "git_commit": "0123abc",
                         "scenario_name": "Recording test line", "scenario_file": "recording-test.yaml", "variant": "base",
                         "host": "test-host", "created": "2027-01-15T08:00:00Z"]
         for (name, value) in expected { XCTAssertEqual(try reader.stringAttribute("/", name), value, name) }

@@ -3,7 +3,8 @@
 A result file (``takt run … --out results/run.h5``) holds one scenario run: its KPIs per
 replication and with confidence intervals, and, when recorded, the event log, the operations
 (Gantt), the jobs, the machine states and a sampled time series of each replication. The layout
-is specified in ``docs/hdf5-layout.md`` (format 1.0).
+is specified in ``docs/hdf5-layout.md`` (format 1.1). A file written by ``takt compare`` holds
+several variants and their paired comparison: ``takt_h5.comparison(path)``, ``takt_h5.compare(path)``.
 
 Example::
 
@@ -20,19 +21,20 @@ Example::
 
 From a shell: ``python -m takt_h5 results/run.h5`` prints a short summary.
 """
-from ._run import Run, TaktResultWarning, compare, open_run
+from ._run import Run, TaktResultWarning, compare, comparison, open_run
 from ._shares import state_shares
 from ._stats import paired_interval, t_quantile, welch_interval
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 #: The result-file format this package reads (major version must match).
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 
 __all__ = [
     "FORMAT_VERSION",
     "Run",
     "TaktResultWarning",
     "compare",
+    "comparison",
     "open_run",
     "paired_interval",
     "state_shares",

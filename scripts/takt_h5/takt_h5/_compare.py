@@ -13,14 +13,20 @@ from . import _stats
 from ._warn import TaktResultWarning, _stacklevel
 
 
-def compare_sides(base_run: Any, base_variant: str, other_run: Any, other_variant: str, level: float) -> pd.DataFrame:
-    """The table of :meth:`takt_h5.Run.compare` for two resolved (run, variant) sides."""
+def compare_sides(base_run: Any, base_variant: str, other_run: Any, other_variant: str, level: float,
+                  paired: bool | None = None) -> pd.DataFrame:
+    """The table of :meth:`takt_h5.Run.compare` for two resolved (run, variant) sides.
+
+    ``paired=None`` pairs by replication when both sides have the same replications and seeds;
+    ``True`` pairs whenever they have the same replications (variants of one ``takt compare`` file).
+    """
     base = base_run.kpis(base_variant)
     oth = other_run.kpis(other_variant)
     base_values = _kpi_matrix(base)
     other_values = _kpi_matrix(oth)
-    paired = (list(base_values.index) == list(other_values.index) and len(base_values.index) > 1
-              and _same_seeds(base_run, base_variant, other_run, other_variant, list(base_values.index)))
+    same_replications = list(base_values.index) == list(other_values.index) and len(base_values.index) > 1
+    paired = same_replications and (
+        bool(paired) or _same_seeds(base_run, base_variant, other_run, other_variant, list(base_values.index)))
     base_units = dict(zip(base["kpi"], base["unit"]))
     other_units = dict(zip(oth["kpi"], oth["unit"]))
     labels = dict(zip(base["kpi"], base["label"]))

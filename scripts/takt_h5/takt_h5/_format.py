@@ -74,6 +74,11 @@ def describe_run(run: Any, max_kpis: int | None = 12) -> str:
                     counts[name] = counts.get(name, 0) + (item.shape[0] if item.shape else 0)
         sizes = ", ".join(f"{name} {count:,}" for name, count in sorted(counts.items()))
         lines.append(f"  variant    {variant}: {len(replications)} replications; rows: {sizes or 'none'}")
+    if "summary/comparison" in run.file:
+        table = run.comparison()
+        for (a, b), rows in table.groupby(["variant_a", "variant_b"], sort=False):
+            lines.append(f"  comparison {b} − {a} ({table.attrs.get('streams', '?')} streams): {len(rows)} KPIs, "
+                         f"{int(rows['significant'].sum())} significant at {_number(100 * rows['level'].iloc[0])}%")
     try:
         summary = run.summary()
     except (KeyError, ValueError):

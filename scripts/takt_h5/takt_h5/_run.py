@@ -1,6 +1,6 @@
 """`Run`: one Takt HDF5 result file, read into pandas (and xarray) objects.
 
-The layout is specified in ``docs/hdf5-layout.md`` (format version 1.0). Ids in every table are
+The layout is specified in ``docs/hdf5-layout.md`` (format version 1.1). Ids in every table are
 row indices into the ``/lookup`` tables; enum columns are HDF5 enums; times are float64 seconds
 from the start of the simulation.
 """
@@ -17,6 +17,7 @@ import h5py
 import numpy as np
 import pandas as pd
 
+from . import _comparison
 from ._compare import _intervals, compare_sides
 from ._format import _duration, _seconds, describe_run
 from ._layout import SUPPORTED_MAJOR, ENUM_LOOKUPS, ID_COLUMNS, TIME_COLUMNS, SECONDS, BOOL_COLUMNS, _open_h5
@@ -171,6 +172,8 @@ class Run:
         variants = self.variants
         if variant is None:
             own = self.attrs.get("variant")
+            if isinstance(own, str) and "," in own:  # a comparison: its reference
+                own = own.split(",")[0]
             if own in variants:
                 return own
             if len(variants) == 1:
@@ -201,23 +204,28 @@ class Run:
         ``/scenario/resolved_json``."""
         return json.loads(_read_scalar_string(self._file["scenario/resolved_json"]))
 
-    def lookup(self, name: str) -> pd.DataFrame:
+    def lookup(self, name: str, variant: str | None = None) -> pd.DataFrame:
         """A ``/lookup`` table (``stations``, ``machines``, ``products``, ``materials``,
         ``event_kinds``, ``machine_states``, ``gantt_outcomes``, ``job_outcomes``) as a DataFrame
-        whose index is the id used in the other tables."""
-        if name not in self._lookups:
-            path = f"lookup/{name}"
+        whose index is the id used in the other tables. With ``variant``, that variant's own table
+        where the file has one (``/lookup/variants/<variant>``, in files of ``takt compare``, whose
+        variants may differ in machines)."""
+        path = f"lookup/{name}"
+        if variant is not None and f"lookup/variants/{variant}/{name}" in self._file:
+            path = f"lookup/variants/{variant}/{name}"
+        if path not in self._lookups:
             if path in self._file:
                 frame = frame_from_records(self._file[path][()])
             else:
                 frame = pd.DataFrame({"name": pd.Series([], dtype="str")})
             frame.index.name = "id"
-            self._lookups[name] = frame
-        return self._lookups[name]
+            self._lookups[path] = frame
+        return self._lookups[path]
 
-    def names(self, kind: str) -> list[str]:
-        """Names by id for ``stations``, ``machines``, ``products`` or ``materials``."""
-        return [str(name) for name in self.lookup(kind)["name"]]
+    def names(self, kind: str, variant: str | None = None) -> list[str]:
+        """Names by id for ``stations``, ``machines``, ``products`` or ``materials`` (of
+        ``variant`` where the file has per-variant lookups)."""
+        return [str(name) for name in self.lookup(kind, variant)["name"]]
 
     def runs(self) -> pd.DataFrame:
         """One row per (variant, replication) with the run group's attributes: seed,
@@ -342,7 +350,8 @@ class Run:
         for column, (lookup_name, name_column) in ID_COLUMNS.items():
             if column in frame:
                 position = list(frame.columns).index(column) + 1
-                frame.insert(position, name_column, names_from_ids(frame[column].to_numpy(), self.names(lookup_name)))
+                names = self.names(lookup_name, group.parent.name.rsplit("/", 1)[-1])
+                frame.insert(position, name_column, names_from_ids(frame[column].to_numpy(), names))
         if timedelta:
             for column in [c for c, unit in units.items() if unit in SECONDS and c in frame]:
                 seconds = frame[column].to_numpy(dtype=float)
@@ -430,8 +439,14 @@ class Run:
 
     # ------------------------------------------------------------------ comparisons
 
-    def compare(self, baseline: Any, other: Any, *, level: float = 0.95) -> pd.DataFrame:
+    def compare(self, baseline: Any = None, other: Any = None, *, level: float | None = None) -> pd.DataFrame:
         """Per KPI, mean(other) − mean(baseline) with a confidence interval.
+
+        In a file written by ``takt compare``, ``run.compare()`` compares its two variants at the
+        stored confidence level and gives the numbers of ``/summary/comparison`` (``difference``,
+        and ``ci_high - difference`` is ``difference_half_width``); two variants of such a file
+        are always paired by replication (valid with common and with independent streams).
+        Elsewhere ``level`` defaults to 0.95.
 
         ``baseline`` and ``other`` are each a variant name in this file, another :class:`Run` (its
         own variant; Takt writes one variant per file) or a ``(Run, variant)`` pair.
@@ -444,9 +459,23 @@ class Run:
         Welch's interval. welch_low/welch_high are always Welch's. KPIs present on one side only are
         left out; a unit mismatch warns.
         """
+        if baseline is None and other is None:
+            baseline, other = _comparison.default_pair(self)
         base_run, base_variant = self._side(baseline)
         other_run, other_variant = self._side(other)
-        return compare_sides(base_run, base_variant, other_run, other_variant, level)
+        same_comparison = base_run is other_run and _comparison.is_comparison(self)
+        if level is None:
+            level = (_comparison.stored_level(self) if same_comparison else None) or 0.95
+        return compare_sides(base_run, base_variant, other_run, other_variant, level,
+                             paired=True if same_comparison else None)
+
+    def comparison(self) -> pd.DataFrame:
+        """The table ``takt compare`` stored (``/summary/comparison``): per KPI and pair of
+        variants, kpi, label, unit, variant_a, variant_b, mean_a, half_width_a, mean_b,
+        half_width_b, difference (b − a), difference_half_width (paired t), relative_change
+        (difference / |mean_a|), significant, n, level. ``df.attrs``: variants (reference
+        first), streams (``common`` or ``independent``), warm_up (s)."""
+        return _comparison.table(self)
 
     def _side(self, side: Any) -> tuple["Run", str]:
         if isinstance(side, Run):
@@ -476,10 +505,26 @@ def open_run(path: PathLike) -> Run:
     return Run(path)
 
 
-def compare(baseline: Any, other: Any, *, level: float = 0.95) -> pd.DataFrame:
-    """:meth:`Run.compare` for two files (or ``(Run, variant)`` pairs), e.g. ``compare(base_run, variant_run)``."""
+def compare(baseline: Any, other: Any = None, *, level: float | None = None) -> pd.DataFrame:
+    """:meth:`Run.compare` for two files (or ``(Run, variant)`` pairs), e.g. ``compare(base_run, variant_run)``;
+    or, with one argument (a path or a :class:`Run` of a file written by ``takt compare``), its two
+    variants: ``compare("results/cmp.h5")`` gives the numbers of ``takt compare --json``."""
+    if other is None:
+        if isinstance(baseline, Run):
+            return baseline.compare(level=level)
+        with Run(baseline) as run:
+            return run.compare(level=level)
     anchor = baseline if isinstance(baseline, Run) else baseline[0]
     return anchor.compare(baseline, other, level=level)
+
+
+def comparison(source: Any) -> pd.DataFrame:
+    """The comparison table of a file written by ``takt compare`` (a path or a :class:`Run`), as
+    :meth:`Run.comparison` returns it."""
+    if isinstance(source, Run):
+        return source.comparison()
+    with Run(source) as run:
+        return run.comparison()
 
 
 # ---------------------------------------------------------------------- helpers
