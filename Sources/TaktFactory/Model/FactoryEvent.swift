@@ -25,6 +25,12 @@ public enum FactoryEvent: Equatable, Sendable {
     case shiftChange(station: Int32)
     /// A worker pool's working time starts or ends.
     case workerShiftChange(pool: Int32)
+    /// A maintenance controller (active or shadow) asked to be woken now.
+    case controllerReview(shadow: Bool)
+    /// Deployment time: shadow controllers become active.
+    case deploy
+    /// The deployment's transition window ends: statistics restart.
+    case deploymentSettled
     /// A sensor reads every machine of its station.
     case sensorReading(sensor: Int32)
 }

@@ -39,6 +39,7 @@ extension FactoryModel {
         }
         if machines[m].operatorWorker >= 0 { releaseWorker(Int(machines[m].operatorWorker), calendar: &calendar) }
         goDown(m, repairTime: breakdowns.repairTime, crew: breakdowns.crew, technician: breakdowns.byTechnician, calendar: &calendar)
+        if hasMaintenanceController { notifyMaintenanceControllers(.failure(machine: m, time: now), calendar: &calendar) }
     }
 
     /// The machine is down: a repair starts now, or waits for a member of its crew or a technician.
@@ -83,6 +84,7 @@ extension FactoryModel {
                 machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
             }
         }
+        if hasMaintenanceController { notifyMaintenanceControllers(.repaired(machine: m, time: now), calendar: &calendar) }
         if machines[m].interrupted != nil && stationTable.operatorNeed[station] != nil {
             resumeWithOperator(m, calendar: &calendar)
         } else if let interrupted = machines[m].interrupted {

@@ -18,6 +18,11 @@ extension FactoryModel {
 
     mutating func startMaintenance(_ m: Int, duration: Double, calendar: inout EventCalendar<FactoryEvent>) {
         machines[m].pendingMaintenance = 0
+        statistics.maintenances[Int(machines[m].station)] += 1
+        if machines[m].maintenanceRenews, let event = machines[m].failureEvent {   // as good as new: a fresh clock at the end
+            calendar.cancel(event)
+            machines[m].failureEvent = nil
+        }
         if let wear = configuration.stations[Int(machines[m].station)].wear {
             machines[m].wear *= 1 - wear.maintenanceRestores
             drawFailureLevel(m)
@@ -25,5 +30,46 @@ extension FactoryModel {
         if logsEvents { log(.maintenanceStart, machine: Int32(m), value: duration) }
         setState(m, .maintenance, at: calendar.now)
         calendar.schedule(.maintenanceEnd(machine: Int32(m)), after: duration)
+    }
+
+    /// A machine with pending maintenance is free: controller-ordered maintenance at a station
+    /// whose repairs need technicians waits for one (the machine keeps working meanwhile);
+    /// everything else starts now.
+    mutating func beginPendingMaintenance(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) -> Bool {
+        let station = Int(machines[m].station)
+        let spec = configuration.stations[station]
+        let needsTechnician = machines[m].maintenanceRenews && ((spec.breakdowns?.byTechnician ?? false) || (spec.wear?.byTechnician ?? false))
+        guard needsTechnician else {
+            startMaintenance(m, duration: machines[m].pendingMaintenance, calendar: &calendar)
+            return true
+        }
+        guard let w = chooseWorker(slot: workerTable.repairSlot) else {
+            if !maintenanceQueue.contains(Int32(m)) { maintenanceQueue.append(Int32(m)) }
+            return false
+        }
+        maintenanceQueue.removeAll { $0 == Int32(m) }
+        assign(w, task: .maintain, machine: m, now: calendar.now)
+        startMaintenance(m, duration: machines[m].pendingMaintenance / workerTable.efficiency(w, workerTable.repairSlot), calendar: &calendar)
+        return true
+    }
+
+    /// Maintenance ends: the technician (if any) is released, a controller-ordered maintenance
+    /// renews the failure clock, and the machine looks for work.
+    mutating func maintenanceEnds(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        if logsEvents { log(.maintenanceEnd, machine: Int32(m)) }
+        if machines[m].technician >= 0 { releaseWorker(Int(machines[m].technician), calendar: &calendar) }
+        let station = Int(machines[m].station)
+        if machines[m].maintenanceRenews, let breakdowns = configuration.stations[station].breakdowns {
+            machines[m].maintenanceRenews = false
+            let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
+            if breakdowns.basis == .operatingTime {
+                machines[m].timeToFailure = ttf
+            } else {
+                machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
+            }
+        }
+        machines[m].maintenanceRenews = false
+        if machines[m].interrupted == nil { machineFree(m, calendar: &calendar) }
+        notifyMaintenanceControllers(.maintained(machine: m, time: calendar.now), calendar: &calendar)
     }
 }

@@ -27,6 +27,10 @@ extension FactoryModel {
                                                       parameter: Int32(k), value: actualParameters[k]))
             }
         }
+        if hasQualityController {
+            notifyQualityControllers(.processed(job: jobs[Int(job)].serial, operation: routeIndex, machine: m, time: now,
+                                                parameters: Array(actualParameters[0..<count])), now: now)
+        }
         guard let model = qualityTable.model[routeIndex], jobs[Int(job)].defect == 0 else { return }
         let station = Int(machines[m].station)
         var p = model.probability { index in
@@ -73,6 +77,10 @@ extension FactoryModel {
         if recording.quality {
             records.inspections.append(InspectionResult(time: now, job: jobs[index].serial, operation: Int32(routeIndex),
                                                         verdict: Int32(verdict)))
+        }
+        if hasQualityController {
+            notifyQualityControllers(.inspected(InspectionResult(time: now, job: jobs[index].serial, operation: Int32(routeIndex),
+                                                                 verdict: Int32(verdict))), now: now)
         }
         if verdict == 0 {
             if truth != 0 { statistics.quality.falseAccepts += 1 }

@@ -189,10 +189,7 @@ extension FactoryModel {
             setState(m, .offShift, at: calendar.now)
             return
         }
-        if machines[m].pendingMaintenance > 0 {
-            startMaintenance(m, duration: machines[m].pendingMaintenance, calendar: &calendar)
-            return
-        }
+        if machines[m].pendingMaintenance > 0 && beginPendingMaintenance(m, calendar: &calendar) { return }
         if state != .idle && state != .starved { setState(m, .idle, at: calendar.now) }
         requestDispatch(at: Int(machines[m].station), calendar: &calendar)
     }

@@ -23,6 +23,7 @@ extension FactoryModel {
         if logsEvents { log(.failure, machine: Int32(m), value: machines[m].wear) }
         machines[m].wornOut = true
         goDown(m, repairTime: wear.repairTime, crew: wear.crew, technician: wear.byTechnician, calendar: &calendar)
+        if hasMaintenanceController { notifyMaintenanceControllers(.failure(machine: m, time: calendar.now), calendar: &calendar) }
     }
 
     /// Hazard-based wear: draws the wear level of the next failure given the wear now, from
@@ -47,6 +48,10 @@ extension FactoryModel {
             if !missing {
                 latestReading[m * configuration.sensors.count + index] = value
                 latestReadingTime[m * configuration.sensors.count + index] = now
+            }
+            if hasMaintenanceController {
+                notifyMaintenanceControllers(.reading(SensorReading(time: now, machine: Int32(m), sensor: Int32(index), value: value)),
+                                             calendar: &calendar)
             }
             if recording.sensors {
                 records.sensors.append(SensorReading(time: now, machine: Int32(m), sensor: Int32(index), value: value))

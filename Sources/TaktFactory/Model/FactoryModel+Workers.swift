@@ -87,6 +87,12 @@ extension FactoryModel {
             startTechnicianRepair(of: Int(m), by: w, calendar: &calendar)
             return
         }
+        if workerTable.efficiency(w, workerTable.repairSlot) > 0,
+           let position = maintenanceQueue.firstIndex(where: { isFree(Int($0)) && machines[Int($0)].pendingMaintenance > 0 }) {
+            let m = Int(maintenanceQueue.remove(at: position))
+            _ = beginPendingMaintenance(m, calendar: &calendar)
+            return
+        }
         if let position = suspendedSteps.firstIndex(where: { workerTable.efficiency(w, Int(machines[Int($0)].station)) > 0 }) {
             let m = Int(suspendedSteps.remove(at: position))
             resumeStep(m, with: w, calendar: &calendar)

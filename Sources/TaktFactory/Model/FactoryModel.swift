@@ -72,12 +72,20 @@ public struct FactoryModel: DiscreteEventModel {
     var latestReading: [Double]
     var latestReadingTime: [Double]
     var failuresSeen: [Int]
+    /// Controllers plugged in (maintenance, quality; active and shadow).
+    var controllers: Controllers
+    /// Pending review events of the active and the shadow maintenance controller.
+    var reviewEvents: [EventID?] = [nil, nil]
+    /// The KPIs of the window before a deployment (nil without one, or before it happened).
+    public internal(set) var windowBefore: FactoryReport?
     let workerTable: WorkerTable
     var workers: ContiguousArray<Worker> = []
     /// Machines waiting for a technician, first come first served.
     var technicianQueue = RingBuffer<Int32>()
     /// Machines whose step stopped at an operator's shift end, waiting for the next operator.
     var suspendedSteps: ContiguousArray<Int32> = []
+    /// Machines whose ordered maintenance waits for a technician.
+    var maintenanceQueue: ContiguousArray<Int32> = []
     /// Stations with work that wait for a free qualified operator.
     var waitingForOperator: [Bool]
     var conwipBacklog = RingBuffer<Int32>()
@@ -101,7 +109,9 @@ public struct FactoryModel: DiscreteEventModel {
     /// dispatching rule of the stations it names (by station index).
     /// - Precondition: `configuration.problems()` is empty.
     public init(_ configuration: FactoryConfiguration, streams: RandomStreams,
-                dispatchPolicies: [Int: any DispatchPolicy] = [:], recording: RecordingOptions = RecordingOptions()) {
+                dispatchPolicies: [Int: any DispatchPolicy] = [:], recording: RecordingOptions = RecordingOptions(),
+                controllers: Controllers = Controllers()) {
+        self.controllers = controllers
         self.recording = recording
         logsEvents = recording.events != .none
         let problems = configuration.problems()
@@ -212,6 +222,8 @@ public struct FactoryModel: DiscreteEventModel {
         }
         for member in crewMembers.indices { startSideJob(member, calendar: &calendar) }
         startWorkers(calendar: &calendar)
+        scheduleReviews(calendar: &calendar)
+        if let deployment = controllers.deployment { calendar.schedule(.deploy, at: max(now, deployment.at), priority: -2) }
         for station in configuration.stations.indices where stationTable.operatorNeed[station] != nil {
             settleFreeMachines(at: station, now: now)
         }
@@ -243,15 +255,16 @@ public struct FactoryModel: DiscreteEventModel {
         case .sideJobDone(let member): sideJobDone(Int(member), calendar: &calendar)
         case .maintenanceStart(let station, let window):
             maintenanceStarts(at: Int(station), window: Int(window), calendar: &calendar)
-        case .maintenanceEnd(let machine):
-            if logsEvents { log(.maintenanceEnd, machine: machine) }
-            machineFree(Int(machine), calendar: &calendar)
+        case .maintenanceEnd(let machine): maintenanceEnds(Int(machine), calendar: &calendar)
         case .materialReceipt(let material, let quantity):
             receive(material: Int(material), quantity: Int(quantity), calendar: &calendar)
         case .sample: takeSample(calendar: &calendar)
         case .sensorReading(let sensor): readSensor(Int(sensor), calendar: &calendar)
         case .shiftChange(let station): shiftChange(at: Int(station), calendar: &calendar)
         case .workerShiftChange(let pool): workerShiftChange(pool: Int(pool), calendar: &calendar)
+        case .controllerReview(let shadow): controllerReview(shadow: shadow, calendar: &calendar)
+        case .deploy: deploy(calendar: &calendar)
+        case .deploymentSettled: resetStatistics(at: calendar.now)
         }
     }
 

@@ -44,6 +44,10 @@ public struct FactoryStatistics: Sendable {
     public internal(set) var labour: LabourStatistics
     /// Defects, inspections, escapes, first-pass yield.
     public internal(set) var quality: QualityStatistics
+    /// Maintenance done (planned windows and controllers' orders), per station.
+    public internal(set) var maintenances: [Int]
+    /// Maintenance a shadow controller would have ordered.
+    public internal(set) var shadowMaintenanceOrders = 0
 
     // Whole run (never reset): released = finished + scrapped + in shop.
     public internal(set) var totalReleased = 0
@@ -73,6 +77,7 @@ public struct FactoryStatistics: Sendable {
         sideJobsDone = Array(repeating: 0, count: configuration.repairCrews.count)
         energyKWh = Array(repeating: 0, count: stations)
         energyCost = Array(repeating: 0, count: stations)
+        maintenances = Array(repeating: 0, count: stations)
         labour = LabourStatistics(workers: configuration.workerPools.reduce(0) { $0 + max(0, $1.count) },
                                   pools: configuration.workerPools.count, stations: stations)
         quality = QualityStatistics(routes: configuration.products.reduce(0) { $0 + $1.routing.count },
@@ -119,6 +124,8 @@ public struct FactoryStatistics: Sendable {
             energyCost[index] = 0
         }
         labour.reset()
+        for index in maintenances.indices { maintenances[index] = 0 }
+        shadowMaintenanceOrders = 0
         quality.reset()
         for index in crewRepairTime.indices {
             crewRepairTime[index] = 0

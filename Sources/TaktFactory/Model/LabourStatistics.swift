@@ -2,7 +2,7 @@
 /// overtime, busy time), per pool and activity, and operator time per station.
 public struct LabourStatistics: Sendable {
     /// Activities a worker's busy time is split into.
-    public static let activities = ["operating", "repair"]
+    public static let activities = ["operating", "repair", "maintenance"]
 
     /// Scheduled time at work, per worker (seconds).
     public internal(set) var presentTime: [Double]

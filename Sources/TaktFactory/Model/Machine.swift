@@ -48,6 +48,8 @@ struct Machine {
     var awaitsWorker: Bool = false
     /// Efficiency of the operator running the current step (1 without one), for quality models.
     var operatorEfficiency: Double = 1
+    /// The pending maintenance was ordered by a controller: it renews the failure clock.
+    var maintenanceRenews: Bool = false
     var rngWear: Xoshiro256StarStar
     var rngFailure: Xoshiro256StarStar
     var rngRepair: Xoshiro256StarStar

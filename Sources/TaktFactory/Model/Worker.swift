@@ -20,8 +20,9 @@ enum WorkerTask: UInt8 {
     case none
     case operate
     case repair
+    case maintain
 
-    /// Index of the activity in per-pool activity times (operating, repairing).
+    /// Index of the activity in per-pool activity times (operating, repair, maintenance).
     var activity: Int { Int(rawValue) - 1 }
 }
 

@@ -13,6 +13,4 @@ public enum PlantEvent: Sendable, Equatable {
     case processed(job: Int64, operation: Int, machine: Int, time: Double, parameters: [Double])
     /// An inspection's verdict on a part (0 = passed, k = rejected as defect class k).
     case inspected(InspectionResult)
-    /// A part left the line finished.
-    case finished(job: Int64, time: Double)
 }

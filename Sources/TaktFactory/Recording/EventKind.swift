@@ -19,6 +19,11 @@ public enum EventKind: UInt8, CaseIterable, Sendable {
     case materialOrdered = 16
     case materialReceived = 17
     case stockout = 18
+    case maintenanceOrder = 19
+    case shadowMaintenanceOrder = 20
+    case setpointChange = 21
+    case shadowSetpointChange = 22
+    case controllerDeployed = 23
 
     /// snake_case name (the HDF5 enum member name).
     public var name: String {
@@ -42,6 +47,11 @@ public enum EventKind: UInt8, CaseIterable, Sendable {
         case .materialOrdered: return "material_ordered"
         case .materialReceived: return "material_received"
         case .stockout: return "stockout"
+        case .maintenanceOrder: return "maintenance_order"
+        case .shadowMaintenanceOrder: return "shadow_maintenance_order"
+        case .setpointChange: return "setpoint_change"
+        case .shadowSetpointChange: return "shadow_setpoint_change"
+        case .controllerDeployed: return "controller_deployed"
         }
     }
 }

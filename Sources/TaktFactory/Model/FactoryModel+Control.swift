@@ -1,0 +1,135 @@
+import TaktKernel
+
+extension FactoryModel {
+    /// Hands an observable shop-floor event (readings, failures, repairs, maintenance) to the
+    /// maintenance controllers, and carries out (or, for a shadow, only logs) what they decide.
+    mutating func notifyMaintenanceControllers(_ event: PlantEvent, calendar: inout EventCalendar<FactoryEvent>) {
+        guard controllers.maintenance != nil || controllers.shadowMaintenance != nil else { return }
+        let plant = observation(at: calendar.now)
+        if var controller = controllers.maintenance {
+            controllers.maintenance = nil   // keep the controller's state uniquely referenced while it mutates
+            let orders = controller.observe(event, plant: plant)
+            controllers.maintenance = controller
+            carryOut(orders, shadow: false, calendar: &calendar)
+        }
+        if var controller = controllers.shadowMaintenance {
+            controllers.shadowMaintenance = nil
+            let orders = controller.observe(event, plant: plant)
+            controllers.shadowMaintenance = controller
+            carryOut(orders, shadow: true, calendar: &calendar)
+        }
+        scheduleReviews(calendar: &calendar)
+    }
+
+    /// Hands a process or inspection event to the quality controllers and applies (or, for a
+    /// shadow, only logs) their setpoint changes.
+    mutating func notifyQualityControllers(_ event: PlantEvent, now: Double) {
+        guard controllers.quality != nil || controllers.shadowQuality != nil else { return }
+        let plant = observation(at: now)
+        if var controller = controllers.quality {
+            controllers.quality = nil
+            let changes = controller.observe(event, plant: plant)
+            controllers.quality = controller
+            apply(changes, shadow: false)
+        }
+        if var controller = controllers.shadowQuality {
+            controllers.shadowQuality = nil
+            let changes = controller.observe(event, plant: plant)
+            controllers.shadowQuality = controller
+            apply(changes, shadow: true)
+        }
+    }
+
+    /// Is a maintenance (or quality) controller plugged in, active or shadow?
+    var hasMaintenanceController: Bool { controllers.maintenance != nil || controllers.shadowMaintenance != nil }
+    var hasQualityController: Bool { controllers.quality != nil || controllers.shadowQuality != nil }
+
+    /// A maintenance controller's review time has come.
+    mutating func controllerReview(shadow: Bool, calendar: inout EventCalendar<FactoryEvent>) {
+        reviewEvents[shadow ? 1 : 0] = nil
+        let plant = observation(at: calendar.now)
+        if shadow, var controller = controllers.shadowMaintenance {
+            controllers.shadowMaintenance = nil
+            let orders = controller.review(plant: plant)
+            controllers.shadowMaintenance = controller
+            carryOut(orders, shadow: true, calendar: &calendar)
+        } else if !shadow, var controller = controllers.maintenance {
+            controllers.maintenance = nil
+            let orders = controller.review(plant: plant)
+            controllers.maintenance = controller
+            carryOut(orders, shadow: false, calendar: &calendar)
+        }
+        scheduleReviews(calendar: &calendar)
+    }
+
+    /// Keeps one pending review event per maintenance controller, at the time it asks for.
+    mutating func scheduleReviews(calendar: inout EventCalendar<FactoryEvent>) {
+        for (slot, controller) in [controllers.maintenance, controllers.shadowMaintenance].enumerated() {
+            let wanted = controller?.nextReview
+            let pending = reviewEvents[slot].flatMap { calendar.time(of: $0) }
+            guard wanted != pending else { continue }
+            if let event = reviewEvents[slot] { calendar.cancel(event) }
+            reviewEvents[slot] = wanted.map { calendar.schedule(.controllerReview(shadow: slot == 1), at: max($0, calendar.now), priority: 2) }
+        }
+    }
+
+    /// Maintenance orders: a shadow's are only logged; the active controller's start when the
+    /// machine is free (a busy machine finishes its step first; a down one is being repaired).
+    mutating func carryOut(_ orders: [MaintenanceOrder], shadow: Bool, calendar: inout EventCalendar<FactoryEvent>) {
+        for order in orders where machines.indices.contains(order.machine) && order.duration > 0 {
+            let m = order.machine
+            if shadow {
+                statistics.shadowMaintenanceOrders += 1
+                if logsEvents { log(.shadowMaintenanceOrder, machine: Int32(m), value: order.duration) }
+                continue
+            }
+            let state = machines[m].state
+            if state == .down || state == .maintenance || machines[m].pendingMaintenance > 0 { continue }
+            if logsEvents { log(.maintenanceOrder, machine: Int32(m), value: order.duration) }
+            machines[m].pendingMaintenance = order.duration
+            machines[m].maintenanceRenews = true
+            if isFree(m) { machineFree(m, calendar: &calendar) }
+        }
+    }
+
+    /// Setpoint changes, clamped to the recipe's ranges; a shadow's are only logged.
+    mutating func apply(_ changes: [SetpointChange], shadow: Bool) {
+        for change in changes {
+            let first = qualityTable.parameterOffset[change.operation]
+            guard qualityTable.parameterOffset.indices.contains(change.operation + 1),
+                  change.parameter >= 0, first + change.parameter < qualityTable.parameterOffset[change.operation + 1] else { continue }
+            let index = first + change.parameter
+            let value = min(qualityTable.maximum[index], max(qualityTable.minimum[index], change.value))
+            if shadow {
+                if logsEvents { log(.shadowSetpointChange, operation: change.operation, value: value) }
+            } else {
+                setpoints[index] = value
+                if logsEvents { log(.setpointChange, operation: change.operation, value: value) }
+            }
+        }
+    }
+
+    /// The deployment time: the shadow controllers take over (the active ones become shadows),
+    /// the KPIs of the window before are kept, and statistics restart after the transition.
+    mutating func deploy(calendar: inout EventCalendar<FactoryEvent>) {
+        let now = calendar.now
+        windowBefore = snapshotReport(at: now)
+        swap(&controllers.maintenance, &controllers.shadowMaintenance)
+        swap(&controllers.quality, &controllers.shadowQuality)
+        if logsEvents { log(.controllerDeployed) }
+        scheduleReviews(calendar: &calendar)
+        calendar.schedule(.deploymentSettled, after: controllers.deployment?.transition ?? 0, priority: -2)
+    }
+
+    /// The report of the statistics period so far (everything accounted up to `now`).
+    mutating func snapshotReport(at now: Double) -> FactoryReport {
+        for m in machines.indices { account(m, until: now) }
+        for w in workers.indices {
+            accountTask(w, until: now)
+            workers[w].taskSince = now
+            accountPresence(w, until: now)
+        }
+        statistics.end = now
+        return report()
+    }
+}
