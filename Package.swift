@@ -7,7 +7,8 @@
 //   takt (executable CLI)         TaktBench (benchmark executable)
 //     └─ TaktExperiments (replications in parallel, KPIs, confidence intervals)
 //          └─ TaktScenario (YAML scenario files, OR-Library job-shop files → model configurations)
-//               ├─ TaktFactory (the factory model: stations, machines, buffers, routings, orders)
+//               ├─ TaktControl (built-in controllers: maintenance and quality, baselines and AI)
+//               │    └─ TaktFactory (the factory model: 人机料法环, hidden state, observation interface)
 //               ├─ TaktQueueing (reference queueing models, validated against theory)
 //               └─ TaktKernel (time, event calendar, random streams, distributions,
 //                              statistics, resources; the standard library only)
@@ -34,12 +35,14 @@ let package = Package(
         .target(name: "TaktKernel"),
         .target(name: "TaktQueueing", dependencies: ["TaktKernel"]),
         .target(name: "TaktFactory", dependencies: ["TaktKernel"]),
+        .target(name: "TaktControl", dependencies: ["TaktKernel", "TaktFactory"]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial", providers: [.apt(["libhdf5-dev"])]),
         .target(name: "TaktRecording", dependencies: ["CHDF5", "TaktKernel", "TaktFactory"]),
         .target(
             name: "TaktScenario",
-            dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", .product(name: "Yams", package: "Yams")]),
-        .target(name: "TaktExperiments", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktScenario", "TaktRecording"]),
+            dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TaktExperiments",
+                dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", "TaktScenario", "TaktRecording"]),
         .executableTarget(
             name: "takt",
             dependencies: [
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel"],
                     exclude: ["BadScenarios"]),
         .testTarget(name: "TaktRecordingTests", dependencies: ["TaktRecording", "TaktFactory", "TaktKernel", "TaktScenario", "CHDF5"]),
+        .testTarget(name: "TaktControlTests", dependencies: ["TaktControl", "TaktFactory", "TaktKernel"]),
         .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario", "TaktFactory", "TaktKernel"]),
     ],
     swiftLanguageModes: [.v6]

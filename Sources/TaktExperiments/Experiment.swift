@@ -95,7 +95,8 @@ public struct Experiment: Sendable {
             let keep = keepGantt && index == 0
             if keep { configuration.recordGantt = true }
             let (result, rows) = try FactoryRunner.run(
-                configuration, streams: streams, settings: scenario.run, replication: index, recording: recording,
+                configuration, streams: streams, settings: scenario.run, replication: index, controllers: scenario.controllers,
+                recording: recording,
                 recorder: recorder, shouldStop: shouldStop) {
                 board.update(index, fraction: $0, events: $1, simulated: $2)
             }

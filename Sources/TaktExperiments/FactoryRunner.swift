@@ -1,4 +1,5 @@
 import Foundation
+import TaktControl
 import TaktFactory
 import TaktKernel
 import TaktScenario
@@ -11,12 +12,15 @@ enum FactoryRunner {
     static let recordingSlice = 50_000
 
     static func run(_ configuration: FactoryConfiguration, streams: RandomStreams, settings: RunSettings,
-                    replication: Int, recording: RecordingOptions = .kpisOnly, recorder: (any ExperimentRecorder)? = nil,
+                    replication: Int, controllers: ControllerPlan = ControllerPlan(),
+                    recording: RecordingOptions = .kpisOnly, recorder: (any ExperimentRecorder)? = nil,
                     shouldStop: @Sendable () -> Bool = { false },
                     progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> (ReplicationResult, [GanttRow]) {
         let started = Date()
         let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp)
-        var simulation = Simulation(model: FactoryModel(configuration, streams: streams, recording: recording), limits: limits)
+        let model = FactoryModel(configuration, streams: streams, recording: recording,
+                                 controllers: controllers.instantiate(for: configuration, replication: replication))
+        var simulation = Simulation(model: model, limits: limits)
         var interrupted = false
         let horizon = settings.endTime.isFinite ? settings.endTime : nil
         let target = configuration.stopAfterJobs.map(Double.init)
@@ -34,7 +38,7 @@ enum FactoryRunner {
         progress(1, simulation.eventsProcessed, simulation.now)
         let report = simulation.model.report()
         let result = ReplicationResult(replication: replication, seed: streams.seed,
-                                       kpis: kpis(report, configuration: configuration),
+                                       kpis: kpis(of: simulation.model, report: report, configuration: configuration),
                                        events: simulation.eventsProcessed, simulatedSeconds: simulation.now,
                                        wallSeconds: Date().timeIntervalSince(started), interrupted: interrupted)
         return (result, simulation.model.gantt)
@@ -68,6 +72,7 @@ enum FactoryRunner {
             kpis.append(KPI("tardiness_mean", "Tardiness, mean", unit: "min", value: (report.tardinessMean ?? 0) * minutes))
             kpis.append(KPI("on_time_rate", "On time", unit: "%", value: 100 * (report.onTimeRate ?? 0)))
         }
+        let blockingIsPossible = configuration.stations.contains { $0.bufferCapacity != nil }
         for (station, spec) in zip(report.stations, configuration.stations) {
             let name = station.name
             let share = { (state: MachineState) in 100 * station.stateShares[state.rawValue] }
@@ -77,7 +82,7 @@ enum FactoryRunner {
             kpis.append(KPI("performance.\(name)", "\(name): performance", unit: "%", value: 100 * station.performance))
             kpis.append(KPI("quality.\(name)", "\(name): quality", unit: "%", value: 100 * station.quality))
             kpis.append(KPI("queue_length.\(name)", "\(name): queue length", unit: "jobs", value: station.queueLengthMean))
-            if spec.bufferCapacity != nil || station.stateShares[MachineState.blocked.rawValue] > 0 {
+            if blockingIsPossible {   // decided by the configuration, so every replication lists the same KPIs
                 kpis.append(KPI("blocked.\(name)", "\(name): blocked", unit: "%", value: share(.blocked)))
             }
             if spec.setup != nil { kpis.append(KPI("setup.\(name)", "\(name): setup", unit: "%", value: share(.setup))) }

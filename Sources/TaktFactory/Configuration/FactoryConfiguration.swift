@@ -25,6 +25,8 @@ public struct FactoryConfiguration: Sendable {
     public var defectClasses: [String] = ["defect"]
     /// Costs of scrap, rework, escaped defects and inspections.
     public var qualityCosts = QualityCosts()
+    /// Costs of a preventive maintenance and of a repair after failure.
+    public var maintenanceCosts = MaintenanceCosts()
     /// Sensors on machines (observable readings of hidden wear).
     public var sensors: [SensorSpec] = []
     /// Environment variables and their declared effects.

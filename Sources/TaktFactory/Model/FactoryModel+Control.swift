@@ -40,6 +40,16 @@ extension FactoryModel {
         }
     }
 
+    /// Each plugged-in controller's own figures, keyed by its name (`shadow.<name>` for shadows).
+    public var controllerMetrics: [(prefix: String, metrics: [ControllerMetric])] {
+        var result: [(String, [ControllerMetric])] = []
+        if let c = controllers.maintenance { result.append((c.name, c.metrics())) }
+        if let c = controllers.quality { result.append((c.name, c.metrics())) }
+        if let c = controllers.shadowMaintenance { result.append(("shadow.\(c.name)", c.metrics())) }
+        if let c = controllers.shadowQuality { result.append(("shadow.\(c.name)", c.metrics())) }
+        return result
+    }
+
     /// Is a maintenance (or quality) controller plugged in, active or shadow?
     var hasMaintenanceController: Bool { controllers.maintenance != nil || controllers.shadowMaintenance != nil }
     var hasQualityController: Bool { controllers.quality != nil || controllers.shadowQuality != nil }

@@ -29,7 +29,7 @@ extension FactoryModel {
                 mttr: s.repairTime[index].count > 0 ? s.repairTime[index].mean : nil,
                 queueLengthMean: s.queueLength[index].mean(at: end), processedUnits: s.processedUnits[index],
                 energyKWh: s.energyKWh[index], energyCost: s.energyCost[index],
-                operatorHours: s.labour.operatorTime[index] / 3600)
+                operatorHours: s.labour.operatorTime[index] / 3600, maintenances: s.maintenances[index])
         }
         let products = configuration.products.indices.map { index in
             (product: configuration.products[index].name, jobs: s.finishedByProduct[index], units: s.unitsByProduct[index],

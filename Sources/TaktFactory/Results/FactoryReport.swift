@@ -65,6 +65,8 @@ public struct StationReport: Sendable {
     public var energyCost: Double = 0
     /// Hours operators spent at this station (setups, steps, inspections).
     public var operatorHours: Double = 0
+    /// Maintenance done (planned windows and controllers' orders).
+    public var maintenances: Int = 0
 }
 
 /// KPIs of one purchased material.

@@ -11,7 +11,7 @@ struct FactoryReader {
     static let sectionKeys = ["families", "stations", "repair_crews", "products", "materials", "orders",
                               "release", "record_gantt", "stop_after_jobs", "sensors", "calendars",
                               "environment", "effects", "electricity", "workers", "worker_choice",
-                              "defect_classes", "quality_costs"]
+                              "defect_classes", "quality_costs", "maintenance_costs", "controllers", "shadow", "deploy"]
 
     let top: MappingReader
     let document: Located
@@ -77,6 +77,7 @@ struct FactoryReader {
         configuration.effects = effects
         configuration.defectClasses = defectClasses.names
         configuration.qualityCosts = readQualityCosts(top.optional("quality_costs"))
+        configuration.maintenanceCosts = readMaintenanceCosts(top.optional("maintenance_costs"))
         configuration.workerPools = readWorkers(top.optional("workers"))
         configuration.workerChoice = readWorkerChoice(top.optional("worker_choice"))
         checkWorkerSkills(configuration)

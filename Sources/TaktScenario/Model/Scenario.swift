@@ -1,3 +1,4 @@
+import TaktControl
 import TaktFactory
 import TaktKernel
 import TaktQueueing
@@ -21,6 +22,8 @@ public struct Scenario: Sendable {
     public var variant: String?
     /// What runs of this scenario record to their result file (`recording:`).
     public var recording: RecordingOptions = .standard
+    /// The controllers plugged into every replication (`controllers:`, `shadow:`, `deploy:`).
+    public var controllers = ControllerPlan()
 }
 
 /// How a scenario's runs are made: seed, replications, length and warm-up.

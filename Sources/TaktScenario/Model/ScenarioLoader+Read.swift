@@ -1,3 +1,4 @@
+import TaktControl
 import TaktFactory
 import TaktKernel
 import TaktQueueing
@@ -11,16 +12,20 @@ extension ScenarioLoader {
         _ = top.optional("description")?.string("description")
         let run = top.optional("run").map { readRun($0) } ?? RunSettings()
         let variants = readVariantNames(top.optional("variants"))
-        let model = readModel(top, document: document, file: file, run: run)
+        var controllers = ControllerPlan()
+        let model = readModel(top, document: document, file: file, run: run, controllers: &controllers)
         let recording = top.optional("recording").map { readRecording($0) } ?? .standard
         top.finish()
         guard let name, let model else { return nil }
-        return Scenario(name: name, file: file, sourceText: text, run: run, model: model, variants: variants, variant: nil,
-                        recording: recording)
+        var scenario = Scenario(name: name, file: file, sourceText: text, run: run, model: model, variants: variants, variant: nil,
+                                recording: recording)
+        scenario.controllers = controllers
+        return scenario
     }
 
     /// The model section: `queue:` or a factory (`stations:` and its companions), never both.
-    static func readModel(_ top: MappingReader, document: Located, file: String, run: RunSettings) -> ScenarioModel? {
+    static func readModel(_ top: MappingReader, document: Located, file: String, run: RunSettings,
+                          controllers: inout ControllerPlan) -> ScenarioModel? {
         let queueKey = top.keyNode("queue"), stationsKey = top.keyNode("stations")
         switch (queueKey, stationsKey) {
         case (let queueKey?, let stationsKey?):
@@ -42,7 +47,9 @@ extension ScenarioLoader {
             return top.optional("queue").flatMap { readQueue($0) }.map { .queue($0) }
         case (nil, _?):
             let reader = FactoryReader(top: top, document: document, scenarioFile: file)
-            return reader.read(run: run).map { .factory($0) }
+            guard let configuration = reader.read(run: run) else { return nil }
+            controllers = reader.readControllers(configuration, run: run)
+            return .factory(configuration)
         }
     }
 

@@ -1,0 +1,35 @@
+import TaktFactory
+
+/// Which controllers a scenario plugs in, as plain values: built afresh for every replication
+/// (`instantiate`), so replications never share a controller's learned state.
+public struct ControllerPlan: Sendable {
+    /// The active maintenance and quality policies (nil: run to failure; fixed recipe).
+    public var maintenance: MaintenancePolicy?
+    public var quality: QualityPolicy?
+    /// Policies running beside the active ones: their decisions are logged, not applied.
+    public var shadowMaintenance: MaintenancePolicy?
+    public var shadowQuality: QualityPolicy?
+    /// When the shadow policies take over (nil: never).
+    public var deployment: Deployment?
+
+    public init(maintenance: MaintenancePolicy? = nil, quality: QualityPolicy? = nil, shadowMaintenance: MaintenancePolicy? = nil,
+                shadowQuality: QualityPolicy? = nil, deployment: Deployment? = nil) {
+        self.maintenance = maintenance
+        self.quality = quality
+        self.shadowMaintenance = shadowMaintenance
+        self.shadowQuality = shadowQuality
+        self.deployment = deployment
+    }
+
+    /// True when nothing is plugged in.
+    public var isEmpty: Bool { maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil }
+
+    /// Fresh controllers for one replication of `configuration`.
+    public func instantiate(for configuration: FactoryConfiguration, replication: Int) -> Controllers {
+        Controllers(maintenance: maintenance?.controller(for: configuration),
+                    quality: quality?.controller(for: configuration, replication: replication),
+                    shadowMaintenance: shadowMaintenance?.controller(for: configuration),
+                    shadowQuality: shadowQuality?.controller(for: configuration, replication: replication),
+                    deployment: deployment)
+    }
+}

@@ -1,0 +1,108 @@
+import TaktControl
+import TaktFactory
+
+extension FactoryReader {
+    /// `controllers: {maintenance: {...}, quality: {...}}` (active), `shadow: {...}` (decisions
+    /// logged, not applied) and `deploy: {at: 30 d, transition: 2 d, maintenance: {...}}` (these
+    /// run in shadow until `at`, then take over).
+    func readControllers(_ configuration: FactoryConfiguration, run: RunSettings) -> ControllerPlan {
+        var plan = ControllerPlan()
+        if let node = top.optional("controllers"), let fields = node.mapping("controllers") {
+            plan.maintenance = fields.optional("maintenance").flatMap { readMaintenancePolicy($0, configuration, path: "controllers.maintenance") }
+            plan.quality = fields.optional("quality").flatMap { readQualityPolicy($0, configuration, path: "controllers.quality") }
+            fields.finish()
+        }
+        let shadowNode = top.optional("shadow"), deployNode = top.optional("deploy")
+        if let shadowNode, let deployNode {
+            let later = shadowNode.line > deployNode.line ? shadowNode : deployNode
+            later.error("give either 'shadow:' (controllers that only watch) or 'deploy:' (controllers that watch, then take over), not both")
+        }
+        if let node = shadowNode ?? deployNode, let fields = node.mapping(shadowNode != nil ? "shadow" : "deploy") {
+            let path = shadowNode != nil ? "shadow" : "deploy"
+            plan.shadowMaintenance = fields.optional("maintenance").flatMap { readMaintenancePolicy($0, configuration, path: "\(path).maintenance") }
+            plan.shadowQuality = fields.optional("quality").flatMap { readQualityPolicy($0, configuration, path: "\(path).quality") }
+            if deployNode != nil {
+                let atNode = fields.required("at", expected: "when the controllers take over, e.g. '30 d'")
+                let at = atNode?.duration("deploy.at", allowZero: false)
+                let transition = fields.optional("transition")?.duration("deploy.transition") ?? 0
+                if let at, let atNode {
+                    if at <= run.warmUp {
+                        atNode.error("deploy.at (\(at / 86_400) d) must come after the warm-up (\(run.warmUp / 86_400) d)")
+                    } else if at + transition >= run.endTime {
+                        atNode.error("deploy.at + transition must end before the run does")
+                    } else {
+                        plan.deployment = Deployment(at: at, transition: transition)
+                    }
+                }
+            }
+            fields.finish()
+        }
+        return plan
+    }
+
+    /// `{policy: run_to_failure | preventive | condition | predictive, …}`.
+    func readMaintenancePolicy(_ node: Located, _ configuration: FactoryConfiguration, path: String) -> MaintenancePolicy? {
+        guard let fields = node.mapping(path) else { return nil }
+        let policy = fields.required("policy", expected: "run_to_failure, preventive, condition or predictive")?
+            .choice("\(path).policy", among: ["run_to_failure": "run_to_failure", "preventive": "preventive",
+                                              "condition": "condition", "predictive": "predictive"])
+        let duration = fields.optional("duration")?.duration("\(path).duration", allowZero: false) ?? 3600
+        let stationIndices = fields.optional("stations")?.sequence("\(path).stations")?.compactMap {
+            stations.resolve($0, what: "\(path).stations")
+        } ?? []
+        var result: MaintenancePolicy?
+        switch policy {
+        case "run_to_failure"?:
+            result = .runToFailure
+        case "preventive"?:
+            if let every = fields.required("every", expected: "the age at which a machine is maintained, e.g. '200 h'")?
+                .duration("\(path).every", allowZero: false) {
+                result = .preventive(interval: every, duration: duration, stations: stationIndices)
+            }
+        case "condition"?:
+            let sensor = readSensorName(fields, configuration, path: path)
+            let threshold = fields.required("threshold", expected: "the reading at which to maintain, e.g. 4.5")?.number("\(path).threshold")
+            if let sensor, let threshold { result = .condition(sensor: sensor, threshold: threshold, duration: duration) }
+        case "predictive"?:
+            let sensor = readSensorName(fields, configuration, path: path)
+            let horizon = fields.optional("horizon")?.duration("\(path).horizon", allowZero: false) ?? 12 * 3600
+            let window = fields.optional("window")?.integer("\(path).window", in: 3...10_000) ?? 24
+            let failures = fields.optional("min_failures")?.integer("\(path).min_failures", in: 2...1_000) ?? 3
+            let margin = fields.optional("margin")?.number("\(path).margin", in: 0...10) ?? 1
+            if let sensor {
+                result = .predictive(sensor: sensor, horizon: horizon, duration: duration, stations: stationIndices, window: window,
+                                     minimumFailures: failures, margin: margin)
+            }
+        default: break
+        }
+        fields.finish()
+        return result
+    }
+
+    /// `sensor: vibration` — a sensor name from `sensors:`.
+    func readSensorName(_ fields: MappingReader, _ configuration: FactoryConfiguration, path: String) -> Int? {
+        guard let node = fields.required("sensor", expected: "the sensor it watches, e.g. vibration"),
+              let name = node.string("\(path).sensor") else { return nil }
+        if let index = configuration.sensors.firstIndex(where: { $0.name == name }) { return index }
+        let names = Array(Set(configuration.sensors.map(\.name))).sorted()
+        node.error("\(path).sensor: no sensor named '\(name)'; " + (names.isEmpty ? "the scenario has no 'sensors:'" : "sensors: \(names.joined(separator: ", "))"))
+        return nil
+    }
+
+    /// `{policy: fixed}` (more policies arrive with their controllers).
+    func readQualityPolicy(_ node: Located, _ configuration: FactoryConfiguration, path: String) -> QualityPolicy? {
+        guard let fields = node.mapping(path) else { return nil }
+        let policy = fields.required("policy", expected: "fixed")?.choice("\(path).policy", among: ["fixed": QualityPolicy.fixed])
+        fields.finish()
+        return policy
+    }
+
+    /// `maintenance_costs: {preventive: 300, corrective: 1500, downtime_per_hour: 200}`.
+    func readMaintenanceCosts(_ node: Located?) -> MaintenanceCosts {
+        guard let node, let fields = node.mapping("maintenance_costs") else { return MaintenanceCosts() }
+        let cost = { (key: String) in fields.optional(key)?.number("maintenance_costs.\(key)", in: 0 ... .greatestFiniteMagnitude) ?? 0 }
+        let costs = MaintenanceCosts(preventive: cost("preventive"), corrective: cost("corrective"), downtimePerHour: cost("downtime_per_hour"))
+        fields.finish()
+        return costs
+    }
+}
