@@ -40,6 +40,9 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
         if !records.samples.isEmpty { try file.appendSamples(records.samples, variant: variant, replication: replication) }
         if !records.sensors.isEmpty { try file.appendSensors(records.sensors, variant: variant, replication: replication) }
         if !records.truth.isEmpty { try file.appendTruth(records.truth, variant: variant, replication: replication) }
+        if !records.process.isEmpty { try file.appendProcess(records.process, variant: variant, replication: replication) }
+        if !records.inspections.isEmpty { try file.appendInspections(records.inspections, variant: variant, replication: replication) }
+        if !records.defects.isEmpty { try file.appendDefectTruth(records.defects, variant: variant, replication: replication) }
     }
 
     public func finishReplication(_ result: ReplicationResult) throws {
@@ -85,10 +88,21 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
         for (index, station) in configuration.stations.enumerated() {
             for k in 0..<station.machines { machines.append(("\(station.name)/\(k)", index)) }
         }
+        var operations: [(name: String, product: Int, step: Int)] = []
+        var parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double, maximum: Double)] = []
+        for (product, spec) in configuration.products.enumerated() {
+            for (step, operation) in spec.routing.enumerated() {
+                for (index, parameter) in operation.recipe.enumerated() {
+                    parameters.append((operations.count, index, parameter.name, parameter.unit, parameter.minimum, parameter.maximum))
+                }
+                operations.append(("\(spec.name)/\(operation.name)", product, step))
+            }
+        }
         return ResultLookups(
             stations: configuration.stations.map { ($0.name, $0.machines) }, machines: machines,
             products: configuration.products.map(\.name), materials: configuration.materials.map(\.name),
             timeseriesColumns: configuration.timeseriesColumns, timeseriesUnits: configuration.timeseriesUnits,
-            sensors: configuration.sensors.map { "\($0.name)@\(configuration.stations[$0.station].name)" })
+            sensors: configuration.sensors.map { "\($0.name)@\(configuration.stations[$0.station].name)" },
+            operations: operations, parameters: parameters, defectClasses: configuration.defectClasses)
     }
 }

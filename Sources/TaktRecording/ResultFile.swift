@@ -106,6 +106,7 @@ public final class ResultFile: @unchecked Sendable {
             table.rows = values.map { [.string($0)] }
             try table.write(to: group, name: name, description: "\(name.dropLast()) id → name", units: "{}")
         }
+        try writeQualityLookups(lookups, to: group)
         guard withEnums else { return }
         let enums: [(String, [(UInt8, String)])] = [
             ("event_kinds", EventKind.allCases.map { ($0.rawValue, $0.name) }),
@@ -118,6 +119,33 @@ public final class ResultFile: @unchecked Sendable {
             table.rows = members.map { [.uint8($0.0), .string($0.1)] }
             try table.write(to: group, name: name, description: "values of the \(name) enum columns", units: "{}")
         }
+    }
+
+    /// Operations (route index → "product/operation"), recipe parameters and defect classes: what
+    /// the ids of the `process`, `inspections` and `defect_truth` tables mean.
+    private func writeQualityLookups(_ lookups: ResultLookups, to group: hid_t) throws {
+        var operations = SmallTable([("name", .string), ("product", .int32), ("step", .int32)])
+        operations.rows = lookups.operations.map { [.string($0.name), .int32(Int32($0.product)), .int32(Int32($0.step))] }
+        try operations.write(to: group, name: "operations",
+                             description: "operation id (route index, flat over products) → \"product/operation\", product id and "
+                                 + "step (index in the product's routing: the operation column of the operations table)",
+                             units: "{}")
+        var parameters = SmallTable([("operation", .int32), ("parameter", .int32), ("name", .string), ("unit", .string),
+                                     ("minimum", .double), ("maximum", .double)])
+        parameters.rows = lookups.parameters.map {
+            [.int32(Int32($0.operation)), .int32(Int32($0.parameter)), .string($0.name), .string($0.unit), .double($0.minimum),
+             .double($0.maximum)]
+        }
+        try parameters.write(to: group, name: "parameters",
+                             description: "recipe parameters: (operation id, parameter index in its recipe) → name, unit and "
+                                 + "allowed setpoint range (-inf/inf when open)",
+                             units: #"{"minimum": "see unit column", "maximum": "see unit column"}"#)
+        var classes = SmallTable([("value", .int32), ("name", .string)])
+        classes.rows = (["pass"] + lookups.defectClasses).enumerated().map { [.int32(Int32($0.offset)), .string($0.element)] }
+        try classes.write(to: group, name: "defect_classes",
+                          description: "inspection verdicts and defect classes: row k is value k; 0 = pass (no defect found), "
+                              + "k >= 1 = defect class k",
+                          units: "{}")
     }
 
     /// Throws once the file is closed (its HDF5 ids are no longer valid).
@@ -166,6 +194,21 @@ public final class ResultFile: @unchecked Sendable {
 
     public func appendTruth(_ rows: [WearTruth], variant: String, replication: Int) throws {
         try append(rows, to: \.truth, variant: variant, replication: replication)
+    }
+
+    /// Actual recipe parameter values (observable): the `process` table.
+    public func appendProcess(_ rows: [ProcessReading], variant: String, replication: Int) throws {
+        try append(rows, to: \.process, variant: variant, replication: replication)
+    }
+
+    /// Inspection verdicts (observable): the `inspections` table.
+    public func appendInspections(_ rows: [InspectionResult], variant: String, replication: Int) throws {
+        try append(rows, to: \.inspections, variant: variant, replication: replication)
+    }
+
+    /// Defects made (hidden truth): the `defect_truth` table.
+    public func appendDefectTruth(_ rows: [DefectTruth], variant: String, replication: Int) throws {
+        try append(rows, to: \.defectTruth, variant: variant, replication: replication)
     }
 
     /// Time-series values, row-major, `timeseriesColumns.count` per row.

@@ -4,7 +4,8 @@ import Foundation
 /// Reads a result file back for a terminal summary (`takt inspect`).
 public enum ResultFileInspector {
     /// The streamed and per-run tables, in the order they are listed.
-    static let runTables = ["events", "operations", "jobs", "states", "timeseries", "sensors", "truth", "kpis"]
+    static let runTables = ["events", "operations", "jobs", "states", "timeseries", "sensors", "truth", "process", "inspections",
+                             "defect_truth", "kpis"]
 
     /// A summary of the file: provenance and completion status (root attributes), every run with
     /// the row count of each table, and the KPI intervals.

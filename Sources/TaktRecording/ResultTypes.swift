@@ -40,10 +40,23 @@ public struct ResultLookups: Sendable {
     public var timeseriesUnits: [String]
     /// Sensor names, by sensor id.
     public var sensors: [String]
+    /// Operations by route index (flat over products): "product/operation", product id, and the
+    /// step (index in the product's routing).
+    public var operations: [(name: String, product: Int, step: Int)]
+    /// Recipe parameters, one per (route index, index in the operation's recipe).
+    public var parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double, maximum: Double)]
+    /// Defect class names; verdict or class k ≥ 1 is `defectClasses[k - 1]`.
+    public var defectClasses: [String]
 
     public init(stations: [(name: String, machines: Int)], machines: [(name: String, station: Int)], products: [String],
-                materials: [String], timeseriesColumns: [String], timeseriesUnits: [String], sensors: [String] = []) {
+                materials: [String], timeseriesColumns: [String], timeseriesUnits: [String], sensors: [String] = [],
+                operations: [(name: String, product: Int, step: Int)] = [],
+                parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double, maximum: Double)] = [],
+                defectClasses: [String] = []) {
         self.sensors = sensors
+        self.operations = operations
+        self.parameters = parameters
+        self.defectClasses = defectClasses
         self.stations = stations
         self.machines = machines
         self.products = products

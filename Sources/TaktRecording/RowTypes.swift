@@ -10,6 +10,9 @@ struct RowTypes {
     let states: (memory: hid_t, file: hid_t)
     let sensors: (memory: hid_t, file: hid_t)
     let truth: (memory: hid_t, file: hid_t)
+    let process: (memory: hid_t, file: hid_t)
+    let inspections: (memory: hid_t, file: hid_t)
+    let defectTruth: (memory: hid_t, file: hid_t)
     private var owned: [hid_t] = []
 
     init() throws {
@@ -55,11 +58,24 @@ struct RowTypes {
         truth = try pair(HDF5Types.compound(size: MemoryLayout<WearTruth>.stride, members: [
             ("time", offset(\WearTruth.time), d), ("machine", offset(\WearTruth.machine), i4), ("wear", offset(\WearTruth.wear), d),
         ]))
+        process = try pair(HDF5Types.compound(size: MemoryLayout<ProcessReading>.stride, members: [
+            ("time", offset(\ProcessReading.time), d), ("job", offset(\ProcessReading.job), i8),
+            ("operation", offset(\ProcessReading.operation), i4), ("parameter", offset(\ProcessReading.parameter), i4),
+            ("value", offset(\ProcessReading.value), d),
+        ]))
+        inspections = try pair(HDF5Types.compound(size: MemoryLayout<InspectionResult>.stride, members: [
+            ("time", offset(\InspectionResult.time), d), ("job", offset(\InspectionResult.job), i8),
+            ("operation", offset(\InspectionResult.operation), i4), ("verdict", offset(\InspectionResult.verdict), i4),
+        ]))
+        defectTruth = try pair(HDF5Types.compound(size: MemoryLayout<DefectTruth>.stride, members: [
+            ("time", offset(\DefectTruth.time), d), ("job", offset(\DefectTruth.job), i8),
+            ("defect_class", offset(\DefectTruth.defectClass), i4),
+        ]))
     }
 
     func close() {
         for id in owned { H5Tclose(id) }
-        for pair in [events, operations, jobs, states, sensors, truth] {
+        for pair in [events, operations, jobs, states, sensors, truth, process, inspections, defectTruth] {
             H5Tclose(pair.memory)
             H5Tclose(pair.file)
         }

@@ -11,6 +11,9 @@ final class RunTables {
     let timeseries: StreamingTable
     let sensors: StreamingTable
     let truth: StreamingTable
+    let process: StreamingTable
+    let inspections: StreamingTable
+    let defectTruth: StreamingTable
 
     init(file: hid_t, path: String, types: RowTypes, timeseriesColumns: [String], timeseriesUnits: [String], compress: Bool) throws {
         group = try HDF5Objects.group(file, path)
@@ -44,6 +47,24 @@ final class RunTables {
             rowSize: MemoryLayout<WearTruth>.stride, chunkRows: 32_768, compress: compress,
             description: "hidden machine wear at each sensor reading: the simulator's secret, never shown to controllers",
             units: #"{"time": "s", "wear": "wear units of the scenario"}"#)
+        process = try StreamingTable(
+            parent: group, name: "process", memoryType: types.process.memory, fileType: types.process.file,
+            rowSize: MemoryLayout<ProcessReading>.stride, chunkRows: 32_768, compress: compress,
+            description: "actual recipe parameter values, one row per parameter per execution of an operation with a recipe "
+                + "(observable); operation indexes /lookup/operations, (operation, parameter) /lookup/parameters",
+            units: #"{"time": "s", "value": "the parameter's unit (/lookup/parameters)"}"#)
+        inspections = try StreamingTable(
+            parent: group, name: "inspections", memoryType: types.inspections.memory, fileType: types.inspections.file,
+            rowSize: MemoryLayout<InspectionResult>.stride, chunkRows: 32_768, compress: compress,
+            description: "inspection verdicts as the shop sees them (observable): verdict 0 passed, k >= 1 rejected as "
+                + "/lookup/defect_classes row k; operation indexes /lookup/operations",
+            units: #"{"time": "s"}"#)
+        defectTruth = try StreamingTable(
+            parent: group, name: "defect_truth", memoryType: types.defectTruth.memory, fileType: types.defectTruth.file,
+            rowSize: MemoryLayout<DefectTruth>.stride, chunkRows: 32_768, compress: compress,
+            description: "hidden truth, not observable: parts that became defective (defect_class k >= 1 is /lookup/defect_classes "
+                + "row k); the simulator's secret, never shown to controllers, kept apart for scoring inspections and controllers",
+            units: #"{"time": "s"}"#)
         let columns = max(1, timeseriesColumns.count)
         timeseries = try StreamingTable(
             parent: group, name: "timeseries", memoryType: takt_h5t_native_double(), fileType: takt_h5t_native_double(),
@@ -54,7 +75,7 @@ final class RunTables {
     }
 
     /// Every table, for flushing and closing.
-    var all: [StreamingTable] { [events, operations, jobs, states, timeseries, sensors, truth] }
+    var all: [StreamingTable] { [events, operations, jobs, states, timeseries, sensors, truth, process, inspections, defectTruth] }
 
     /// Closes every table and the group, all of them even if one fails (so the file can be
     /// closed fully); throws the first error.

@@ -38,6 +38,9 @@ final class ResultFileReadBackTests: XCTestCase {
             XCTAssertEqual(try reader.shape("\(run)/timeseries"), [records.samples.count / columns, columns])
             XCTAssertEqual(try reader.rows("\(run)/sensors"), 1_500)
             XCTAssertEqual(try reader.rows("\(run)/truth"), 1_500)
+            for table in ["process", "inspections", "defect_truth"] {
+                XCTAssertEqual(try reader.rows("\(run)/\(table)"), 0, "a line without quality still has its \(table) table")
+            }
             XCTAssertEqual(try reader.rows("\(run)/kpis"), 2)
             for count in [records.operations.count, records.jobs.count, records.states.count, records.samples.count / columns] {
                 XCTAssertGreaterThan(count, 1_000, "a few thousand rows in every table")

@@ -75,6 +75,9 @@ extension FactoryRecords {
         samples += slice.samples
         sensors += slice.sensors
         truth += slice.truth
+        process += slice.process
+        inspections += slice.inspections
+        defects += slice.defects
     }
 }
 

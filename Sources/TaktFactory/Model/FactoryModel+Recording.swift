@@ -11,6 +11,9 @@ extension FactoryModel {
         records.samples.removeAll(keepingCapacity: true)
         records.sensors.removeAll(keepingCapacity: true)
         records.truth.removeAll(keepingCapacity: true)
+        records.process.removeAll(keepingCapacity: true)
+        records.inspections.removeAll(keepingCapacity: true)
+        records.defects.removeAll(keepingCapacity: true)
         return taken
     }
 

@@ -2,7 +2,8 @@
 
 A result file (``takt run … --out results/run.h5``) holds one scenario run: its KPIs per
 replication and with confidence intervals, and, when recorded, the event log, the operations
-(Gantt), the jobs, the machine states and a sampled time series of each replication. The layout
+(Gantt), the jobs, the machine states, a sampled time series, and the quality tables (actual recipe
+parameters, inspection verdicts and, apart, the hidden defect truth) of each replication. The layout
 is specified in ``docs/hdf5-layout.md`` (format 1.1). A file written by ``takt compare`` holds
 several variants and their paired comparison: ``takt_h5.comparison(path)``, ``takt_h5.compare(path)``.
 
@@ -16,6 +17,9 @@ Example::
         jobs = run.jobs(timedelta=True)        # one row per job, plus Timedelta columns
         shares = takt_h5.state_shares(run)     # machine × state time shares
         wip = run.timeseries()["wip"]          # xarray DataArray indexed by time (s)
+        run.process(wide=True)                 # recipe parameters, one column each, per execution
+        run.inspections()                      # verdicts with operation and defect-class names
+        run.defect_truth()                     # hidden truth: only for scoring
         other = takt_h5.open_run("results/third_mill.h5")
         run.compare(run, other)                # per-KPI difference with a paired CI
 
@@ -25,7 +29,7 @@ from ._run import Run, TaktResultWarning, compare, comparison, open_run
 from ._shares import state_shares
 from ._stats import paired_interval, t_quantile, welch_interval
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 #: The result-file format this package reads (major version must match).
 FORMAT_VERSION = "1.1"
 

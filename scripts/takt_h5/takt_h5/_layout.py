@@ -35,6 +35,9 @@ TIME_COLUMNS = {
     "operations": ["setup_start", "start", "end"],
     "jobs": ["arrival", "release", "start", "finish", "due", "tardiness"],
     "states": ["start", "end"],
+    "process": ["time"],
+    "inspections": ["time"],
+    "defect_truth": ["time"],
 }
 
 #: Spellings of the unit of time columns.
