@@ -32,6 +32,9 @@ extension FactoryConfiguration {
                         || inspection.confusion.contains(where: { $0.count != classes + 1 || abs($0.reduce(0, +) - 1) > 1e-9 || $0.contains { $0 < 0 } }) {
                         problems.append("\(where_): confusion matrix must be \(classes + 1)×\(classes + 1) with rows adding up to 1")
                     }
+                    if inspection.onReject == .recheck && (index + 1 >= product.routing.count || product.routing[index + 1].inspection == nil) {
+                        problems.append("\(where_): a re-check needs the next operation to be an inspection")
+                    }
                     if case .rework(let target) = inspection.onReject, !(0...index).contains(target) {
                         problems.append("\(where_): rejected parts must go back to this or an earlier operation")
                     }

@@ -44,6 +44,10 @@ public enum RejectAction: Sendable, Equatable {
     case scrap
     /// Repaired (its defect removed) and sent back to operation `toOperation` of its routing.
     case rework(toOperation: Int)
+    /// Flagged for a second look: a flagged part goes on to the next operation (a human
+    /// re-check, itself an inspection), a passed part skips it. The AI-vision-with-human-re-check
+    /// pattern: people only confirm or clear what the model flags.
+    case recheck
 }
 
 /// Costs of poor quality, per unit.

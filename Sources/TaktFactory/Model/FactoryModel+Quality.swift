@@ -84,12 +84,18 @@ extension FactoryModel {
         }
         if verdict == 0 {
             if truth != 0 { statistics.quality.falseAccepts += 1 }
+            if inspection.onReject == .recheck { jobs[index].operation += 1 }   // skips the re-check
+            return nil
+        }
+        if inspection.onReject == .recheck {
+            statistics.quality.flagged += 1
+            if truth == 0 { statistics.quality.falseFlags += 1 }
             return nil
         }
         statistics.quality.rejected += 1
         if truth == 0 { statistics.quality.falseRejects += 1 }
         switch inspection.onReject {
-        case .scrap:
+        case .scrap, .recheck:
             return .scrapped
         case .rework(let target):
             jobs[index].operation = Int32(target)

@@ -8,6 +8,9 @@ public struct QualityStatistics: Sendable {
     /// Good parts rejected, and defective parts passed, by inspections.
     public internal(set) var falseRejects = 0
     public internal(set) var falseAccepts = 0
+    /// Parts flagged for a human re-check (`RejectAction.recheck`), and good ones among them.
+    public internal(set) var flagged = 0
+    public internal(set) var falseFlags = 0
     /// Verdict counts per inspection route: `confusion[route][true * classes + predicted]`.
     public internal(set) var confusion: [[Int]]
     /// Finished orders that carry a defect (field failures), and their units.

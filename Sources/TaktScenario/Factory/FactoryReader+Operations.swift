@@ -10,6 +10,8 @@ struct OperationDraft {
     var components: [(product: Int, at: Located)]
     /// The `inspect.on_reject.rework` node, if rejected parts are reworked.
     var rejectReworkTo: Located?
+    /// The operation's `inspect:` node (for problems found once the whole routing is known).
+    var inspectNode: Located?
 }
 
 extension FactoryReader {
@@ -40,7 +42,8 @@ extension FactoryReader {
         spec.quality = quality
         spec.inspection = inspection?.spec
         return OperationDraft(spec: spec, rework: rework.map { ($0.to, $0.probability) },
-                              components: consumes?.products ?? [], rejectReworkTo: inspection?.reworkTo)
+                              components: consumes?.products ?? [], rejectReworkTo: inspection?.reworkTo,
+                              inspectNode: fields.optional("inspect"))
     }
 
     /// `station: cut`, or `stations: [cut, cut_b]` for alternatives (the first preferred on ties).

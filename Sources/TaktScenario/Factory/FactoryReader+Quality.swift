@@ -106,12 +106,14 @@ extension FactoryReader {
         if let rejectNode = fields.optional("on_reject") {
             if rejectNode.scalarText == "scrap" {
                 onReject = .scrap
+            } else if rejectNode.scalarText == "recheck" {
+                onReject = .recheck
             } else if case .mapping = rejectNode.node, let reject = rejectNode.mapping("\(path).on_reject") {
                 reworkTo = reject.required("rework", expected: "the operation a rejected part goes back to")
                 reject.finish()
                 onReject = .rework(toOperation: -1)
             } else {
-                rejectNode.error("\(path).on_reject must be 'scrap' or '{rework: <operation>}'")
+                rejectNode.error("\(path).on_reject must be 'scrap', 'recheck' (flagged parts go on to the next operation, a human re-check) or '{rework: <operation>}'")
             }
         }
         fields.finish()

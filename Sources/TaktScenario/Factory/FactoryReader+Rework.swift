@@ -9,6 +9,11 @@ extension FactoryReader {
                let to = resolveTarget(target, of: index, in: drafts, what: "\(path)[\(index + 1)].rework.to") {
                 drafts[index].spec.rework = Rework(probability: probability, toOperation: to)
             }
+            if drafts[index].spec.inspection?.onReject == .recheck,
+               index + 1 >= drafts.count || drafts[index + 1].spec.inspection == nil {
+                drafts[index].inspectNode?.error("\(path)[\(index + 1)].inspect.on_reject: 'recheck' sends flagged parts to the next operation, "
+                                                 + "which must be an inspection (the human re-check)")
+            }
             if let target = drafts[index].rejectReworkTo,
                let to = resolveTarget(target, of: index, in: drafts, what: "\(path)[\(index + 1)].inspect.on_reject.rework") {
                 drafts[index].spec.inspection?.onReject = .rework(toOperation: to)
