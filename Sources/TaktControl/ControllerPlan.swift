@@ -11,6 +11,10 @@ public struct ControllerPlan: Sendable {
     public var shadowQuality: QualityPolicy?
     /// When the shadow policies take over (nil: never).
     public var deployment: Deployment?
+    /// Your own controllers, built per replication (they replace the active policy of their kind):
+    /// `plan.makeMaintenance = { configuration, replication in MyController(...) }`.
+    public var makeMaintenance: (@Sendable (FactoryConfiguration, Int) -> any MaintenanceController)?
+    public var makeQuality: (@Sendable (FactoryConfiguration, Int) -> any QualityController)?
 
     public init(maintenance: MaintenancePolicy? = nil, quality: QualityPolicy? = nil, shadowMaintenance: MaintenancePolicy? = nil,
                 shadowQuality: QualityPolicy? = nil, deployment: Deployment? = nil) {
@@ -22,12 +26,14 @@ public struct ControllerPlan: Sendable {
     }
 
     /// True when nothing is plugged in.
-    public var isEmpty: Bool { maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil }
+    public var isEmpty: Bool {
+        maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && makeMaintenance == nil && makeQuality == nil
+    }
 
     /// Fresh controllers for one replication of `configuration`.
     public func instantiate(for configuration: FactoryConfiguration, replication: Int) -> Controllers {
-        Controllers(maintenance: maintenance?.controller(for: configuration),
-                    quality: quality?.controller(for: configuration, replication: replication),
+        Controllers(maintenance: makeMaintenance?(configuration, replication) ?? maintenance?.controller(for: configuration),
+                    quality: makeQuality?(configuration, replication) ?? quality?.controller(for: configuration, replication: replication),
                     shadowMaintenance: shadowMaintenance?.controller(for: configuration),
                     shadowQuality: shadowQuality?.controller(for: configuration, replication: replication),
                     deployment: deployment)
