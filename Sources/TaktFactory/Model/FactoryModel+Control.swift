@@ -124,8 +124,10 @@ extension FactoryModel {
     mutating func deploy(calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         windowBefore = snapshotReport(at: now)
-        swap(&controllers.maintenance, &controllers.shadowMaintenance)
-        swap(&controllers.quality, &controllers.shadowQuality)
+        var swapped = controllers
+        (swapped.maintenance, swapped.shadowMaintenance) = (swapped.shadowMaintenance, swapped.maintenance)
+        (swapped.quality, swapped.shadowQuality) = (swapped.shadowQuality, swapped.quality)
+        controllers = swapped
         if logsEvents { log(.controllerDeployed) }
         scheduleReviews(calendar: &calendar)
         calendar.schedule(.deploymentSettled, after: controllers.deployment?.transition ?? 0, priority: -2)

@@ -72,8 +72,14 @@ public struct FactoryModel: DiscreteEventModel {
     var latestReading: [Double]
     var latestReadingTime: [Double]
     var failuresSeen: [Int]
-    /// Controllers plugged in (maintenance, quality; active and shadow).
-    var controllers: Controllers
+    /// Controllers plugged in (maintenance, quality; active and shadow), kept out of line: a
+    /// struct holding protocol existentials is address-only, and storing one inline made the
+    /// compiler copy the whole model in hot paths (4× slower; docs/performance.md).
+    var controllerStorage: ContiguousArray<Controllers>
+    var controllers: Controllers {
+        _read { yield controllerStorage[0] }
+        _modify { yield &controllerStorage[0] }
+    }
     /// Pending review events of the active and the shadow maintenance controller.
     var reviewEvents: [EventID?] = [nil, nil]
     /// The KPIs of the window before a deployment (nil without one, or before it happened).
@@ -111,7 +117,7 @@ public struct FactoryModel: DiscreteEventModel {
     public init(_ configuration: FactoryConfiguration, streams: RandomStreams,
                 dispatchPolicies: [Int: any DispatchPolicy] = [:], recording: RecordingOptions = RecordingOptions(),
                 controllers: Controllers = Controllers()) {
-        self.controllers = controllers
+        controllerStorage = [controllers]
         self.recording = recording
         logsEvents = recording.events != .none
         let problems = configuration.problems()
