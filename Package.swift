@@ -49,7 +49,7 @@ let package = Package(
                 "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments", "TaktFactory", "TaktRecording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory"]),
+        .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl"]),
         .testTarget(name: "TaktKernelTests", dependencies: ["TaktKernel"]),
         .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),
         .testTarget(name: "TaktFactoryTests", dependencies: ["TaktKernel", "TaktFactory", "TaktQueueing", "TaktScenario"],
