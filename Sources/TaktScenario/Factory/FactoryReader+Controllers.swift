@@ -21,7 +21,7 @@ extension FactoryReader {
             let path = shadowNode != nil ? "shadow" : "deploy"
             plan.shadowMaintenance = fields.optional("maintenance").flatMap { readMaintenancePolicy($0, configuration, path: "\(path).maintenance") }
             plan.shadowQuality = fields.optional("quality").flatMap { readQualityPolicy($0, configuration, path: "\(path).quality") }
-            if deployNode != nil {
+            if shadowNode == nil {
                 let atNode = fields.required("at", expected: "when the controllers take over, e.g. '30 d'")
                 let at = atNode?.duration("deploy.at", allowZero: false)
                 let transition = fields.optional("transition")?.duration("deploy.transition") ?? 0
