@@ -15,6 +15,7 @@ public struct ControllerPlan: Sendable {
     /// `plan.makeMaintenance = { configuration, replication in MyController(...) }`.
     public var makeMaintenance: (@Sendable (FactoryConfiguration, Int) -> any MaintenanceController)?
     public var makeQuality: (@Sendable (FactoryConfiguration, Int) -> any QualityController)?
+    public var makeInventory: (@Sendable (FactoryConfiguration, Int) -> any InventoryController)?
 
     public init(maintenance: MaintenancePolicy? = nil, quality: QualityPolicy? = nil, shadowMaintenance: MaintenancePolicy? = nil,
                 shadowQuality: QualityPolicy? = nil, deployment: Deployment? = nil) {
@@ -28,6 +29,7 @@ public struct ControllerPlan: Sendable {
     /// True when nothing is plugged in.
     public var isEmpty: Bool {
         maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && makeMaintenance == nil && makeQuality == nil
+            && makeInventory == nil
     }
 
     /// Fresh controllers for one replication of `configuration`.
@@ -36,6 +38,6 @@ public struct ControllerPlan: Sendable {
                     quality: makeQuality?(configuration, replication) ?? quality?.controller(for: configuration, replication: replication),
                     shadowMaintenance: shadowMaintenance?.controller(for: configuration),
                     shadowQuality: shadowQuality?.controller(for: configuration, replication: replication),
-                    deployment: deployment)
+                    inventory: makeInventory?(configuration, replication), deployment: deployment)
     }
 }

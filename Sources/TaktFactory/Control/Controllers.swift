@@ -7,12 +7,15 @@ public struct Controllers: Sendable {
     public var quality: (any QualityController)?
     public var shadowMaintenance: (any MaintenanceController)?
     public var shadowQuality: (any QualityController)?
+    /// Replaces the replenishment policy of every material (nil: each material's own policy).
+    public var inventory: (any InventoryController)?
     /// When the shadow controllers take over (nil: never).
     public var deployment: Deployment?
 
     public init(maintenance: (any MaintenanceController)? = nil, quality: (any QualityController)? = nil,
                 shadowMaintenance: (any MaintenanceController)? = nil, shadowQuality: (any QualityController)? = nil,
-                deployment: Deployment? = nil) {
+                inventory: (any InventoryController)? = nil, deployment: Deployment? = nil) {
+        self.inventory = inventory
         self.maintenance = maintenance
         self.quality = quality
         self.shadowMaintenance = shadowMaintenance
@@ -21,7 +24,9 @@ public struct Controllers: Sendable {
     }
 
     /// True if any controller is plugged in.
-    public var isEmpty: Bool { maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil }
+    public var isEmpty: Bool {
+        maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && inventory == nil
+    }
 }
 
 /// A controller deployment in the middle of a run: KPIs are reported for the window before

@@ -47,6 +47,7 @@ extension FactoryModel {
         if let c = controllers.quality { result.append((c.name, c.metrics())) }
         if let c = controllers.shadowMaintenance { result.append(("shadow.\(c.name)", c.metrics())) }
         if let c = controllers.shadowQuality { result.append(("shadow.\(c.name)", c.metrics())) }
+        if let c = controllers.inventory { result.append((c.name, c.metrics())) }
         return result
     }
 

@@ -18,18 +18,38 @@ extension FactoryModel {
         let spec = configuration.materials[material]
         let position = stock[material] + onOrder[material]
         var quantity = 0
-        switch spec.policy {
-        case .none: return
-        case .minMax(let s, let S):
-            if position <= s { quantity = S - position }
-        case .reorderPoint(let r, let Q):
-            var projected = position
-            while projected <= r {
-                quantity += Q
-                projected += Q
+        if controllers.inventory != nil {
+            quantity = askInventoryController(InventoryPosition(material: material, onHand: stock[material], onOrder: onOrder[material],
+                                                                time: calendar.now))
+        } else {
+            switch spec.policy {
+            case .none: return
+            case .minMax(let s, let S):
+                if position <= s { quantity = S - position }
+            case .reorderPoint(let r, let Q):
+                var projected = position
+                while projected <= r {
+                    quantity += Q
+                    projected += Q
+                }
             }
         }
         guard quantity > 0 else { return }
+        placeOrder(material: material, quantity: quantity, calendar: &calendar)
+    }
+
+    /// The inventory controller's answer (the existential is taken out while it mutates).
+    mutating func askInventoryController(_ inventory: InventoryPosition) -> Int {
+        guard var controller = controllers.inventory else { return 0 }
+        controllers.inventory = nil
+        let quantity = controller.reorder(inventory)
+        controllers.inventory = controller
+        return max(0, quantity)
+    }
+
+    /// Orders `quantity` of a material from its supplier.
+    mutating func placeOrder(material: Int, quantity: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        let spec = configuration.materials[material]
         onOrder[material] += quantity
         statistics.replenishments[material] += 1
         if logsEvents { log(.materialOrdered, material: Int32(material), value: Double(quantity)) }
