@@ -168,7 +168,8 @@ public struct SweepProgress: Sendable {
     public var done: Int
     public var failed: Int
     public var total: Int
-    /// Share of the work done, counting the runs in progress by their own progress.
+    /// Share of this call's work done (runs complete before it do not count), counting the runs
+    /// in progress by their own progress: what an ETA is computed from.
     public var fraction: Double
     /// Model events handled by the runs in progress and finished in this call.
     public var events: Int

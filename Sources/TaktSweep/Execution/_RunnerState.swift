@@ -36,7 +36,8 @@ final class OutcomeSlots: @unchecked Sendable {
 final class SweepBoard: @unchecked Sendable {
     private let lock = NSLock()
     private let total: Int
-    private var done: Int
+    private let alreadyDone: Int
+    private var done = 0
     private var failed = 0
     private var finishedEvents = 0
     private var running: [Int: (fraction: Double, events: Int)] = [:]
@@ -44,7 +45,7 @@ final class SweepBoard: @unchecked Sendable {
 
     init(total: Int, alreadyDone: Int, report: (@Sendable (SweepProgress) -> Void)?) {
         self.total = total
-        self.done = alreadyDone
+        self.alreadyDone = alreadyDone
         self.report = report
     }
 
@@ -70,7 +71,8 @@ final class SweepBoard: @unchecked Sendable {
     private func snapshotLocked() -> SweepProgress {
         let partial = running.values.reduce(0) { $0 + $1.fraction }
         let events = finishedEvents + running.values.reduce(0) { $0 + $1.events }
-        let fraction = total == 0 ? 1 : min(1, (Double(done) + partial) / Double(total))
-        return SweepProgress(done: done, failed: failed, total: total, fraction: fraction, events: events)
+        let pending = total - alreadyDone
+        let fraction = pending <= 0 ? 1 : min(1, (Double(done) + partial) / Double(pending))
+        return SweepProgress(done: alreadyDone + done, failed: failed, total: total, fraction: fraction, events: events)
     }
 }

@@ -35,7 +35,19 @@ public enum SweepLoader {
     static func resolve(_ path: String, against file: String) -> String {
         if path.hasPrefix("/") { return path }
         let folder = (file as NSString).deletingLastPathComponent
-        return folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        return normalized(folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path))
+    }
+
+    /// `path` with `.` and `folder/..` removed lexically (`scenarios/sweeps/../a.yaml` → `scenarios/a.yaml`).
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 }
 
