@@ -61,7 +61,6 @@ public struct ScenarioPath: Sendable, Hashable, CustomStringConvertible {
         for (position, component) in components.enumerated() {
             let isLast = position == components.count - 1
             let here = Self.text(components[..<position])
-            let whole = Self.text(components[...position])
             switch (component, node) {
             case (.key(let key), .mapping(let mapping)):
                 if let value = mapping.first(where: { $0.key.string == key })?.value {
@@ -72,18 +71,18 @@ public struct ScenarioPath: Sendable, Hashable, CustomStringConvertible {
                     let defined = mapping.compactMap { $0.key.string }
                     let hint = Suggestion.closest(to: key, among: defined).map { "did you mean '\($0)'? " } ?? ""
                     let place = here.isEmpty ? "at the top level" : "in \(here)"
-                    return "\(whole): the scenario has no '\(key)' \(place); \(hint)"
+                    return "\(self): the scenario has no '\(key)' \(place); \(hint)"
                         + (defined.isEmpty ? "it is empty" : "it defines: \(defined.joined(separator: ", "))")
                 }
             case (.index(let index), .sequence(let sequence)):
                 guard index < sequence.count else {
-                    return "\(whole): \(here) has \(sequence.count) item\(sequence.count == 1 ? "" : "s") (indices from 0)"
+                    return "\(self): \(here) has \(sequence.count) item\(sequence.count == 1 ? "" : "s") (indices from 0)"
                 }
                 node = sequence[index]
             case (.key(let key), _):
-                return "\(whole): \(here.isEmpty ? "the scenario" : here) is \(Self.kind(node)), so it has no key '\(key)'"
+                return "\(self): \(here.isEmpty ? "the scenario" : here) is \(Self.kind(node)), so it has no key '\(key)'"
             case (.index, _):
-                return "\(whole): \(here) is \(Self.kind(node)), not a list"
+                return "\(self): \(here) is \(Self.kind(node)), not a list"
             }
         }
         return nil

@@ -144,7 +144,7 @@ struct SweepReader {
             baseScenario: base, seed: sweepSeed, replications: replications ?? base.run.replications,
             randomNumbers: randomNumbers, parameters: parameters, design: design?.design ?? .grid, record: record,
             kpis: kpis, output: output, points: points, fixed: fixed,
-            pointsMark: (designNode?.node ?? parametersNode?.node)?.mark)
+            pointsMark: (top.keyNode("parameters") ?? top.keyNode("design"))?.node.mark)
         if !fixed.isEmpty {
             do {
                 sweep.baseScenario = try ScenarioLoader.parse(scenarioText, file: scenarioFile, variant: nil, overrides: fixed)
