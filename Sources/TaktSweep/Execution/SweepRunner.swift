@@ -97,6 +97,8 @@ public struct SweepRunner: Sendable {
         let scenario: Scenario
         do {
             scenario = try scenarios.scenario(forPoint: point)
+        } catch let error as ScenarioError {
+            return fail(error.diagnostics.map(\.description).joined(separator: "\n"), exitCode: 2)
         } catch {
             return fail("\(error)", exitCode: 2)
         }
