@@ -44,14 +44,15 @@ echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/load
 echo
 echo "## Scaling: 24 runs of two-shifts.yaml, 800 simulated weeks each"
 for jobs in 1 2; do
-  times=()
+  times=(); cpus=()
   for _ in $(seq "$repeat"); do
     rm -rf "$work/out-$jobs"
-    start=$(now); "$takt" sweep run "$work/long.yaml" --out "$work/out-$jobs" --jobs "$jobs" >/dev/null; end=$(now)
-    times+=("$(echo "$end - $start" | bc)")
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$takt" sweep run "$work/long.yaml" --out "$work/out-$jobs" --jobs "$jobs" >/dev/null
+    read -r wall user sys < "$work/time"
+    times+=("$wall"); cpus+=("$(echo "$user + $sys" | bc)")
   done
   printf '%s\n' "${times[@]}" | median > "$work/median-$jobs"
-  echo "--jobs $jobs: ${times[*]} s (median $(cat "$work/median-$jobs") s)"
+  echo "--jobs $jobs: wall ${times[*]} s (median $(cat "$work/median-$jobs") s); CPU ${cpus[*]} s"
 done
 echo "speed-up: $(echo "scale=3; $(cat "$work/median-1") / $(cat "$work/median-2")" | bc)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
