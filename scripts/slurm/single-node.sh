@@ -61,7 +61,7 @@ start() {
   mkdir -p "$dir/state" "$dir/spool" "$dir/log"
   cat > "$SLURM_CONF" <<CONF
 ClusterName=takt-test
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$(free_port)
 SlurmdPort=$(free_port)
 SlurmUser=root
@@ -88,7 +88,7 @@ MpiDefault=none
 MailProg=/bin/true
 MaxArraySize=100001
 KillWait=5
-NodeName=$host CPUs=$cpus RealMemory=1000 State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=1000 State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
   if ! (munge -n | unmunge) >/dev/null 2>&1; then

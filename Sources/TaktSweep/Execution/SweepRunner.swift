@@ -26,6 +26,8 @@ public struct SweepRunner: Sendable {
     public var gitCommit: String
     /// Shuffle + gzip on the streamed tables of run files.
     public var compress: Bool
+    /// The sweep's fingerprint, computed once (it is written into every run file).
+    let fingerprint: String
 
     public init(sweep: Sweep, layout: SweepLayout, jobs: Int, task: Int? = nil, stop: StopSignal? = nil,
                 taktVersion: String, gitCommit: String, compress: Bool = true) {
@@ -37,6 +39,7 @@ public struct SweepRunner: Sendable {
         self.taktVersion = taktVersion
         self.gitCommit = gitCommit
         self.compress = compress
+        self.fingerprint = sweep.fingerprint
     }
 
     /// Runs `runs` (indices), skipping those already complete; `progress` is called from
@@ -137,7 +140,7 @@ public struct SweepRunner: Sendable {
         try ResultFileReader.annotate(path: path, group: "sweep", attributes: [
             ("sweep_name", .string(sweep.name)),
             ("sweep_file", .string(sweep.file)),
-            ("fingerprint", .string(sweep.fingerprint)),
+            ("fingerprint", .string(fingerprint)),
             ("run", .int(Int64(run))),
             ("point", .int(Int64(point))),
             ("replication", .int(Int64(replication))),

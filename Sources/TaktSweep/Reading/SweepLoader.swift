@@ -26,9 +26,7 @@ public enum SweepLoader {
                                             message: "sweep file is empty; expected at least 'name:', 'scenario:' and 'parameters:'")])
         }
         let sink = DiagnosticSink(file: file)
-        var reader = SweepReader(file: file, sink: sink)
-        let sweep = try reader.read(Located(root, report: sink), text: text)
-        return sweep
+        return try SweepReader(file: file, sink: sink).read(Located(root, report: sink), text: text)
     }
 
     /// `path` resolved against the folder of `file` (absolute paths stay as they are).
@@ -73,7 +71,7 @@ struct SweepReader {
         throw ScenarioError([Diagnostic(file: file, line: 1, column: 1, message: "sweep file could not be read")])
     }
 
-    mutating func read(_ document: Located, text: String) throws -> Sweep {
+    func read(_ document: Located, text: String) throws -> Sweep {
         guard let top = document.mapping("the sweep") else { try abort() }
         let name = top.required("name", expected: "a short name for reports")?.string("name")
         _ = top.optional("description")?.string("description")

@@ -51,9 +51,11 @@ struct SweepPlanCommand: ParsableCommand {
         print("Parameters:")
         let width = sweep.parameters.map(\.name.count).max() ?? 0
         for (index, parameter) in sweep.parameters.enumerated() {
-            let values = Array(Set(sweep.points.map { $0.values[index].label }))
-            let shown = sweep.points.count <= 50 ? orderedLabels(index, sweep) : values.sorted()
-            let list = shown.count > 12 ? shown.prefix(12).joined(separator: ", ") + ", … (\(shown.count) values)" : shown.joined(separator: ", ")
+            let shown = orderedLabels(index, sweep)
+            var list = shown.count > 12 ? shown.prefix(12).joined(separator: ", ") + ", … (\(shown.count) values)" : shown.joined(separator: ", ")
+            if case .range(let low, let high, let integer, nil) = parameter.domain {
+                list = "\(integer ? "whole numbers" : "drawn") from \(String(format: "%g", low)) to \(String(format: "%g", high)): " + list
+            }
             print("  " + parameter.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + list
                 + (parameter.format.map { "   as \"\($0)\"" } ?? ""))
         }
