@@ -125,6 +125,13 @@ def test_open_sweep_runs_points_and_links(takt, tmp_path):
         assert f.attrs["kind"] == "sweep" and f.attrs["completion_status"] == "complete"
     with takt_h5.open_sweep_run(out / "sweep.h5", 5) as one:
         assert one.summary().set_index("kpi").loc["throughput", "mean"] == runs.loc[5, "throughput"]
+    elsewhere = tmp_path / "elsewhere" / "merged.h5"   # links are absolute then; runs still found
+    elsewhere.parent.mkdir()
+    assert run(takt, "sweep", "merge", str(sweep), "--out", str(out), "--merged", str(elsewhere)).returncode == 0
+    with h5py.File(elsewhere, "r") as f:
+        assert f["links/run-000002/sweep"].attrs["run"] == 2
+    with takt_h5.open_sweep_run(elsewhere, 2) as two:
+        assert two.attrs["seed"] == runs.loc[2, "seed"]
 
 
 def test_failed_runs_are_recorded_and_merged(takt, tmp_path):

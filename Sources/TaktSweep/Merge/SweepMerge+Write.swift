@@ -35,6 +35,7 @@ extension SweepMerge {
             ("host", ProcessInfo.processInfo.hostName),
         ]
         for (name, value) in attributes { try file.attribute(name, value) }
+        try file.attribute("output_folder", URL(fileURLWithPath: layout.folder).standardizedFileURL.path)
         try file.attribute("seed", sweep.seed)
         for (name, value) in [("points", sweep.points.count), ("replications", sweep.replications), ("runs", sweep.runCount),
                               ("complete", tables.complete.count), ("failed", tables.failed.count), ("missing", tables.missing.count)] {
@@ -53,7 +54,7 @@ extension SweepMerge {
         for kpi in tables.kpis { units[kpi.name] = kpi.unit }
         try file.table(tables.runs, name: "runs", group: "/",
                        description: "one row per run (point × replication): parameter values, seed, status and each KPI "
-                           + "(NaN unless the run is complete); file is relative to this file",
+                           + "(NaN unless the run is complete); file is relative to the output folder (attribute output_folder)",
                        units: json(units))
         try file.table(tables.points, name: "points", group: "/",
                        description: "one row per (point, KPI): mean and Student-t confidence interval over the point's "

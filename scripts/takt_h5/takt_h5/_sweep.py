@@ -32,7 +32,8 @@ def open_sweep(path: PathLike, table: str = "runs") -> pd.DataFrame:
     ``table="runs"`` (default): one row per run — ``run``, ``point``, ``replication``, ``seed``,
     ``status`` (complete, failed or missing), one column per parameter (named by its scenario
     path, e.g. ``stations.lathe.machines``, or ``variant``), one per KPI (NaN unless complete),
-    ``events``, ``simulated_seconds`` and ``file`` (relative to the merged file).
+    ``events``, ``simulated_seconds`` and ``file`` (relative to the output folder, root attribute
+    ``output_folder``, where the merged file is by default).
 
     ``table="points"``: one row per (point, KPI) — the parameter values, ``kpi``, ``unit``,
     ``mean``, ``half_width``, ``lower``, ``upper``, ``level`` and ``n`` (complete replications).
@@ -96,7 +97,10 @@ def open_sweep_run(path: PathLike, run: int) -> Run:
     if not relative:
         raise FileNotFoundError(f"run {run} is {row['status'].iloc[0]}: it has no file yet")
     target = pathlib.Path(relative)
-    return Run(target if target.is_absolute() else path.parent / target)
+    if not target.is_absolute():   # relative to the output folder, where the merged file is by default
+        candidates = [path.parent / target, pathlib.Path(runs.attrs["sweep"].get("output_folder", path.parent)) / target]
+        target = next((c for c in candidates if c.exists()), candidates[0])
+    return Run(target)
 
 
 def points_wide(points: pd.DataFrame, value: str = "mean") -> pd.DataFrame:
