@@ -123,3 +123,34 @@ final class SweepFileErrorTests: XCTestCase {
         XCTAssertTrue(found[0].contains("sweep.yaml:6:7: error: point 1 does not give variant"), found[0])
     }
 }
+
+/// Labelled values: whole settings blocks, named in tables by their labels.
+final class LabelledValueTests: XCTestCase {
+    func testLabelledMappingValuesLoadAndProblemsPointIntoThem() throws {
+        let folder = try SweepTestSupport.temporaryFolder(self)
+        let good = try SweepTestSupport.write("""
+            name: policies
+            scenario: \(SweepTestSupport.scenario("fleet-maintenance.yaml"))
+            parameters:
+              controllers.maintenance:
+                values:
+                  rtf: {policy: run_to_failure}
+                  condition 4: {policy: condition, sensor: vibration, threshold: 4, duration: 90 min}
+            """, in: folder)
+        let sweep = try SweepLoader.load(path: good)
+        XCTAssertEqual(sweep.points.map { $0.values[0].label }, ["rtf", "condition 4"])
+        XCTAssertFalse(sweep.parameters[0].isNumeric)
+        XCTAssertTrue(sweep.check().isEmpty, "\(sweep.check())")
+        let found = try SweepTestSupport.problems("""
+            name: policies
+            scenario: \(SweepTestSupport.scenario("fleet-maintenance.yaml"))
+            parameters:
+              controllers.maintenance:
+                values:
+                  condition: {policy: condition, sensor: vibraton, threshold: 4}
+            """, in: folder)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found[0].contains("sweep.yaml:6:46: error: "), found[0])
+        XCTAssertTrue(found[0].contains("vibraton"), found[0])
+    }
+}

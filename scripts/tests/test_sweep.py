@@ -229,3 +229,32 @@ def test_sweep_help_has_examples(takt):
         result = run(takt, "sweep", command, "--help")
         assert result.returncode == 0
         assert "Example" in result.stdout and f"takt sweep {command}" in result.stdout
+
+
+def test_sweep_notebook_plots_a_merged_sweep(takt, tmp_path):
+    """scripts/notebooks/sweep.ipynb runs on a (shortened) fleet-maintenance sweep and saves its plot."""
+    import nbclient
+    import nbformat
+
+    example = (ROOT / "scenarios" / "sweeps" / "fleet-maintenance-policies.yaml").read_text()
+    sweep = tmp_path / "fleet.yaml"
+    sweep.write_text(example.replace("scenario: ../fleet-maintenance.yaml", f"scenario: {ROOT / 'scenarios' / 'fleet-maintenance.yaml'}")
+                     .replace("replications: 10", "replications: 2")
+                     .replace("workers.technicians.count: [1, 2, 3]", "workers.technicians.count: [1, 2]")
+                     + "fixed: {run.duration: 15 d, run.warm_up: 3 d}\n")
+    out = tmp_path / "out"
+    assert run(takt, "sweep", "run", str(sweep), "--out", str(out), "--jobs", "2").returncode == 0
+    assert run(takt, "sweep", "merge", str(sweep), "--out", str(out)).returncode == 0
+    notebook = nbformat.read(ROOT / "scripts" / "notebooks" / "sweep.ipynb", as_version=4)
+    saved = {k: os.environ.get(k) for k in ("TAKT_SWEEP", "TAKT_FIGURES", "MPLBACKEND")}
+    os.environ.update(TAKT_SWEEP=str(out / "sweep.h5"), TAKT_FIGURES=str(tmp_path / "figures"), MPLBACKEND="Agg")
+    try:
+        nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
+                                resources={"metadata": {"path": str(ROOT / "scripts" / "notebooks")}}).execute()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    assert (tmp_path / "figures" / "tradeoff.png").stat().st_size > 10_000

@@ -106,12 +106,24 @@ extension SweepReader {
                 + (isVariant ? "" : "; to set one value in every point, use 'fixed:'"))
             return nil
         }
-        guard let items = valuesNode?.sequence("parameters.\(name).values") else { return nil }
-        if items.isEmpty { valuesNode?.error("parameters.\(name).values is empty") }
+        guard let valuesNode else { return nil }
         var values: [SweepValue] = []
-        for item in items {
-            if isVariant && !checkVariant(item, variants: context.variants) { continue }
-            values.append(value(of: item, parameter: parameter))
+        if case .mapping = valuesNode.node, !isVariant {
+            // Labelled values: `label: value`, the label standing for the value in tables.
+            guard let labelled = valuesNode.mapping("parameters.\(name).values") else { return nil }
+            for entry in labelled.namedEntries {
+                _ = labelled.optional(entry.name)
+                values.append(value(of: entry.value, parameter: parameter, label: entry.name))
+            }
+            labelled.finish()
+            if labelled.isEmpty { valuesNode.error("parameters.\(name).values is empty") }
+        } else {
+            guard let items = valuesNode.sequence("parameters.\(name).values") else { return nil }
+            if items.isEmpty { valuesNode.error("parameters.\(name).values is empty") }
+            for item in items {
+                if isVariant && !checkVariant(item, variants: context.variants) { continue }
+                values.append(value(of: item, parameter: parameter))
+            }
         }
         parameter.domain = .values(values)
         parameter.isNumeric = !values.isEmpty && values.allSatisfy { $0.number != nil }
@@ -173,14 +185,17 @@ extension SweepReader {
         }
     }
 
-    /// A value written in the file (in a list, or in an explicit point).
-    func value(of item: Located, parameter: SweepParameter) -> SweepValue {
-        let label = item.scalarText ?? Sweep.canonical(item.node)
-        let number = item.scalarText.flatMap { Double($0.replacingOccurrences(of: "_", with: "")) }.flatMap { $0.isFinite ? $0 : nil }
+    /// A value written in the file (in a list, a labelled mapping, or an explicit point); a
+    /// labelled value is shown by its label and is not a number.
+    func value(of item: Located, parameter: SweepParameter, label given: String? = nil) -> SweepValue {
+        let written = item.scalarText ?? Sweep.canonical(item.node)
+        let label = given ?? written
+        let number = given != nil ? nil
+            : item.scalarText.flatMap { Double($0.replacingOccurrences(of: "_", with: "")) }.flatMap { $0.isFinite ? $0 : nil }
         guard parameter.format != nil, case .scalar = item.node else {
-            return SweepValue(label: label, text: label, number: number, node: item.node)
+            return SweepValue(label: label, text: written, number: number, node: item.node)
         }
-        let text = parameter.formatted(label)
+        let text = parameter.formatted(written)
         return SweepValue(label: label, text: text, number: number, node: .scalar(Node.Scalar(text, .implicit, .plain, item.node.mark)))
     }
 

@@ -100,7 +100,7 @@ struct SweepPlanCommand: ParsableCommand {
             let first = sweep.runIndex(point: index, replication: 0)
             let last = first + sweep.replications - 1
             rows.append(["\(index)"] + sweep.points[index].values.map(\.label) + [first == last ? "\(first)" : "\(first)-\(last)"])
-            if index == 19 && shown.count == 21 { rows.append(["…"] + sweep.parameters.map { _ in "" } + [""]) }
+            if index == 19 && sweep.points.count > 24 { rows.append(["…"] + sweep.parameters.map { _ in "" } + [""]) }
         }
         let widths = headers.indices.map { column in max(headers[column].count, rows.map { $0[column].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
