@@ -5,6 +5,7 @@
 // Modules are layered; each may import only those listed beneath it (see docs/architecture.md):
 //
 //   takt (executable CLI)         TaktBench (benchmark executable)
+//     └─ TaktSweep (parameter sweeps: designs, numbered runs, local and array execution, merge)
 //     └─ TaktExperiments (replications in parallel, KPIs, confidence intervals)
 //          └─ TaktScenario (YAML scenario files, OR-Library job-shop files → model configurations)
 //               ├─ TaktControl (built-in controllers: maintenance and quality, baselines and AI)
@@ -43,10 +44,14 @@ let package = Package(
             dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", .product(name: "Yams", package: "Yams")]),
         .target(name: "TaktExperiments",
                 dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", "TaktScenario", "TaktRecording"]),
+        .target(
+            name: "TaktSweep",
+            dependencies: ["TaktKernel", "TaktFactory", "TaktScenario", "TaktRecording", "TaktExperiments",
+                           .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "takt",
             dependencies: [
-                "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments", "TaktFactory", "TaktRecording",
+                "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments", "TaktFactory", "TaktRecording", "TaktSweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl"]),
@@ -59,6 +64,7 @@ let package = Package(
         .testTarget(name: "TaktRecordingTests", dependencies: ["TaktRecording", "TaktFactory", "TaktKernel", "TaktScenario", "CHDF5"]),
         .testTarget(name: "TaktControlTests", dependencies: ["TaktControl", "TaktFactory", "TaktKernel"]),
         .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario", "TaktFactory", "TaktKernel"]),
+        .testTarget(name: "TaktSweepTests", dependencies: ["TaktSweep", "TaktRecording", "TaktScenario", "TaktKernel"]),
     ],
     swiftLanguageModes: [.v6]
 )

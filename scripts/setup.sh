@@ -30,6 +30,24 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# --- Slurm on this machine, for the sweep test (scripts/tests/test_slurm_sweep.py) ----------------
+# Debian's slurmctld, slurmd and munge (about 13 MB); the test starts them by hand in a scratch
+# folder and stops them again (no systemd needed). TAKT_SKIP_SLURM=1 skips this.
+SLURM_PACKAGES=(slurmctld slurmd slurm-client munge)
+if [ "${TAKT_SKIP_SLURM:-0}" != 1 ]; then
+  missing=()
+  for package in "${SLURM_PACKAGES[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "apt-get install --no-install-recommends ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || log "warning: could not install ${missing[*]}; the Slurm sweep test will be skipped"
+  fi
+fi
+
 # --- Python packages for the analyst kit and the Python tests ----------------------------------
 PYTHON=${PYTHON:-python3}
 PIP_PACKAGES=(pytest jsonschema pyyaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel)

@@ -10,6 +10,7 @@ static inline hid_t takt_h5s_all(void) { return H5S_ALL; }
 static inline unsigned takt_h5f_acc_trunc(void) { return H5F_ACC_TRUNC; }
 static inline unsigned takt_h5f_acc_excl(void) { return H5F_ACC_EXCL; }
 static inline unsigned takt_h5f_acc_rdonly(void) { return H5F_ACC_RDONLY; }
+static inline unsigned takt_h5f_acc_rdwr(void) { return H5F_ACC_RDWR; }
 static inline hsize_t takt_h5s_unlimited(void) { return H5S_UNLIMITED; }
 static inline size_t takt_h5t_variable(void) { return H5T_VARIABLE; }
 static inline hid_t takt_h5p_dataset_create(void) { H5open(); return H5P_DATASET_CREATE; }

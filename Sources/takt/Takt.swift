@@ -20,7 +20,7 @@ struct Takt: ParsableCommand {
               takt validate scenarios/queue-mm5.yaml
             """,
         version: version,
-        subcommands: [Run.self, Compare.self, Validate.self, Inspect.self, Version.self],
+        subcommands: [Run.self, Compare.self, Validate.self, Inspect.self, SweepCommand.self, Version.self],
         defaultSubcommand: nil)
 
     /// Runs the command; input and usage errors print one clear message and exit with code 2.

@@ -8,7 +8,8 @@ import yaml
 
 from conftest import ROOT
 
-SCENARIOS = sorted((ROOT / "scenarios").rglob("*.yaml"))
+SCENARIOS = sorted(p for p in (ROOT / "scenarios").rglob("*.yaml")
+                   if "sweeps" not in p.relative_to(ROOT / "scenarios").parts)   # sweep files: test_sweep_files.py
 
 
 def test_there_are_scenarios():

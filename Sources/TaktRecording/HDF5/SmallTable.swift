@@ -4,9 +4,9 @@ import Foundation
 /// A whole compound table written at once from column values: lookups, KPIs, summaries.
 /// Strings are variable-length UTF-8; numbers native.
 struct SmallTable {
-    enum Kind { case string, int32, int64, uint8, double }
+    enum Kind { case string, int32, int64, uint64, uint8, double }
     enum Value {
-        case string(String), int32(Int32), int64(Int64), uint8(UInt8), double(Double)
+        case string(String), int32(Int32), int64(Int64), uint64(UInt64), uint8(UInt8), double(Double)
     }
 
     let columns: [(name: String, kind: Kind)]
@@ -16,7 +16,7 @@ struct SmallTable {
 
     static func size(of kind: Kind) -> Int {
         switch kind {
-        case .string, .int64, .double: return 8
+        case .string, .int64, .uint64, .double: return 8
         case .int32: return 4
         case .uint8: return 1
         }
@@ -41,6 +41,7 @@ struct SmallTable {
             case .string: type = stringType
             case .int32: type = takt_h5t_native_int32()
             case .int64: type = takt_h5t_native_int64()
+            case .uint64: type = takt_h5t_native_uint64()
             case .uint8: type = takt_h5t_native_uint8()
             case .double: type = takt_h5t_native_double()
             }
@@ -64,6 +65,7 @@ struct SmallTable {
                         raw.storeBytes(of: UnsafePointer<CChar>(copy), toByteOffset: at, as: UnsafePointer<CChar>?.self)
                     case .int32(let number): raw.storeBytes(of: number, toByteOffset: at, as: Int32.self)
                     case .int64(let number): raw.storeBytes(of: number, toByteOffset: at, as: Int64.self)
+                    case .uint64(let number): raw.storeBytes(of: number, toByteOffset: at, as: UInt64.self)
                     case .uint8(let number): raw.storeBytes(of: number, toByteOffset: at, as: UInt8.self)
                     case .double(let number): raw.storeBytes(of: number, toByteOffset: at, as: Double.self)
                     }

@@ -8,7 +8,9 @@ public struct Located {
     /// Where problems are reported.
     let report: DiagnosticSink
 
-    init(_ node: Node, report: DiagnosticSink) {
+    /// Wraps `node`; its problems go to `report` (readers of other YAML files, such as sweep
+    /// files, use the same machinery).
+    public init(_ node: Node, report: DiagnosticSink) {
         self.node = node
         self.report = report
     }
@@ -49,18 +51,18 @@ public struct Located {
 
 /// Collects diagnostics for one file. A reference type so that every `Located` of a file
 /// reports into the same list.
-final class DiagnosticSink {
-    let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+public final class DiagnosticSink {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    public init(file: String) { self.file = file }
 
-    func add(line: Int, column: Int, message: String) {
+    public func add(line: Int, column: Int, message: String) {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
     }
 
     /// Records a problem in another file read on the scenario's behalf (a CSV order file).
-    func add(_ diagnostic: Diagnostic) {
+    public func add(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 }

@@ -15,6 +15,12 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func update(_ report: ProgressReport) {
+        draw(fraction: report.fraction, events: report.events, detail: String(
+            format: "rep %d/%d  sim %.1f h", report.replicationsDone, report.replications, report.simulatedSeconds / 3600))
+    }
+
+    /// Redraws the bar (at most 10 times a second): share done, `detail`, events/s and ETA.
+    func draw(fraction: Double, events: Int, detail: String) {
         lock.lock(); defer { lock.unlock() }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
@@ -22,14 +28,12 @@ final class ProgressBar: @unchecked Sendable {
         drew = true
         let elapsed = now.timeIntervalSince(started)
         let width = 30
-        let filled = Int((report.fraction * Double(width)).rounded(.down))
+        let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let rate = elapsed > 0 ? Double(report.events) / elapsed : 0
-        let remaining = report.fraction > 0.001 ? elapsed * (1 - report.fraction) / report.fraction : .nan
+        let rate = elapsed > 0 ? Double(events) / elapsed : 0
+        let remaining = fraction > 0.001 ? elapsed * (1 - fraction) / fraction : .nan
         let eta = remaining.isFinite ? String(format: "%.0f s", remaining) : "?"
-        let line = String(format: "\r[%@] %3.0f%%  rep %d/%d  sim %.1f h  %.1f M ev/s  ETA %@ ",
-                          bar, report.fraction * 100, report.replicationsDone, report.replications,
-                          report.simulatedSeconds / 3600, rate / 1e6, eta)
+        let line = String(format: "\r[%@] %3.0f%%  %@  %.1f M ev/s  ETA %@ ", bar, fraction * 100, detail, rate / 1e6, eta)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -23,11 +23,15 @@ Example::
         other = takt_h5.open_run("results/third_mill.h5")
         run.compare(run, other)                # per-KPI difference with a paired CI
 
+A merged sweep (``takt sweep merge``) reads with ``takt_h5.open_sweep("…/sweep.h5")`` (one row
+per run) and ``open_sweep(path, "points")`` (per point and KPI, with confidence intervals).
+
 From a shell: ``python -m takt_h5 results/run.h5`` prints a short summary.
 """
 from ._run import Run, TaktResultWarning, compare, comparison, open_run
 from ._shares import state_shares
 from ._stats import paired_interval, t_quantile, welch_interval
+from ._sweep import open_sweep, open_sweep_run, points_wide
 
 __version__ = "1.2.0"
 #: The result-file format this package reads (major version must match).
@@ -40,6 +44,9 @@ __all__ = [
     "compare",
     "comparison",
     "open_run",
+    "open_sweep",
+    "open_sweep_run",
+    "points_wide",
     "paired_interval",
     "state_shares",
     "t_quantile",
