@@ -1,10 +1,12 @@
+import TaktControl
 import TaktFactory
 
 extension FactoryRunner {
     /// Every KPI of a finished run: the report's, maintenance cost and downtime, the
     /// controllers' own figures and, after a deployment, the window before it (`before.<kpi>`;
     /// the plain names then cover the window after the transition).
-    static func kpis(of model: borrowing FactoryModel, report: FactoryReport, configuration: FactoryConfiguration) -> [KPI] {
+    static func kpis(of model: borrowing FactoryModel, report: FactoryReport, configuration: FactoryConfiguration,
+                     plan: ControllerPlan) -> [KPI] {
         var result = kpis(report, configuration: configuration)
         result += maintenanceKPIs(report, configuration: configuration)
         for (prefix, metrics) in model.controllerMetrics {
@@ -12,6 +14,7 @@ extension FactoryRunner {
                 result.append(KPI("\(prefix).\(metric.name)", "\(prefix): \(metric.label)", unit: metric.unit, value: metric.value))
             }
         }
+        result += trueEffectKPIs(plan, configuration: configuration, metrics: model.controllerMetrics)
         if let before = model.windowBefore {
             let earlier = kpis(before, configuration: configuration) + maintenanceKPIs(before, configuration: configuration)
             result += earlier.map { KPI("before.\($0.name)", "Before deployment: \($0.label)", unit: $0.unit, value: $0.value) }

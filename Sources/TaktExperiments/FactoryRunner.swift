@@ -38,7 +38,7 @@ enum FactoryRunner {
         progress(1, simulation.eventsProcessed, simulation.now)
         let report = simulation.model.report()
         let result = ReplicationResult(replication: replication, seed: streams.seed,
-                                       kpis: kpis(of: simulation.model, report: report, configuration: configuration),
+                                       kpis: kpis(of: simulation.model, report: report, configuration: configuration, plan: controllers),
                                        events: simulation.eventsProcessed, simulatedSeconds: simulation.now,
                                        wallSeconds: Date().timeIntervalSince(started), interrupted: interrupted)
         return (result, simulation.model.gantt)

@@ -89,12 +89,63 @@ extension FactoryReader {
         return nil
     }
 
-    /// `{policy: fixed}` (more policies arrive with their controllers).
+    /// `{policy: fixed}` or `{policy: optimise, operation: weld, inspection: image, update_every: 200,
+    /// warm_up: 1000, exploration: 0.1, step: 0.05, use_inspection_accuracy: true}`.
     func readQualityPolicy(_ node: Located, _ configuration: FactoryConfiguration, path: String) -> QualityPolicy? {
         guard let fields = node.mapping(path) else { return nil }
-        let policy = fields.required("policy", expected: "fixed")?.choice("\(path).policy", among: ["fixed": QualityPolicy.fixed])
+        let policy = fields.required("policy", expected: "fixed or optimise")?
+            .choice("\(path).policy", among: ["fixed": "fixed", "optimise": "optimise"])
+        var result: QualityPolicy? = policy == "fixed" ? .fixed : nil
+        if policy == "optimise" {
+            let operation = fields.required("operation", expected: "the operation whose recipe it tunes, e.g. weld")
+                .flatMap { readRoute($0, configuration, path: "\(path).operation", needs: "a recipe") { !$0.recipe.isEmpty } }
+            let inspection = fields.required("inspection", expected: "the inspection whose verdicts it learns from, e.g. image")
+                .flatMap { readRoute($0, configuration, path: "\(path).inspection", needs: "an inspection") { $0.inspection != nil } }
+            var settings = ProcessOptimiser.Settings()
+            if let every = fields.optional("update_every")?.integer("\(path).update_every", in: 1...1_000_000) { settings.updateEvery = every }
+            if let warmUp = fields.optional("warm_up")?.integer("\(path).warm_up", in: 0...10_000_000) { settings.warmUp = warmUp }
+            if let exploration = fields.optional("exploration")?.number("\(path).exploration", in: 0...0.5) { settings.exploration = exploration }
+            if let step = fields.optional("step")?.number("\(path).step", in: 0...1) { settings.stepLimit = step }
+            let useAccuracy = fields.optional("use_inspection_accuracy")?.boolean("\(path).use_inspection_accuracy") ?? false
+            if let operation, let inspection {
+                if useAccuracy, let spec = route(inspection, in: configuration).inspection {
+                    // the inspection's qualified accuracy (a gauge study), not the process truth
+                    let good = spec.confusion[0]
+                    let defective = spec.confusion.dropFirst()
+                    settings.falseRejectRate = 1 - good[0]
+                    settings.detectionRate = defective.isEmpty ? 1 : defective.reduce(0) { $0 + (1 - $1[0]) } / Double(defective.count)
+                }
+                result = .optimise(operation: operation, inspection: inspection, settings: settings)
+            }
+        }
         fields.finish()
-        return policy
+        return result
+    }
+
+    /// The route index (flat over products) of the operation named `weld` (the first with that
+    /// name) or `cell/weld`, which must satisfy `condition`.
+    func readRoute(_ node: Located, _ configuration: FactoryConfiguration, path: String, needs: String,
+                   _ condition: (OperationSpec) -> Bool) -> Int? {
+        guard let name = node.string(path) else { return nil }
+        var index = 0
+        var names: [String] = []
+        for product in configuration.products {
+            for operation in product.routing {
+                if (operation.name == name || "\(product.name)/\(operation.name)" == name) {
+                    if condition(operation) { return index }
+                    node.error("\(path): operation '\(name)' has no \(needs)")
+                    return nil
+                }
+                if condition(operation) { names.append("\(product.name)/\(operation.name)") }
+                index += 1
+            }
+        }
+        node.error("\(path): no operation named '\(name)'; operations with \(needs): \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+        return nil
+    }
+
+    func route(_ index: Int, in configuration: FactoryConfiguration) -> OperationSpec {
+        configuration.products.flatMap(\.routing)[index]
     }
 
     /// `maintenance_costs: {preventive: 300, corrective: 1500, downtime_per_hour: 200}`.
