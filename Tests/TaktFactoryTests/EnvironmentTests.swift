@@ -55,3 +55,25 @@ final class EnvironmentTests: XCTestCase {
         XCTAssertEqual(durations(shifted, station: 0)[0], durations(noisy, station: 0)[1], "the weather at 25 h does not depend on other readings")
     }
 }
+
+/// Daily and weekly cycles, read back through the observation interface (what a thermometer shows).
+final class WeeklyCycleTests: XCTestCase {
+    func testDailyAndWeeklyCyclesAddUp() {
+        var configuration = FactoryConfiguration(
+            stations: [StationSpec(name: "s")],
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "o", stations: [0], processTime: .constant(1))])],
+            orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0, until: nil),
+                                           mix: [(product: 0, weight: 1)])])
+        let wednesday15 = 2 * 86_400.0 + 15 * 3600
+        configuration.environment = [EnvironmentVariable(name: "temperature", profile: .cycles(
+            mean: 20, dailyAmplitude: 4, dailyPeak: 15 * 3600, weeklyAmplitude: 2, weeklyPeak: wednesday15, noiseSD: 0))]
+        let model = FactoryModel(configuration, streams: RandomStreams(seed: 1))
+        let at = { (t: Double) in model.observation(at: t).environment[0] }
+        let expected = { (t: Double) in
+            20 + 4 * cos(2 * Double.pi * (t - 15 * 3600) / 86_400) + 2 * cos(2 * Double.pi * (t - wednesday15) / (7 * 86_400))
+        }
+        for t in stride(from: 0.0, through: 14 * 86_400, by: 3_937) { XCTAssertEqual(at(t), expected(t), accuracy: 1e-12) }
+        XCTAssertEqual(at(wednesday15), 26, accuracy: 1e-9, "Wednesday 15:00: both cycles at their peaks")
+        XCTAssertEqual(at(6 * 86_400 + 3 * 3600), 14, accuracy: 1e-9, "Sunday 03:00: both cycles at their troughs")
+    }
+}

@@ -61,6 +61,14 @@ struct EnvironmentState {
                 value += Distribution.normal(mean: 0, sd: sd).sample(&rng)
             }
             return value
+        case .cycles(let mean, let dailyAmplitude, let dailyPeak, let weeklyAmplitude, let weeklyPeak, let sd):
+            var value = mean + dailyAmplitude * cos(2 * Double.pi * (time - dailyPeak) / 86_400)
+                + weeklyAmplitude * cos(2 * Double.pi * (time - weeklyPeak) / (7 * 86_400))
+            if sd > 0 {
+                var rng = Xoshiro256StarStar(seed: SplitMix64.mix(noiseSeeds[index] ^ UInt64(max(0, (time / 3600).rounded(.down)))))
+                value += Distribution.normal(mean: 0, sd: sd).sample(&rng)
+            }
+            return value
         case .piecewise(let times, let values):
             var current = values.first ?? 0
             for (start, value) in zip(times, values) where start <= time { current = value }

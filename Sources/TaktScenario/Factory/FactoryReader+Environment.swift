@@ -12,6 +12,8 @@ extension FactoryReader {
             var profile: EnvironmentProfile?
             if let constant = fields.optional("constant") {
                 profile = constant.number("\(path).constant").map { .constant($0) }
+            } else if let weekly = fields.optional("weekly") {
+                profile = readCycles(weekly: weekly, daily: fields.optional("daily"), path: path)
             } else if let daily = fields.optional("daily"), let cycle = daily.mapping("\(path).daily") {
                 let mean = cycle.required("mean", expected: "the daily mean, e.g. 22")?.number("\(path).daily.mean")
                 let amplitude = cycle.optional("amplitude")?.number("\(path).daily.amplitude") ?? 0
@@ -38,11 +40,37 @@ extension FactoryReader {
                 let column = fields.optional("column")?.string("\(path).column") ?? entry.name
                 profile = readEnvironmentFile(csv, column: column, path: "\(path).csv")
             } else {
-                entry.value.error("\(path) needs a profile: 'constant', 'daily', 'piecewise' or 'csv'")
+                entry.value.error("\(path) needs a profile: 'constant', 'daily', 'weekly' (with or without 'daily'), 'piecewise' or 'csv'")
             }
             fields.finish()
             return profile.map { EnvironmentVariable(name: entry.name, profile: $0) }
         }
+    }
+
+    /// `weekly: {amplitude: 3, peak_day: wed, peak: "14:00"}` with an optional `daily: {mean: 22,
+    /// amplitude: 5, peak: "15:00", noise: 0.5}` (mean and noise may sit in either; default 0).
+    func readCycles(weekly: Located, daily: Located?, path: String) -> EnvironmentProfile? {
+        guard let week = weekly.mapping("\(path).weekly") else { return nil }
+        let day = daily?.mapping("\(path).daily")
+        let mean = (day?.optional("mean") ?? week.optional("mean"))?.number("\(path).mean") ?? 0
+        let noise = (day?.optional("noise") ?? week.optional("noise"))?.number("\(path).noise", in: 0 ... .greatestFiniteMagnitude) ?? 0
+        let dailyAmplitude = day?.optional("amplitude")?.number("\(path).daily.amplitude") ?? 0
+        let dailyPeak = day?.optional("peak").flatMap { Self.clock($0, "\(path).daily.peak") } ?? 15 * 3600
+        let weeklyAmplitude = week.required("amplitude", expected: "the weekly swing, e.g. 3")?.number("\(path).weekly.amplitude") ?? 0
+        var weeklyPeak = week.optional("peak").flatMap { Self.clock($0, "\(path).weekly.peak") } ?? 12 * 3600
+        if let dayNode = week.optional("peak_day") {
+            if let name = dayNode.string("\(path).weekly.peak_day"), let index = Self.dayNames.firstIndex(of: name.lowercased()) {
+                weeklyPeak += Double(index) * 86_400
+            } else {
+                dayNode.error("\(path).weekly.peak_day: expected one of \(Self.dayNames.joined(separator: ", "))")
+            }
+        } else {
+            weeklyPeak += 2 * 86_400
+        }
+        day?.finish()
+        week.finish()
+        return .cycles(mean: mean, dailyAmplitude: dailyAmplitude, dailyPeak: dailyPeak, weeklyAmplitude: weeklyAmplitude,
+                       weeklyPeak: weeklyPeak, noiseSD: noise)
     }
 
     /// `csv: weather.csv` (relative to the scenario file's folder) with `column: temperature`
