@@ -108,6 +108,10 @@ enum FactoryRunner {
                 kpis.append(KPI("maintenance.\(name)", "\(name): planned maintenance", unit: "%", value: share(.maintenance)))
             }
         }
+        if configuration.stations.contains(where: { $0.powerKW != nil }) {
+            kpis.append(KPI("energy", "Energy (all metered stations)", unit: "kWh", value: report.stations.reduce(0) { $0 + $1.energyKWh }))
+            kpis.append(KPI("energy_cost", "Energy cost (all metered stations)", unit: "", value: report.stations.reduce(0) { $0 + $1.energyCost }))
+        }
         for material in report.materials {
             kpis.append(KPI("inventory.\(material.name)", "\(material.name): inventory, mean", unit: "units", value: material.inventoryMean))
             kpis.append(KPI("stockouts.\(material.name)", "\(material.name): stock-outs", unit: "", value: Double(material.stockouts)))
