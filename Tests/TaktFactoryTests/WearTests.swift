@@ -92,4 +92,26 @@ final class WearTests: XCTestCase {
         XCTAssertGreaterThan(failures, 6_000)
         XCTAssertEqual(cyclesPerFailure, expected, accuracy: 4 * standardError, "cycles per failure")
     }
+
+    /// Wear per operating hour as a gamma process: 30-minute steps under gamma(shape 2 per hour,
+    /// scale 0.5) add Gamma(1, 0.5) = exponential(mean 0.5) each, so with failure at 10 the
+    /// number of steps to failure is 1 + Poisson(20): mean exactly 21, SD √20. The simulated mean
+    /// over ~5,000 failures must lie within 4 standard errors.
+    func testWearPerOperatingHourIsAGammaProcess() {
+        var configuration = wornMachine()
+        configuration.stations[0].wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 10, repairTime: .constant(1))
+        configuration.stations[0].wear?.perOperatingHour = true
+        configuration.products[0].routing[0].processTime = .constant(1800)
+        configuration.orderSources[0].arrivals = .renewal(interarrival: .constant(60), count: nil, until: nil)
+        configuration.sensors = []
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 12)),
+                                    limits: RunLimits(endTime: 5_000 * 21 * 1800))
+        _ = simulation.run()
+        simulation.finish()
+        let report = simulation.model.report()
+        let failures = report.stations[0].failures
+        let stepsPerFailure = Double(report.stations[0].processedUnits) / Double(failures)
+        XCTAssertGreaterThan(failures, 4_500)
+        XCTAssertEqual(stepsPerFailure, 21, accuracy: 4 * 20.0.squareRoot() / Double(failures).squareRoot())
+    }
 }

@@ -4,8 +4,12 @@ import TaktKernel
 /// the machine fails when it crosses a threshold. The wear itself is never observable — only
 /// sensors (`SensorSpec`) report noisy functions of it.
 public struct WearSpec: Sendable {
-    /// Wear added by one processing cycle (e.g. gamma: a gamma process sampled per cycle).
+    /// Wear added by one processing cycle (e.g. gamma: a gamma process sampled per cycle) — or,
+    /// with `perOperatingHour`, by one hour of processing.
     public var incrementPerCycle: Distribution
+    /// The increment law is per operating hour: a step of h hours adds Gamma(shape·h, scale) for a
+    /// gamma law (an exact gamma process in operating time), or h × a draw for other laws.
+    public var perOperatingHour = false
     /// The machine fails at the end of the cycle that takes its wear to this level or beyond
     /// (unused with a `hazard`).
     public var failureThreshold: Double

@@ -11,7 +11,17 @@ extension FactoryModel {
     mutating func accumulateWear(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let station = Int(machines[m].station)
         guard let wear = configuration.stations[station].wear else { return }
-        var increment = wear.incrementPerCycle.sampleDuration(&machines[m].rngWear)
+        var increment: Double
+        if wear.perOperatingHour {
+            let hours = machines[m].stepLength / 3600
+            if case .gamma(let shape, let scale) = wear.incrementPerCycle {
+                increment = hours > 0 ? Distribution.gamma(shape: shape * hours, scale: scale).sample(&machines[m].rngWear) : 0
+            } else {
+                increment = hours * wear.incrementPerCycle.sampleDuration(&machines[m].rngWear)
+            }
+        } else {
+            increment = wear.incrementPerCycle.sampleDuration(&machines[m].rngWear)
+        }
         if environment.affects(.wearRate, station: station) {
             increment *= environment.factor(.wearRate, station: station, at: calendar.now)
         }

@@ -6,8 +6,12 @@ extension FactoryReader {
     /// repair_restores: 1, maintenance_restores: 0.8}` — hidden wear in the scenario's own units.
     func readWear(_ node: Located, path: String) -> WearSpec? {
         guard let wear = node.mapping(path) else { return nil }
-        let incrementNode = wear.required("per_cycle", expected: "wear added by one cycle, e.g. 'gamma(shape: 2, scale: 0.5)'")
-        let increment = incrementNode?.distribution("\(path).per_cycle", isDuration: false)
+        let perHourNode = wear.optional("per_hour")
+        let incrementNode = perHourNode ?? wear.required("per_cycle", expected: "wear added by one cycle, e.g. 'gamma(shape: 2, scale: 0.5)' (or 'per_hour')")
+        if perHourNode != nil, let cycleNode = wear.optional("per_cycle") {
+            cycleNode.error("\(path): give either 'per_cycle' or 'per_hour' (wear per operating hour), not both")
+        }
+        let increment = incrementNode?.distribution("\(path).\(perHourNode != nil ? "per_hour" : "per_cycle")", isDuration: false)
         let hazardNode = wear.optional("hazard")
         let hazard = hazardNode.flatMap { readHazard($0, path: "\(path).hazard") }
         let thresholdNode = hazardNode != nil ? wear.optional("failure_at")
@@ -36,6 +40,7 @@ extension FactoryReader {
                             repairRestores: repairRestores, maintenanceRestores: maintenanceRestores)
         spec.byTechnician = technician
         spec.hazard = hazard
+        spec.perOperatingHour = perHourNode != nil
         return spec
     }
 
