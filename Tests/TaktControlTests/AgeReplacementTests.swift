@@ -51,3 +51,33 @@ final class AgeReplacementTests: XCTestCase {
         XCTAssertLessThan(interval.halfWidth, 0.01 * exact)
     }
 }
+
+/// Age counted on the machine's hour meter.
+final class OperatingAgeTests: XCTestCase {
+    /// A machine busy half the time (1-hour jobs every 2 hours) maintained every 10 operating hours
+    /// is maintained about 50 times in 1,000 hours — about half as often as on calendar age — and its
+    /// hour meter (observable) equals its busy time exactly.
+    func testOperatingAgeFollowsTheHourMeter() {
+        let configuration = FactoryConfiguration(
+            stations: [StationSpec(name: "press")],
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "press", stations: [0], processTime: .constant(3600))])],
+            orderSources: [OrderSourceSpec(name: "jobs", arrivals: .renewal(interarrival: .constant(7200), count: nil, until: nil),
+                                           mix: [(product: 0, weight: 1)])])
+        func run(_ basis: AgeReplacement.Basis) -> (maintenances: Int, hours: Double, busy: Double) {
+            let controllers = Controllers(maintenance: AgeReplacement(interval: 10 * 3600, duration: 1, machines: [0], machineCount: 1,
+                                                                      basis: basis))
+            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1), controllers: controllers),
+                                        limits: RunLimits(endTime: 1_000 * 3600))
+            _ = simulation.run()
+            simulation.finish()
+            let report = simulation.model.report()
+            return (report.stations[0].maintenances, simulation.model.observation(at: simulation.now).operatingHours[0],
+                    report.stations[0].utilisation * report.period / 3600)
+        }
+        let operating = run(.operating), calendar = run(.calendar)
+        XCTAssertEqual(operating.hours, operating.busy, accuracy: 1e-9, "the hour meter is the busy time")
+        XCTAssertEqual(operating.busy, 500, accuracy: 1)
+        XCTAssertEqual(Double(operating.maintenances), 50, accuracy: 1)
+        XCTAssertEqual(Double(calendar.maintenances), 100, accuracy: 1)
+    }
+}

@@ -5,8 +5,9 @@ import TaktFactory
 public enum MaintenancePolicy: Sendable, Equatable {
     /// Repair after failure only (no controller).
     case runToFailure
-    /// Maintain each machine when `interval` has passed since its last renewal (`AgeReplacement`).
-    case preventive(interval: Double, duration: Double, stations: [Int])
+    /// Maintain each machine when its age since the last renewal reaches `interval`, in calendar
+    /// or operating time (`AgeReplacement`).
+    case preventive(interval: Double, duration: Double, stations: [Int], basis: AgeReplacement.Basis = .calendar)
     /// Maintain when a reading of `sensor` reaches `threshold` (`ConditionBasedMaintenance`).
     case condition(sensor: Int, threshold: Double, duration: Double)
     /// Learn the failure level and extrapolate the sensor's trend (`PredictiveMaintenance`).
@@ -28,8 +29,9 @@ public enum MaintenancePolicy: Sendable, Equatable {
         switch self {
         case .runToFailure:
             return nil
-        case .preventive(let interval, let duration, let stations):
-            return AgeReplacement(interval: interval, duration: duration, machines: machines(of: stations), machineCount: machineCount)
+        case .preventive(let interval, let duration, let stations, let basis):
+            return AgeReplacement(interval: interval, duration: duration, machines: machines(of: stations), machineCount: machineCount,
+                                  basis: basis)
         case .condition(let sensor, let threshold, let duration):
             return ConditionBasedMaintenance(sensor: sensor, threshold: threshold, duration: duration, machineCount: machineCount)
         case .predictive(let sensor, let horizon, let duration, let stations, let window, let minimumFailures, let margin):

@@ -16,6 +16,7 @@ extension FactoryModel {
             now: now, layout: observableLayout, machineStates: machines.map(\.state), queueLengths: queues.map(\.count),
             latestReadings: machines.indices.map { m in (0..<sensorCount).map { latestReading[m * sensorCount + $0] } },
             latestReadingTimes: machines.indices.map { m in (0..<sensorCount).map { latestReadingTime[m * sensorCount + $0] } },
+            operatingHours: machines.map { ($0.operatingSeconds + ($0.state == .busy ? now - $0.stateSince : 0)) / 3600 },
             failuresSeen: failuresSeen, workersAtWork: atWork, workersFree: free,
             setpoints: (0..<routesCount).map { Array(setpoints[qualityTable.parameterOffset[$0]..<qualityTable.parameterOffset[$0 + 1]]) },
             environment: configuration.environment.indices.map { environment.value($0, at: now) })

@@ -209,6 +209,7 @@ extension FactoryModel {
     /// Adds the time since the last state change to the machine's current state.
     @inline(__always)
     mutating func account(_ m: Int, until now: Double) {
+        if machines[m].state == .busy { machines[m].operatingSeconds += now - machines[m].stateSince }
         let since = max(machines[m].stateSince, statistics.start)
         if now > since {
             statistics.machineStateTime[m * FactoryStatistics.stateCount + machines[m].state.rawValue] += now - since

@@ -278,6 +278,7 @@ public struct FactoryModel: DiscreteEventModel {
         statistics.reset(at: time, machineStates: machines.map(\.state), levels: currentLevels())
         for m in machines.indices {
             recordStateInterval(m, until: time)   // state rows tile the whole run, warm-up included
+            if machines[m].state == .busy { machines[m].operatingSeconds += time - machines[m].stateSince }
             machines[m].stateSince = time
         }
     }

@@ -16,6 +16,8 @@ public struct PlantObservation: Sendable {
     /// before the first one) and when it was taken.
     public var latestReadings: [[Double]]
     public var latestReadingTimes: [[Double]]
+    /// Each machine's hour meter: processing hours since the start of the run.
+    public var operatingHours: [Double]
     /// Failures seen on each machine since the start of the run.
     public var failuresSeen: [Int]
     /// Workers of each pool at work now, and of those the ones free.

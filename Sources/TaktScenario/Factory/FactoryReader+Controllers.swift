@@ -57,7 +57,9 @@ extension FactoryReader {
         case "preventive"?:
             if let every = fields.required("every", expected: "the age at which a machine is maintained, e.g. '200 h'")?
                 .duration("\(path).every", allowZero: false) {
-                result = .preventive(interval: every, duration: duration, stations: stationIndices)
+                let basis = fields.optional("basis")?.choice("\(path).basis", among: [
+                    "calendar": AgeReplacement.Basis.calendar, "operating": AgeReplacement.Basis.operating]) ?? .calendar
+                result = .preventive(interval: every, duration: duration, stations: stationIndices, basis: basis)
             }
         case "condition"?:
             let sensor = readSensorName(fields, configuration, path: path)
