@@ -16,6 +16,7 @@ public struct ControllerPlan: Sendable {
     public var makeMaintenance: (@Sendable (FactoryConfiguration, Int) -> any MaintenanceController)?
     public var makeQuality: (@Sendable (FactoryConfiguration, Int) -> any QualityController)?
     public var makeInventory: (@Sendable (FactoryConfiguration, Int) -> any InventoryController)?
+    public var makeRouting: (@Sendable (FactoryConfiguration, Int) -> any RoutingPolicy)?
 
     public init(maintenance: MaintenancePolicy? = nil, quality: QualityPolicy? = nil, shadowMaintenance: MaintenancePolicy? = nil,
                 shadowQuality: QualityPolicy? = nil, deployment: Deployment? = nil) {
@@ -29,7 +30,7 @@ public struct ControllerPlan: Sendable {
     /// True when nothing is plugged in.
     public var isEmpty: Bool {
         maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && makeMaintenance == nil && makeQuality == nil
-            && makeInventory == nil
+            && makeInventory == nil && makeRouting == nil
     }
 
     /// Fresh controllers for one replication of `configuration`.
@@ -38,6 +39,7 @@ public struct ControllerPlan: Sendable {
                     quality: makeQuality?(configuration, replication) ?? quality?.controller(for: configuration, replication: replication),
                     shadowMaintenance: shadowMaintenance?.controller(for: configuration),
                     shadowQuality: shadowQuality?.controller(for: configuration, replication: replication),
-                    inventory: makeInventory?(configuration, replication), deployment: deployment)
+                    inventory: makeInventory?(configuration, replication), routing: makeRouting?(configuration, replication),
+                    deployment: deployment)
     }
 }

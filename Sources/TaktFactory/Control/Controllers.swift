@@ -9,13 +9,16 @@ public struct Controllers: Sendable {
     public var shadowQuality: (any QualityController)?
     /// Replaces the replenishment policy of every material (nil: each material's own policy).
     public var inventory: (any InventoryController)?
+    /// Chooses among alternative stations (nil: the least-loaded one).
+    public var routing: (any RoutingPolicy)?
     /// When the shadow controllers take over (nil: never).
     public var deployment: Deployment?
 
     public init(maintenance: (any MaintenanceController)? = nil, quality: (any QualityController)? = nil,
                 shadowMaintenance: (any MaintenanceController)? = nil, shadowQuality: (any QualityController)? = nil,
-                inventory: (any InventoryController)? = nil, deployment: Deployment? = nil) {
+                inventory: (any InventoryController)? = nil, routing: (any RoutingPolicy)? = nil, deployment: Deployment? = nil) {
         self.inventory = inventory
+        self.routing = routing
         self.maintenance = maintenance
         self.quality = quality
         self.shadowMaintenance = shadowMaintenance
@@ -25,7 +28,7 @@ public struct Controllers: Sendable {
 
     /// True if any controller is plugged in.
     public var isEmpty: Bool {
-        maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && inventory == nil
+        maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && inventory == nil && routing == nil
     }
 }
 

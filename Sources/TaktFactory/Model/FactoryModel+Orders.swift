@@ -81,6 +81,15 @@ extension FactoryModel {
         if only >= 0 { return Int(only) }
         let stations = configuration.products[product].routing[operation].stations
         if stations.count == 1 { return stations[0] }
+        if let policy = controllers.routing {
+            let alternatives = stations.map { station in
+                RoutingAlternative(station: station, queueLength: queues[station].count, machines: configuration.stations[station].machines,
+                                   freeMachines: (stationFirstMachine[station]..<stationFirstMachine[station + 1]).filter(isFree).count)
+            }
+            let choice = policy.choose(from: alternatives, product: product, operation: operation, now: currentTime)
+            precondition(alternatives.indices.contains(choice), "routing policy chose \(choice) of \(alternatives.count) alternatives")
+            return stations[choice]
+        }
         var best = stations[0]
         var bestLoad = Double.infinity
         for station in stations {
