@@ -100,9 +100,9 @@ extension FactoryReader {
         var result: QualityPolicy? = policy == "fixed" ? .fixed : nil
         if policy == "optimise" {
             let operation = fields.required("operation", expected: "the operation whose recipe it tunes, e.g. weld")
-                .flatMap { readRoute($0, configuration, path: "\(path).operation", needs: "a recipe") { !$0.recipe.isEmpty } }
+                .flatMap { readRoute($0, configuration, path: "\(path).operation", needs: "recipe") { !$0.recipe.isEmpty } }
             let inspection = fields.required("inspection", expected: "the inspection whose verdicts it learns from, e.g. image")
-                .flatMap { readRoute($0, configuration, path: "\(path).inspection", needs: "an inspection") { $0.inspection != nil } }
+                .flatMap { readRoute($0, configuration, path: "\(path).inspection", needs: "inspection") { $0.inspection != nil } }
             var settings = ProcessOptimiser.Settings()
             if let every = fields.optional("update_every")?.integer("\(path).update_every", in: 1...1_000_000) { settings.updateEvery = every }
             if let warmUp = fields.optional("warm_up")?.integer("\(path).warm_up", in: 0...10_000_000) { settings.warmUp = warmUp }
@@ -129,21 +129,18 @@ extension FactoryReader {
     func readRoute(_ node: Located, _ configuration: FactoryConfiguration, path: String, needs: String,
                    _ condition: (OperationSpec) -> Bool) -> Int? {
         guard let name = node.string(path) else { return nil }
-        var index = 0
-        var names: [String] = []
-        for product in configuration.products {
-            for operation in product.routing {
-                if (operation.name == name || "\(product.name)/\(operation.name)" == name) {
-                    if condition(operation) { return index }
-                    node.error("\(path): operation '\(name)' has no \(needs)")
-                    return nil
-                }
-                if condition(operation) { names.append("\(product.name)/\(operation.name)") }
-                index += 1
-            }
+        let operations = configuration.products.flatMap { product in product.routing.map { (product.name, $0) } }
+        let suitable = operations.filter { condition($0.1) }.map { "\($0.0)/\($0.1.name)" }
+        let others = suitable.isEmpty ? "no operation has one" : "operations with a \(needs): \(suitable.joined(separator: ", "))"
+        guard let index = operations.firstIndex(where: { $0.1.name == name || "\($0.0)/\($0.1.name)" == name }) else {
+            node.error("\(path): no operation named '\(name)'; \(others)")
+            return nil
         }
-        node.error("\(path): no operation named '\(name)'; operations with \(needs): \(names.isEmpty ? "none" : names.joined(separator: ", "))")
-        return nil
+        guard condition(operations[index].1) else {
+            node.error("\(path): operation '\(name)' has no \(needs); \(others)")
+            return nil
+        }
+        return index
     }
 
     func route(_ index: Int, in configuration: FactoryConfiguration) -> OperationSpec {
