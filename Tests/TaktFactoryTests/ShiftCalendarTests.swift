@@ -64,4 +64,23 @@ final class ShiftCalendarTests: XCTestCase {
         XCTAssertEqual(gantt.first!.start, 6 * 3600, "no work before the shift")
         XCTAssertEqual(gantt.count, Int((16.0 * 3600 / 700).rounded(.up)))
     }
+
+    /// Holidays take whole days out: one 8-hour early shift Monday–Friday with day 2 (the first
+    /// Wednesday) and days 7–20 (two whole weeks) off gives exactly 4 × 8 h (week 1) + 5 × 8 h
+    /// (week 4) = 72 h of work in four weeks, and the calendar's next change skips the holidays.
+    func testHolidaysRemoveWholeDays() {
+        var intervals: [(start: Double, end: Double)] = []
+        for day in 0..<5 { intervals.append((Double(day) * 86_400 + 6 * 3600, Double(day) * 86_400 + 14 * 3600)) }
+        var calendar = ShiftCalendar(intervals: intervals, atShiftEnd: .interrupt)
+        calendar.holidays = Set([2] + Array(7...20))
+        XCTAssertFalse(calendar.isWorking(at: 2 * 86_400 + 8 * 3600))
+        XCTAssertEqual(calendar.nextChange(after: 1 * 86_400 + 14 * 3600), 3 * 86_400 + 6 * 3600, "Tuesday evening → Thursday morning")
+        XCTAssertEqual(calendar.nextChange(after: 4 * 86_400 + 14 * 3600), 21 * 86_400 + 6 * 3600, "Friday → Monday after the break")
+        var simulation = Simulation(model: FactoryModel(loadedStation(calendar, step: 700), streams: RandomStreams(seed: 1)),
+                                    limits: RunLimits(endTime: 4 * ShiftCalendar.week))
+        _ = simulation.run()
+        simulation.finish()
+        let report = simulation.model.report()
+        XCTAssertEqual(report.stations[0].stateShares[MachineState.busy.rawValue] * report.period, (4 + 5) * 8 * 3600, accuracy: 1e-6)
+    }
 }

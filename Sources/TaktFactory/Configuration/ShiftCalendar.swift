@@ -9,6 +9,9 @@ public struct ShiftCalendar: Sendable, Equatable {
     public let intervals: [ClosedRange<Double>]
     /// What a machine busy at the end of working time does.
     public var atShiftEnd: ShiftEndRule
+    /// Days off (day 0 = the Monday the run starts): no working time from 00:00 to 24:00. A shift
+    /// running past midnight into a holiday stops at midnight.
+    public var holidays: Set<Int> = []
 
     /// - Parameter intervals: working intervals within one week (any order, may touch).
     public init(intervals: [(start: Double, end: Double)], atShiftEnd: ShiftEndRule = .finish) {
@@ -30,6 +33,7 @@ public struct ShiftCalendar: Sendable, Equatable {
 
     /// True if `time` is working time.
     public func isWorking(at time: Double) -> Bool {
+        if !holidays.isEmpty && holidays.contains(Int((time / 86_400).rounded(.down))) { return false }
         let t = time.truncatingRemainder(dividingBy: Self.week)
         return intervals.contains { $0.lowerBound <= t && t < $0.upperBound }
     }
@@ -37,17 +41,26 @@ public struct ShiftCalendar: Sendable, Equatable {
     /// The first time after `time` at which working status changes (nil: never, e.g. always on).
     public func nextChange(after time: Double) -> Double? {
         guard !intervals.isEmpty else { return nil }
-        if intervals.count == 1 && intervals[0].lowerBound <= 0 && intervals[0].upperBound >= Self.week { return nil }
-        let weekStart = (time / Self.week).rounded(.down) * Self.week
-        var candidates: [Double] = []
-        for offset in [0.0, Self.week] {
-            for interval in intervals {
-                candidates.append(weekStart + offset + interval.lowerBound)
-                candidates.append(weekStart + offset + interval.upperBound)
-            }
-        }
+        let alwaysOn = intervals.count == 1 && intervals[0].lowerBound <= 0 && intervals[0].upperBound >= Self.week
+        if alwaysOn && holidays.isEmpty { return nil }
         let now = isWorking(at: time)
-        return candidates.sorted().first { $0 > time && isWorking(at: $0) != now }
+        var weekStart = (time / Self.week).rounded(.down) * Self.week
+        // Holidays can hide every change of a week: look week by week, past the last holiday.
+        let lastHoliday = Double((holidays.max() ?? 0) + 1) * 86_400
+        while weekStart <= max(time, lastHoliday) + Self.week {
+            var candidates: [Double] = []
+            for interval in intervals {
+                candidates.append(weekStart + interval.lowerBound)
+                candidates.append(weekStart + interval.upperBound)
+            }
+            for day in 0..<7 {   // midnights: where holidays begin and end
+                candidates.append(weekStart + Double(day) * 86_400)
+            }
+            candidates.append(weekStart + Self.week)
+            if let change = candidates.sorted().first(where: { $0 > time && isWorking(at: $0) != now }) { return change }
+            weekStart += Self.week
+        }
+        return nil
     }
 }
 

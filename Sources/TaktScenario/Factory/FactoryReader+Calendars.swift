@@ -5,8 +5,9 @@ extension FactoryReader {
     static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
     /// `calendars: {two_shifts: {shifts: [{days: [mon, tue, wed, thu, fri], from: "06:00", to: "14:00"}, …],
-    /// at_shift_end: finish}}` — weekly working time; time 0 of a run is Monday 00:00. A shift whose
-    /// `to` is not after its `from` runs past midnight.
+    /// at_shift_end: finish, holidays: [3, 24]}}` — weekly working time; time 0 of a run is Monday
+    /// 00:00. A shift whose `to` is not after its `from` runs past midnight. Holidays are day
+    /// numbers (0 = the first Monday).
     static func readCalendars(_ node: Located?) -> [ShiftCalendar?] {
         guard let node, let mapping = node.mapping("calendars") else { return [] }
         return mapping.namedEntries.map { entry in
@@ -39,9 +40,14 @@ extension FactoryReader {
             }
             let rule = fields.optional("at_shift_end")?.choice("\(path).at_shift_end", among: [
                 "finish": ShiftEndRule.finish, "interrupt": ShiftEndRule.interrupt]) ?? .finish
+            let holidays = fields.optional("holidays")?.sequence("\(path).holidays")?.compactMap {
+                $0.integer("\(path).holidays (day numbers: 0 is the Monday the run starts)", in: 0...100_000)
+            } ?? []
             fields.finish()
             if intervals.isEmpty { entry.value.error("\(path) has no working time; give at least one shift") }
-            return ShiftCalendar(intervals: intervals, atShiftEnd: rule)
+            var calendar = ShiftCalendar(intervals: intervals, atShiftEnd: rule)
+            calendar.holidays = Set(holidays)
+            return calendar
         }
     }
 
