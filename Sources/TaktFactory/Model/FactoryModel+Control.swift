@@ -111,11 +111,10 @@ extension FactoryModel {
                   change.parameter >= 0, first + change.parameter < qualityTable.parameterOffset[change.operation + 1] else { continue }
             let index = first + change.parameter
             let value = min(qualityTable.maximum[index], max(qualityTable.minimum[index], change.value))
-            if shadow {
-                if logsEvents { log(.shadowSetpointChange, operation: change.operation, value: value) }
-            } else {
-                setpoints[index] = value
-                if logsEvents { log(.setpointChange, operation: change.operation, value: value) }
+            if !shadow { setpoints[index] = value }
+            if logsEvents {   // `material` carries the parameter's row in /lookup/parameters (see docs/hdf5-layout.md)
+                let product = Int32(routes.offset.lastIndex { $0 <= change.operation } ?? 0)
+                log(shadow ? .shadowSetpointChange : .setpointChange, material: Int32(index), product: product, value: value)
             }
         }
     }
