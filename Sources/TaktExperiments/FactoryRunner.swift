@@ -37,10 +37,12 @@ enum FactoryRunner {
         if let recorder { try recorder.record(simulation.model.takeRecords(), replication: replication) }
         progress(1, simulation.eventsProcessed, simulation.now)
         let report = simulation.model.report()
-        let result = ReplicationResult(replication: replication, seed: streams.seed,
+        var result = ReplicationResult(replication: replication, seed: streams.seed,
                                        kpis: kpis(of: simulation.model, report: report, configuration: configuration, plan: controllers),
                                        events: simulation.eventsProcessed, simulatedSeconds: simulation.now,
                                        wallSeconds: Date().timeIntervalSince(started), interrupted: interrupted)
+        let models = simulation.model.learnedModels
+        if !models.isEmpty { result.learnedModels = models }
         return (result, simulation.model.gantt)
     }
 

@@ -36,4 +36,6 @@ public struct ReplicationResult: Sendable, Codable {
     public var wallSeconds: Double
     /// True if a stop request ended it before its run limits.
     public var interrupted: Bool = false
+    /// What its controllers learned (`MaintenanceController.learnedModel()`), by controller name.
+    public var learnedModels: [String: [String: [Double]]]? = nil
 }

@@ -11,7 +11,8 @@ public enum MaintenancePolicy: Sendable, Equatable {
     /// Maintain when a reading of `sensor` reaches `threshold` (`ConditionBasedMaintenance`).
     case condition(sensor: Int, threshold: Double, duration: Double)
     /// Learn the failure level and extrapolate the sensor's trend (`PredictiveMaintenance`).
-    case predictive(sensor: Int, horizon: Double, duration: Double, stations: [Int], window: Int, minimumFailures: Int, margin: Double)
+    case predictive(sensor: Int, horizon: Double, duration: Double, stations: [Int], window: Int, minimumFailures: Int, margin: Double,
+                    knownFailureLevels: [Double] = [])
 
     /// A fresh controller (nil for run-to-failure).
     public func controller(for configuration: FactoryConfiguration) -> (any MaintenanceController)? {
@@ -34,10 +35,11 @@ public enum MaintenancePolicy: Sendable, Equatable {
                                   basis: basis)
         case .condition(let sensor, let threshold, let duration):
             return ConditionBasedMaintenance(sensor: sensor, threshold: threshold, duration: duration, machineCount: machineCount)
-        case .predictive(let sensor, let horizon, let duration, let stations, let window, let minimumFailures, let margin):
+        case .predictive(let sensor, let horizon, let duration, let stations, let window, let minimumFailures, let margin, let known):
             let watched = stations.isEmpty ? machines(of: [configuration.sensors[sensor].station]) : machines(of: stations)
             return PredictiveMaintenance(sensor: sensor, horizon: horizon, duration: duration, machines: watched,
-                                         machineCount: machineCount, window: window, minimumFailures: minimumFailures, margin: margin)
+                                         machineCount: machineCount, window: window, minimumFailures: minimumFailures, margin: margin,
+                                         knownFailureLevels: known)
         }
     }
 }

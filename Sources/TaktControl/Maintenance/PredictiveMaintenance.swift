@@ -40,8 +40,11 @@ public struct PredictiveMaintenance: MaintenanceController {
     var actedOn = 0
     var leadTimes: [Double] = []
 
+    /// - Parameter knownFailureLevels: failure levels learned in earlier runs (a warm start, from
+    ///   `learnedModel()` saved by `takt run --save-models`); new failures add to them.
     public init(sensor: Int, horizon: Double, duration: Double, machines: [Int], machineCount: Int, window: Int = 24,
-                minimumFailures: Int = 3, margin: Double = 1) {
+                minimumFailures: Int = 3, margin: Double = 1, knownFailureLevels: [Double] = []) {
+        levels = knownFailureLevels
         self.sensor = sensor
         self.horizon = horizon
         self.duration = duration
@@ -116,6 +119,8 @@ public struct PredictiveMaintenance: MaintenanceController {
         ordered[m] = true
         return [MaintenanceOrder(machine: m, duration: duration)]
     }
+
+    public func learnedModel() -> [String: [Double]]? { ["failure_levels": levels] }
 
     public func metrics() -> [ControllerMetric] {
         let scored = correctWarnings + falseAlarms

@@ -31,12 +31,16 @@ public protocol MaintenanceController: Sendable {
     /// The controller's own figures for the report (e.g. warnings, their lead time and
     /// precision), scored only against what it observed.
     func metrics() -> [ControllerMetric]
+    /// What the controller has learned, to save and warm-start a later run with (nil: nothing):
+    /// named lists of numbers, e.g. `["failure_levels": [4.1, 3.8]]`.
+    func learnedModel() -> [String: [Double]]?
 }
 
 extension MaintenanceController {
     public var nextReview: Double? { nil }
     public mutating func review(plant: PlantObservation) -> [MaintenanceOrder] { [] }
     public func metrics() -> [ControllerMetric] { [] }
+    public func learnedModel() -> [String: [Double]]? { nil }
 }
 
 /// "Maintain machine `machine` for `duration` seconds, as soon as it is free."

@@ -51,6 +51,15 @@ extension FactoryModel {
         return result
     }
 
+    /// What the plugged-in maintenance controllers have learned, keyed by name (`shadow.<name>`
+    /// for a shadow), for saving and warm-starting later runs.
+    public var learnedModels: [String: [String: [Double]]] {
+        var result: [String: [String: [Double]]] = [:]
+        if let c = controllers.maintenance, let model = c.learnedModel() { result[c.name] = model }
+        if let c = controllers.shadowMaintenance, let model = c.learnedModel() { result["shadow.\(c.name)"] = model }
+        return result
+    }
+
     /// Is a maintenance (or quality) controller plugged in, active or shadow?
     var hasMaintenanceController: Bool { controllers.maintenance != nil || controllers.shadowMaintenance != nil }
     var hasQualityController: Bool { controllers.quality != nil || controllers.shadowQuality != nil }

@@ -1,3 +1,4 @@
+import Foundation
 import TaktControl
 import TaktFactory
 
@@ -71,14 +72,36 @@ extension FactoryReader {
             let window = fields.optional("window")?.integer("\(path).window", in: 3...10_000) ?? 24
             let failures = fields.optional("min_failures")?.integer("\(path).min_failures", in: 2...1_000) ?? 3
             let margin = fields.optional("margin")?.number("\(path).margin", in: 0...10) ?? 1
+            let known = fields.optional("warm_start").flatMap { readFailureLevels($0, path: "\(path).warm_start") } ?? []
             if let sensor {
                 result = .predictive(sensor: sensor, horizon: horizon, duration: duration, stations: stationIndices, window: window,
-                                     minimumFailures: failures, margin: margin)
+                                     minimumFailures: failures, margin: margin, knownFailureLevels: known)
             }
         default: break
         }
         fields.finish()
         return result
+    }
+
+    /// `warm_start: models/fleet.json`: failure levels a predictive controller learned in an earlier
+    /// run (`takt run --save-models`), relative to the scenario file's folder.
+    func readFailureLevels(_ node: Located, path: String) -> [Double]? {
+        guard let name = node.string(path) else { return nil }
+        let file = name.hasPrefix("/") ? name
+            : (((scenarioFile as NSString).deletingLastPathComponent) as NSString).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            node.error("\(path): '\(name)' does not exist (the path is relative to the scenario file's folder; write one with takt run --save-models)")
+            return nil
+        }
+        let json = try? JSONSerialization.jsonObject(with: data)
+        let models = json as? [String: Any]
+        let model = (models?["predictive"] ?? models?["shadow.predictive"]) as? [String: Any] ?? models
+        let numbers = (model?["failure_levels"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue ?? ($0 as? Double) }
+        guard let levels = numbers, !levels.isEmpty, levels.count == (model?["failure_levels"] as? [Any])?.count else {
+            node.error("\(path): '\(name)' holds no failure levels; expected {\"predictive\": {\"failure_levels\": [...]}} as written by takt run --save-models")
+            return nil
+        }
+        return levels
     }
 
     /// `sensor: vibration` — a sensor name from `sensors:`.

@@ -39,6 +39,10 @@ struct Run: ParsableCommand {
     @Option(help: "Write a Gantt chart (SVG) of replication 0 to this file.")
     var gantt: String?
 
+    @Option(name: .customLong("save-models"),
+            help: "Save what the controllers of replication 0 learned (JSON) to this file, to warm-start a later run (warm_start: FILE).")
+    var saveModels: String?
+
     @OptionGroup var options: RunOptions
 
     @OptionGroup var output: OutputOptions
@@ -79,6 +83,7 @@ struct Run: ParsableCommand {
         if let gantt {
             try GanttFile.write(result, scenario: loaded, to: gantt)
         }
+        if let saveModels { try LearnedModelFile.write(result, to: saveModels) }
         if options.json {
             print(try ResultJSON.encode(result, scenarioFile: path, resultFile: recorder?.finalPath))
         } else {
