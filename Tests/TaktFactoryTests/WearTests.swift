@@ -115,3 +115,29 @@ final class WearTests: XCTestCase {
         XCTAssertEqual(stepsPerFailure, 21, accuracy: 4 * 20.0.squareRoot() / Double(failures).squareRoot())
     }
 }
+
+/// A recipe parameter that drives wear.
+final class RecipeWearTests: XCTestCase {
+    /// Wear 1 per cycle scaled by 1 + 0.05 · (current − 100): at 100 A a machine fails every 20
+    /// cycles (threshold 20), at 120 A (factor 2) every 10 — exactly.
+    func testARecipeParameterScalesWear() {
+        func cyclesPerFailure(current: Double) -> Double {
+            var station = StationSpec(name: "weld", bufferCapacity: 1)
+            station.wear = WearSpec(incrementPerCycle: .constant(1), failureThreshold: 20 - 1e-9, repairTime: .constant(1))
+            station.wear?.recipeEffect = RecipeWearEffect(parameter: "current", reference: 100, perUnit: 0.05)
+            var weld = OperationSpec(name: "weld", stations: [0], processTime: .constant(10))
+            weld.recipe = [RecipeParameter(name: "current", setpoint: current, minimum: 50, maximum: 200)]
+            let configuration = FactoryConfiguration(
+                stations: [station], products: [ProductSpec(name: "cell", routing: [weld])],
+                orderSources: [OrderSourceSpec(name: "cells", arrivals: .renewal(interarrival: .constant(1), count: nil, until: nil),
+                                               mix: [(product: 0, weight: 1)], whenFull: .reject)])
+            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)), limits: RunLimits(endTime: 100_000))
+            _ = simulation.run()
+            simulation.finish()
+            let report = simulation.model.report()
+            return Double(report.stations[0].processedUnits) / Double(report.stations[0].failures)
+        }
+        XCTAssertEqual(cyclesPerFailure(current: 100), 20, accuracy: 0.05)
+        XCTAssertEqual(cyclesPerFailure(current: 120), 10, accuracy: 0.05)
+    }
+}

@@ -27,6 +27,10 @@ public struct WearSpec: Sendable {
     public var crew: Int?
     /// The repair waits for a worker with the `repair` skill instead of a crew.
     public var byTechnician: Bool = false
+    /// The recipe drives wear: each cycle's increment is scaled by max(0, 1 + perUnit · (x −
+    /// reference)), x the actual value of the named recipe parameter in that cycle (operations at
+    /// the station without that parameter leave the increment as it is).
+    public var recipeEffect: RecipeWearEffect?
 
     public init(incrementPerCycle: Distribution, failureThreshold: Double, repairTime: Distribution, crew: Int? = nil,
                 repairRestores: Double = 1, maintenanceRestores: Double = 1) {
@@ -36,6 +40,21 @@ public struct WearSpec: Sendable {
         self.failureThreshold = failureThreshold
         self.repairRestores = repairRestores
         self.maintenanceRestores = maintenanceRestores
+    }
+}
+
+/// How a recipe parameter scales wear (e.g. a higher weld current wears electrodes faster).
+public struct RecipeWearEffect: Sendable, Equatable {
+    /// The recipe parameter's name.
+    public var parameter: String
+    public var reference: Double
+    /// Relative change of the wear increment per unit of the parameter above `reference`.
+    public var perUnit: Double
+
+    public init(parameter: String, reference: Double, perUnit: Double) {
+        self.parameter = parameter
+        self.reference = reference
+        self.perUnit = perUnit
     }
 }
 

@@ -21,6 +21,12 @@ extension FactoryModel {
             let sd = qualityTable.noiseSD[first + k]
             actualParameters[k] = setpoints[first + k] + (sd > 0 ? sd * Distribution.standardNormal(&rng) : 0)
         }
+        if let effect = configuration.stations[Int(machines[m].station)].wear?.recipeEffect,
+           let product = routes.offset.lastIndex(where: { $0 <= routeIndex }),
+           let k = configuration.products[product].routing[routeIndex - routes.offset[product]].recipe
+               .firstIndex(where: { $0.name == effect.parameter }) {
+            machines[m].recipeWearFactor = max(0, 1 + effect.perUnit * (actualParameters[k] - effect.reference))
+        }
         if recording.quality {
             for k in 0..<count {
                 records.process.append(ProcessReading(time: now, job: jobs[Int(job)].serial, operation: Int32(routeIndex),

@@ -22,6 +22,8 @@ extension FactoryModel {
         } else {
             increment = wear.incrementPerCycle.sampleDuration(&machines[m].rngWear)
         }
+        increment *= machines[m].recipeWearFactor
+        machines[m].recipeWearFactor = 1
         if environment.affects(.wearRate, station: station) {
             increment *= environment.factor(.wearRate, station: station, at: calendar.now)
         }

@@ -48,6 +48,8 @@ struct Machine {
     var awaitsWorker: Bool = false
     /// Efficiency of the operator running the current step (1 without one), for quality models.
     var operatorEfficiency: Double = 1
+    /// The recipe's factor on the wear of the cycle in progress (1 without a recipe effect).
+    var recipeWearFactor: Double = 1
     /// Processing time since the start of the run (the machine's hour meter: observable).
     var operatingSeconds: Double = 0
     /// The pending maintenance was ordered by a controller: it renews the failure clock.

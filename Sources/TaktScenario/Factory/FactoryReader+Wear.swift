@@ -28,6 +28,7 @@ extension FactoryReader {
         let crewNode = wear.optional("crew")
         let crew = crewNode.flatMap { crews.resolve($0, what: "\(path).crew") }
         let technician = readTechnician(wear, crewNode: crewNode, path: path)
+        let recipeEffect = wear.optional("recipe_effect").flatMap { readRecipeWearEffect($0, path: "\(path).recipe_effect") }
         let repairRestores = wear.optional("repair_restores")?.number("\(path).repair_restores", in: 0...1) ?? 1
         let maintenanceRestores = wear.optional("maintenance_restores")?.number("\(path).maintenance_restores", in: 0...1) ?? 1
         wear.finish()
@@ -40,8 +41,23 @@ extension FactoryReader {
                             repairRestores: repairRestores, maintenanceRestores: maintenanceRestores)
         spec.byTechnician = technician
         spec.hazard = hazard
+        spec.recipeEffect = recipeEffect
         spec.perOperatingHour = perHourNode != nil
         return spec
+    }
+
+    /// `recipe_effect: {parameter: current, reference: 118, per_unit: 0.02}`: each cycle's wear is
+    /// scaled by max(0, 1 + per_unit · (actual current − 118)).
+    func readRecipeWearEffect(_ node: Located, path: String) -> RecipeWearEffect? {
+        guard let fields = node.mapping(path) else { return nil }
+        let parameter = fields.required("parameter", expected: "a recipe parameter of an operation done at this station")?
+            .string("\(path).parameter")
+        let reference = fields.required("reference", expected: "the value at which wear is as declared, e.g. 118")?.number("\(path).reference")
+        let perUnit = fields.required("per_unit", expected: "the relative change of wear per unit above the reference, e.g. 0.02")?
+            .number("\(path).per_unit")
+        fields.finish()
+        guard let parameter, let reference, let perUnit else { return nil }
+        return RecipeWearEffect(parameter: parameter, reference: reference, perUnit: perUnit)
     }
 
     /// `hazard: {shape: 2, scale: 100}`: a Weibull failure law in wear (β > 0, η > 0).

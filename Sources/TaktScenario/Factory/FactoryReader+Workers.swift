@@ -55,9 +55,10 @@ extension FactoryReader {
 }
 
 extension FactoryReader {
-    /// Reports stations that need operators, and repairs that need technicians, when no worker
-    /// pool has the skill — at the key that asks for them.
-    func checkWorkerSkills(_ configuration: FactoryConfiguration) {
+    /// Checks what needs the whole factory to be read, at the key that asks for it: stations that
+    /// need operators and repairs that need technicians when no worker pool has the skill, and a
+    /// wear `recipe_effect` naming a parameter no operation at the station has.
+    func checkCrossReferences(_ configuration: FactoryConfiguration) {
         func qualified(_ skill: WorkerSkill) -> Bool {
             configuration.workerPools.contains { $0.count > 0 && $0.skills[skill] != nil }
         }
@@ -72,6 +73,12 @@ extension FactoryReader {
             }
             if station.operators != nil, station.batch != nil, let node = reader.keyNode("operators") {
                 node.error("stations.\(station.name).operators: operators are not supported on batch stations yet")
+            }
+            if let effect = station.wear?.recipeEffect,
+               !configuration.products.contains(where: { $0.routing.contains { $0.stations.contains(index) && $0.recipe.contains { $0.name == effect.parameter } } }),
+               let wearNode = reader.optional("wear"), case .mapping = wearNode.node,
+               let node = wearNode.mapping("stations.\(station.name).wear")?.keyNode("recipe_effect") {
+                node.error("stations.\(station.name).wear.recipe_effect: no operation at this station has a recipe parameter '\(effect.parameter)'")
             }
             let needsTechnician = (station.breakdowns?.byTechnician ?? false) || (station.wear?.byTechnician ?? false)
             if needsTechnician, !qualified(.repair) {

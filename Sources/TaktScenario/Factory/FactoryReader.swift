@@ -80,7 +80,7 @@ struct FactoryReader {
         configuration.maintenanceCosts = readMaintenanceCosts(top.optional("maintenance_costs"))
         configuration.workerPools = readWorkers(top.optional("workers"))
         configuration.workerChoice = readWorkerChoice(top.optional("worker_choice"))
-        checkWorkerSkills(configuration)
+        checkCrossReferences(configuration)
         configuration.electricityPrice = readElectricity(top.optional("electricity"), variables: environment)
         return configuration
     }
