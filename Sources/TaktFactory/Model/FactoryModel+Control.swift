@@ -4,18 +4,12 @@ extension FactoryModel {
     /// Hands an observable shop-floor event (readings, failures, repairs, maintenance) to the
     /// maintenance controllers, and carries out (or, for a shadow, only logs) what they decide.
     mutating func notifyMaintenanceControllers(_ event: PlantEvent, calendar: inout EventCalendar<FactoryEvent>) {
-        guard controllers.maintenance != nil || controllers.shadowMaintenance != nil else { return }
+        guard hasMaintenanceController else { return }
         let plant = observation(at: calendar.now)
-        if var controller = controllers.maintenance {
-            controllers.maintenance = nil   // keep the controller's state uniquely referenced while it mutates
-            let orders = controller.observe(event, plant: plant)
-            controllers.maintenance = controller
+        if let orders = withController(\.maintenance, { $0.observe(event, plant: plant) }) {
             carryOut(orders, shadow: false, calendar: &calendar)
         }
-        if var controller = controllers.shadowMaintenance {
-            controllers.shadowMaintenance = nil
-            let orders = controller.observe(event, plant: plant)
-            controllers.shadowMaintenance = controller
+        if let orders = withController(\.shadowMaintenance, { $0.observe(event, plant: plant) }) {
             carryOut(orders, shadow: true, calendar: &calendar)
         }
         scheduleReviews(calendar: &calendar)
@@ -24,20 +18,21 @@ extension FactoryModel {
     /// Hands a process or inspection event to the quality controllers and applies (or, for a
     /// shadow, only logs) their setpoint changes.
     mutating func notifyQualityControllers(_ event: PlantEvent, now: Double) {
-        guard controllers.quality != nil || controllers.shadowQuality != nil else { return }
+        guard hasQualityController else { return }
         let plant = observation(at: now)
-        if var controller = controllers.quality {
-            controllers.quality = nil
-            let changes = controller.observe(event, plant: plant)
-            controllers.quality = controller
-            apply(changes, shadow: false)
-        }
-        if var controller = controllers.shadowQuality {
-            controllers.shadowQuality = nil
-            let changes = controller.observe(event, plant: plant)
-            controllers.shadowQuality = controller
-            apply(changes, shadow: true)
-        }
+        if let changes = withController(\.quality, { $0.observe(event, plant: plant) }) { apply(changes, shadow: false) }
+        if let changes = withController(\.shadowQuality, { $0.observe(event, plant: plant) }) { apply(changes, shadow: true) }
+    }
+
+    /// Runs `body` on the controller in `slot` (if any), taken out of the model meanwhile so its
+    /// state stays uniquely referenced while it mutates (no copy of its arrays).
+    mutating func withController<Controller, Result>(_ slot: WritableKeyPath<Controllers, Controller?>,
+                                                     _ body: (inout Controller) -> Result) -> Result? {
+        guard var controller = controllers[keyPath: slot] else { return nil }
+        controllers[keyPath: slot] = nil
+        let result = body(&controller)
+        controllers[keyPath: slot] = controller
+        return result
     }
 
     /// Each plugged-in controller's own figures, keyed by its name (`shadow.<name>` for shadows).
@@ -68,24 +63,15 @@ extension FactoryModel {
     mutating func controllerReview(shadow: Bool, calendar: inout EventCalendar<FactoryEvent>) {
         reviewEvents[shadow ? 1 : 0] = nil
         let plant = observation(at: calendar.now)
-        if shadow, var controller = controllers.shadowMaintenance {
-            controllers.shadowMaintenance = nil
-            let orders = controller.review(plant: plant)
-            controllers.shadowMaintenance = controller
-            carryOut(orders, shadow: true, calendar: &calendar)
-        } else if !shadow, var controller = controllers.maintenance {
-            controllers.maintenance = nil
-            let orders = controller.review(plant: plant)
-            controllers.maintenance = controller
-            carryOut(orders, shadow: false, calendar: &calendar)
-        }
+        let slot = shadow ? \Controllers.shadowMaintenance : \Controllers.maintenance
+        if let orders = withController(slot, { $0.review(plant: plant) }) { carryOut(orders, shadow: shadow, calendar: &calendar) }
         scheduleReviews(calendar: &calendar)
     }
 
     /// Keeps one pending review event per maintenance controller, at the time it asks for.
     mutating func scheduleReviews(calendar: inout EventCalendar<FactoryEvent>) {
-        for (slot, controller) in [controllers.maintenance, controllers.shadowMaintenance].enumerated() {
-            let wanted = controller?.nextReview
+        for slot in 0..<2 {
+            let wanted = slot == 0 ? controllers.maintenance?.nextReview : controllers.shadowMaintenance?.nextReview
             let pending = reviewEvents[slot].flatMap { calendar.time(of: $0) }
             guard wanted != pending else { continue }
             if let event = reviewEvents[slot] { calendar.cancel(event) }
@@ -122,7 +108,7 @@ extension FactoryModel {
             let value = min(qualityTable.maximum[index], max(qualityTable.minimum[index], change.value))
             if !shadow { setpoints[index] = value }
             if logsEvents {   // `material` carries the parameter's row in /lookup/parameters (see docs/hdf5-layout.md)
-                let product = Int32(routes.offset.lastIndex { $0 <= change.operation } ?? 0)
+                let product = Int32(routes.product(ofRoute: change.operation))
                 log(shadow ? .shadowSetpointChange : .setpointChange, material: Int32(index), product: product, value: value)
             }
         }

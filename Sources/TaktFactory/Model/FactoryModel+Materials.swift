@@ -38,13 +38,9 @@ extension FactoryModel {
         placeOrder(material: material, quantity: quantity, calendar: &calendar)
     }
 
-    /// The inventory controller's answer (the existential is taken out while it mutates).
+    /// The inventory controller's answer (never negative).
     mutating func askInventoryController(_ inventory: InventoryPosition) -> Int {
-        guard var controller = controllers.inventory else { return 0 }
-        controllers.inventory = nil
-        let quantity = controller.reorder(inventory)
-        controllers.inventory = controller
-        return max(0, quantity)
+        max(0, withController(\.inventory) { $0.reorder(inventory) } ?? 0)
     }
 
     /// Orders `quantity` of a material from its supplier.

@@ -22,7 +22,7 @@ extension FactoryModel {
             actualParameters[k] = setpoints[first + k] + (sd > 0 ? sd * Distribution.standardNormal(&rng) : 0)
         }
         if let effect = configuration.stations[Int(machines[m].station)].wear?.recipeEffect,
-           let product = routes.offset.lastIndex(where: { $0 <= routeIndex }),
+           case let product = routes.product(ofRoute: routeIndex),
            let k = configuration.products[product].routing[routeIndex - routes.offset[product]].recipe
                .firstIndex(where: { $0.name == effect.parameter }) {
             machines[m].recipeWearFactor = max(0, 1 + effect.perUnit * (actualParameters[k] - effect.reference))

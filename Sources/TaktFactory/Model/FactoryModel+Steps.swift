@@ -151,9 +151,6 @@ extension FactoryModel {
             }
         }
         jobs[index].operation += 1
-        if Int(jobs[index].operation) > routes.count(product: jobs[index].product) {   // a passed part skipped a final re-check
-            jobs[index].operation = Int32(routes.count(product: jobs[index].product))
-        }
         if qualityTable.hasSampling { skipUnsampledInspections(index) }
         return Int(jobs[index].operation) == routes.count(product: jobs[index].product) ? .finished : .next
     }

@@ -57,6 +57,9 @@ struct RouteTable {
 
     @inline(__always) func index(product: Int32, operation: Int32) -> Int { offset[Int(product)] + Int(operation) }
 
+    /// The product whose routing holds route `index` (an index into the flat per-operation arrays).
+    func product(ofRoute index: Int) -> Int { offset.lastIndex { $0 <= index } ?? 0 }
+
     /// Number of operations of a product.
     @inline(__always) func count(product: Int32) -> Int { offset[Int(product) + 1] - offset[Int(product)] }
 

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._compare import compare_sides
 from ._decode import decode_attrs, frame_from_records
 
 #: The dataset holding the comparison table.
@@ -62,3 +63,55 @@ def stored_level(run: Any) -> float | None:
     if not is_comparison(run) or run.file[TABLE].shape[0] == 0:
         return None
     return float(run.file[TABLE]["level"][0])
+
+
+class Comparisons:
+    """``compare`` and ``comparison`` of :class:`takt_h5.Run` (a mixin: it uses the run's
+    ``_variant``)."""
+
+    def compare(self, baseline: Any = None, other: Any = None, *, level: float | None = None) -> pd.DataFrame:
+        """Per KPI, mean(other) − mean(baseline) with a confidence interval.
+
+        In a file written by ``takt compare``, ``run.compare()`` compares its two variants at the
+        stored confidence level and gives the numbers of ``/summary/comparison`` (``difference``,
+        and ``ci_high - difference`` is ``difference_half_width``); two variants of such a file
+        are always paired by replication (valid with common and with independent streams).
+        Elsewhere ``level`` defaults to 0.95.
+
+        ``baseline`` and ``other`` are each a variant name in this file, another :class:`Run` (its
+        own variant; Takt writes one variant per file) or a ``(Run, variant)`` pair.
+
+        Columns: kpi, unit, baseline, other, difference, ci_low, ci_high, paired, then label,
+        welch_low, welch_high, n_baseline, n_other. When both sides have the same replications
+        (and, where recorded, the same replication seeds), ``paired`` is True and ci_low/ci_high are
+        the paired-t interval over replications — valid because Takt's variants share their random
+        numbers replication by replication, and usually much narrower. Otherwise ci_low/ci_high are
+        Welch's interval. welch_low/welch_high are always Welch's. KPIs present on one side only are
+        left out; a unit mismatch warns.
+        """
+        if baseline is None and other is None:
+            baseline, other = default_pair(self)
+        base_run, base_variant = self._side(baseline)
+        other_run, other_variant = self._side(other)
+        same_comparison = base_run is other_run and is_comparison(self)
+        if level is None:
+            level = (stored_level(self) if same_comparison else None) or 0.95
+        return compare_sides(base_run, base_variant, other_run, other_variant, level,
+                             paired=True if same_comparison else None)
+
+    def comparison(self) -> pd.DataFrame:
+        """The table ``takt compare`` stored (``/summary/comparison``): per KPI and pair of
+        variants, kpi, label, unit, variant_a, variant_b, mean_a, half_width_a, mean_b,
+        half_width_b, difference (b − a), difference_half_width (paired t), relative_change
+        (difference / |mean_a|), significant, n, level. ``df.attrs``: variants (reference
+        first), streams (``common`` or ``independent``), warm_up (s)."""
+        return table(self)
+
+    def _side(self, side: Any) -> tuple["Comparisons", str]:
+        if isinstance(side, Comparisons):
+            return side, side._variant(None)
+        if isinstance(side, tuple) and len(side) == 2 and isinstance(side[0], Comparisons):
+            return side[0], side[0]._variant(side[1])
+        if side is None or isinstance(side, str):
+            return self, self._variant(side)
+        raise TypeError(f"expected a variant name, a Run or a (Run, variant) pair, got {side!r}")
