@@ -89,7 +89,59 @@ final class SimulationTests: XCTestCase {
     /// The run-wide event limit is a safety net.
     func testEventLimit() {
         var simulation = Simulation(model: Ticker(), limits: RunLimits(maxEvents: 50))
-        XCTAssertEqual(simulation.run(), .eventLimit)
+        XCTAssertEqual(simulation.run(), .maxEvents)
         XCTAssertEqual(simulation.eventsProcessed, 50)
+    }
+
+    /// An empty calendar before a finite end time: the run still lasts until the end time
+    /// (warm-up included), so time-weighted statistics cover the whole run.
+    func testEmptyCalendarRunsToEndTime() {
+        struct OneShot: DiscreteEventModel {
+            mutating func start(calendar: inout EventCalendar<Int>) { calendar.schedule(1, at: 3) }
+            mutating func handle(_ event: Int, calendar: inout EventCalendar<Int>) {}
+        }
+        var simulation = Simulation(model: OneShot(), limits: RunLimits(endTime: 1000, warmUp: 100))
+        XCTAssertEqual(simulation.run(), .endTime)
+        XCTAssertEqual(simulation.now, 1000)
+        XCTAssertTrue(simulation.warmUpDone)
+    }
+
+    /// A loop at one instant is stopped after the no-progress limit, not run forever.
+    func testLoopAtOneInstantIsNoProgress() {
+        var simulation = Simulation(model: Ticker(period: 0), limits: RunLimits(endTime: 10, maxEventsAtOneInstant: 1_000))
+        XCTAssertEqual(simulation.run(), .noProgress)
+        XCTAssertEqual(simulation.now, 0)
+        XCTAssertEqual(simulation.eventsProcessed, 1_000)
+        XCTAssertNotNil(simulation.nextEvent())
+        var sliced = Simulation(model: Ticker(period: 0), limits: RunLimits(maxEventsAtOneInstant: 1_000))
+        while sliced.run(maxEvents: 7) == .eventLimit {}
+        XCTAssertEqual(sliced.eventsProcessed, 1_000, "the watch carries over between slices")
+    }
+
+    /// Time steps below the clock's resolution are no progress either.
+    func testStepsBelowResolutionAreNoProgress() {
+        var simulation = Simulation(model: Ticker(period: 1e-300), limits: RunLimits(maxEventsAtOneInstant: 500), start: 1e6)
+        XCTAssertEqual(simulation.run(), .noProgress)
+    }
+
+    /// An impossible time (infinite, NaN, in the past) is a fault that stops the run; nothing traps.
+    func testImpossibleTimeIsAFault() {
+        struct Overflow: DiscreteEventModel {
+            var delay: Double
+            mutating func start(calendar: inout EventCalendar<Int>) { calendar.schedule(1, at: 1) }
+            mutating func handle(_ event: Int, calendar: inout EventCalendar<Int>) {
+                let id = calendar.schedule(event + 1, after: delay)
+                XCTAssertFalse(calendar.isPending(id))
+                XCTAssertFalse(calendar.cancel(id), "a faulty id cancels nothing")
+            }
+        }
+        for delay in [Double.infinity, .nan, -1] {
+            var simulation = Simulation(model: Overflow(delay: delay))
+            XCTAssertEqual(simulation.run(), .fault)
+            let fault = simulation.calendar.fault
+            XCTAssertEqual(fault?.payload, 2)
+            XCTAssertEqual(fault?.now, 1)
+            XCTAssertEqual(simulation.run(), .fault, "a faulty run does not go on")
+        }
     }
 }

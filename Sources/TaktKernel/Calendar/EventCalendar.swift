@@ -41,6 +41,7 @@ public struct EventCalendar<Payload>: ~Copyable {
     @usableFromInline var _now: SimTime
     @usableFromInline var _eventsProcessed: Int = 0
     @usableFromInline var _stopRequested = false
+    @usableFromInline var _fault: SchedulingFault<Payload>?
 
     /// Creates an empty calendar.
     /// - Parameters:
@@ -70,6 +71,11 @@ public struct EventCalendar<Payload>: ~Copyable {
     /// Set by a model through `requestStop()`; the simulation loop stops after the current event.
     @inlinable public var isStopRequested: Bool { _stopRequested }
 
+    /// The first event that could not be scheduled (a time before `now` or not finite), if any.
+    /// Such an event is dropped, the fault is kept here and a stop is requested, so a model
+    /// that computes an impossible time ends its run with an error instead of a trap.
+    @inlinable public var fault: SchedulingFault<Payload>? { _fault }
+
     /// The number of pending (scheduled, not cancelled, not yet run) events.
     @inlinable public var count: Int { heapCount - tombstones }
 
@@ -78,12 +84,12 @@ public struct EventCalendar<Payload>: ~Copyable {
 
     /// Schedules `payload` at absolute time `time`.
     ///
-    /// - Precondition: `time >= now` and `time` is finite.
+    /// A `time` before `now` or not finite is a fault, not an event: nothing is scheduled, the
+    /// first fault is kept in `fault`, a stop is requested, and the returned id is never pending.
     /// - Complexity: O(log n) for n entries in the heap.
     @inlinable @discardableResult
     public mutating func schedule(_ payload: Payload, at time: SimTime, priority: Int8 = 0) -> EventID {
-        precondition(time >= _now && time.isFinite,
-                     "cannot schedule an event at \(time): it is before now (\(_now)) or not finite")
+        guard time >= _now && time.isFinite else { return recordFault(payload, at: time) }
         let slot: Int32
         let generation: UInt32
         if firstFreeSlot >= 0 {
@@ -111,12 +117,20 @@ public struct EventCalendar<Payload>: ~Copyable {
 
     /// Schedules `payload` `delay` time units from now.
     ///
-    /// - Precondition: `delay >= 0` and finite. A negative delay is a model bug, not a request
-    ///   to travel back in time.
+    /// A negative or non-finite delay is a fault (see `schedule(_:at:priority:)`): a model bug or
+    /// an impossible input, never a request to travel back in time.
     @inlinable @discardableResult
     public mutating func schedule(_ payload: Payload, after delay: SimTime, priority: Int8 = 0) -> EventID {
-        precondition(delay >= 0, "negative delay \(delay) at time \(_now)")
+        guard delay >= 0 else { return recordFault(payload, at: _now + delay) }
         return schedule(payload, at: _now + delay, priority: priority)
+    }
+
+    /// Keeps the first scheduling fault and asks the loop to stop; returns an id that is never pending.
+    @usableFromInline
+    mutating func recordFault(_ payload: Payload, at time: SimTime) -> EventID {
+        if _fault == nil { _fault = SchedulingFault(payload: payload, requestedTime: time, now: _now) }
+        _stopRequested = true
+        return EventID(slot: -1, generation: 0)
     }
 
     /// True if `id` names an event that is still pending.
@@ -165,6 +179,13 @@ public struct EventCalendar<Payload>: ~Copyable {
     public mutating func nextTime() -> SimTime? {
         skipTombstones()
         return heapCount > 0 ? heap[0].time : nil
+    }
+
+    /// The payload of the next pending event without removing it, or nil when none is pending.
+    @inlinable
+    public mutating func peekNextPayload() -> Payload? {
+        skipTombstones()
+        return heapCount > 0 ? slots[Int(heap[0].slot)].payload : nil
     }
 
     /// Removes the next pending event, advances `now` to its time and returns it.

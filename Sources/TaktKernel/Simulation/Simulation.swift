@@ -20,6 +20,9 @@ public struct Simulation<Model: DiscreteEventModel>: ~Copyable {
     @usableFromInline var _warmUpDone: Bool
     /// True once `finish()` has closed the run.
     public private(set) var isFinished = false
+    /// The time of the last event run, and how many events in a row ran at it (no-progress watch).
+    @usableFromInline var instant: SimTime = -.infinity
+    @usableFromInline var eventsAtInstant = 0
 
     /// Creates the simulation and lets the model schedule its first events.
     public init(model: Model, limits: RunLimits = RunLimits(), start: SimTime = 0) {
@@ -38,16 +41,28 @@ public struct Simulation<Model: DiscreteEventModel>: ~Copyable {
 
     /// Runs events until a limit, the model or an empty calendar stops it, or until `maxEvents`
     /// more events have been handled in this call.
+    ///
+    /// An empty calendar before a finite end time moves the clock to the end time (nothing more
+    /// happens, but the run lasts as long as asked) and returns `.endTime`. A run whose clock
+    /// stands still for `limits.maxEventsAtOneInstant` events in a row returns `.noProgress`;
+    /// one whose model scheduled an impossible time returns `.fault` (see `EventCalendar.fault`).
     @inlinable
     public mutating func run(maxEvents budget: Int = .max) -> StopReason {
         calendar.clearStopRequest()
+        if calendar.fault != nil { return .fault }
         let eventLimit = limits.maxEvents
+        let instantLimit = limits.maxEventsAtOneInstant
         var remaining = budget
         while true {
-            if calendar.eventsProcessed >= eventLimit { return .eventLimit }
+            if calendar.eventsProcessed >= eventLimit { return .maxEvents }
             if remaining == 0 { return .eventLimit }
             guard let nextTime = calendar.nextTime() else {
-                endWarmUpIfDue(at: Swift.min(limits.warmUp, limits.endTime))
+                if limits.endTime.isFinite {
+                    endWarmUpIfDue(at: limits.warmUp)
+                    calendar.advance(to: limits.endTime)
+                    return .endTime
+                }
+                endWarmUpIfDue(at: limits.warmUp)
                 return .calendarEmpty
             }
             if nextTime > limits.endTime {
@@ -55,13 +70,23 @@ public struct Simulation<Model: DiscreteEventModel>: ~Copyable {
                 calendar.advance(to: limits.endTime)
                 return .endTime
             }
+            if nextTime == instant {
+                eventsAtInstant &+= 1
+                if eventsAtInstant >= instantLimit { return .noProgress }
+            } else {
+                instant = nextTime
+                eventsAtInstant = 0
+            }
             if !_warmUpDone && nextTime >= limits.warmUp { endWarmUpIfDue(at: limits.warmUp) }
             let event = calendar.popNext()!
             model.handle(event.payload, calendar: &calendar)
             remaining &-= 1
-            if calendar.isStopRequested { return .modelRequested }
+            if calendar.isStopRequested { return calendar.fault == nil ? .modelRequested : .fault }
         }
     }
+
+    /// The next pending event, if any (for describing where a run stopped making progress).
+    public mutating func nextEvent() -> Model.Event? { calendar.peekNextPayload() }
 
     /// Closes the run: time-weighted statistics are integrated up to `now`.
     public mutating func finish() {
