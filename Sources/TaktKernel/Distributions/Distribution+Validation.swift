@@ -1,6 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Distribution {
-    /// A sentence saying what is wrong with the parameters, or nil when they are valid.
+    /// A sentence saying what is wrong with the parameters, or nil when they are valid: each
+    /// parameter in its range, and the law's mean, variance and every value a draw can reach
+    /// finite (a Weibull shape of 1e-320 is positive, but its draws are infinite).
     public var validationError: String? {
+        if let problem = parameterError { return problem }
+        guard mean.isFinite, variance.isFinite else {
+            return "the parameters give a law whose mean or variance is not a finite number"
+        }
+        guard sampleBound.isFinite else { return "the parameters give draws beyond the largest number" }
+        return nil
+    }
+
+    /// The largest magnitude a draw can reach with the samplers used here (the uniform source
+    /// gives values in [2⁻⁵³, 1), so −log u ≤ 36.8, and a polar-method normal stays within 12.2
+    /// standard deviations). An upper bound, not the exact supremum.
+    public var sampleBound: Double {
+        let logTail = 36.8, normalTail = 12.2
+        switch self {
+        case .constant(let value): return abs(value)
+        case .uniform(let low, let high), .triangular(let low, _, let high): return Swift.max(abs(low), abs(high))
+        case .exponential(let mean): return mean * logTail
+        case .normal(let mean, let sd): return abs(mean) + normalTail * sd
+        case .lognormal(let mean, let sd):
+            let (mu, sigma) = Distribution.logParameters(mean: mean, sd: sd)
+            return exp(mu + normalTail * sigma)
+        case .gamma(let shape, let scale):
+            // Marsaglia–Tsang returns d·(1 + c·x)³ with d = shape′ − 1/3, c = 1/√(9d), |x| ≤ 12.2
+            let d = (shape < 1 ? shape + 1 : shape) - 1.0 / 3.0
+            let c = 1 / (9 * d).squareRoot()
+            return scale * d * pow(1 + c * normalTail, 3)
+        case .weibull(let shape, let scale): return scale * pow(logTail, 1 / shape)
+        case .erlang(let phases, let mean):
+            if phases <= 16 { return mean * logTail }
+            return Distribution.gamma(shape: Double(phases), scale: mean / Double(phases)).sampleBound
+        case .bernoulli: return 1
+        case .discrete(let table): return table.values.map(abs).max() ?? 0
+        case .empirical(let samples): return samples.map(abs).max() ?? 0
+        }
+    }
+
+    /// The first parameter outside its range, or nil.
+    var parameterError: String? {
         func positive(_ name: String, _ value: Double) -> String? {
             value > 0 && value.isFinite ? nil : "\(name) must be a positive number, got \(value)"
         }
