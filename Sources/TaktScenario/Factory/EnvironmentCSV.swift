@@ -19,7 +19,7 @@ struct EnvironmentCSV {
 
     func read(_ text: String) -> (times: [Double], values: [Double], problems: [Diagnostic]) {
         var problems: [Diagnostic] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
+        let lines = LineEnds.lines(of: LineEnds.normalised(text)).enumerated().compactMap { offset, line in
             let content = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
             let trimmed = content.trimmingCharacters(in: .whitespaces)
             return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1, fields: OrderCSV.fields(of: content))
@@ -47,9 +47,9 @@ struct EnvironmentCSV {
             case .failure(let syntax): problems.append(Diagnostic(file: file, line: row.number, column: timeField.column,
                                                                   message: "time: \(syntax.message)"))
             }
-            guard let value = Double(valueField.text.trimmingCharacters(in: .whitespaces)) else {
+            guard let value = Double(valueField.text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
                 problems.append(Diagnostic(file: file, line: row.number, column: valueField.column,
-                                           message: "\(column) must be a number, found '\(valueField.text)'"))
+                                           message: "\(column) must be a finite number, found '\(valueField.text)'"))
                 continue
             }
             guard let time else { continue }

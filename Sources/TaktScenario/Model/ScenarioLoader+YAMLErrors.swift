@@ -4,10 +4,10 @@ import Yams
 extension ScenarioLoader {
     /// Where `key:` appears for the second time at the indentation of the mapping at `mark`.
     static func secondOccurrence(of key: String, in text: String, from mark: Mark) -> (line: Int, column: Int) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = LineEnds.lines(of: text)
         let indent = String(repeating: " ", count: max(0, mark.column - 1))
         var seen = 0
-        for index in max(0, mark.line - 1)..<lines.count {
+        for index in min(max(0, mark.line - 1), lines.count)..<lines.count {
             let line = lines[index]
             if line.hasPrefix(indent + key + ":") || line.hasPrefix(indent + "- " + key + ":") {
                 seen += 1
@@ -22,8 +22,8 @@ extension ScenarioLoader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let where_ = context.map { " \($0.text)" } ?? ""
             var message = "YAML syntax: \(problem)\(where_)"
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            if problem.contains("mapping values are not allowed"), mark.line - 1 < lines.count,
+            let lines = LineEnds.lines(of: text)
+            if problem.contains("mapping values are not allowed"), mark.line >= 1, mark.line - 1 < lines.count,
                lines[mark.line - 1].contains("(") {
                 message += "; a distribution with ': ' inside must be quoted, e.g. "
                     + "\"exponential(mean: 5 min)\", or written with '=': exponential(mean=5 min)"

@@ -23,7 +23,8 @@ public enum ScenarioLoader {
 
     /// Parses scenario text. `file` is used in messages and to find the files a scenario names
     /// (CSV order files, relative to its folder).
-    public static func parse(_ text: String, file: String, variant: String? = nil) throws -> Scenario {
+    public static func parse(_ rawText: String, file: String, variant: String? = nil) throws -> Scenario {
+        let text = LineEnds.normalised(rawText)
         let root = try compose(text, file: file)
         let baseSink = DiagnosticSink(file: file)
         let base = read(Located(root, report: baseSink), file: file, text: text)
@@ -40,6 +41,7 @@ public enum ScenarioLoader {
             }
             if overlay.name == variant {
                 scenario?.variant = overlay.name
+                scenario?.variants = base?.variants ?? []
                 selected = scenario
             }
         }
@@ -68,7 +70,7 @@ public enum ScenarioLoader {
             message = "no variant '\(name)': this scenario defines no variants"
         } else {
             let hint = Suggestion.closest(to: name, among: defined).map { "did you mean '\($0)'? " } ?? ""
-            message = "no variant '\(name)' in this scenario; \(hint)it defines: \(defined.joined(separator: ", "))"
+            message = "no variant '\(name)' in this scenario; \(hint)it defines: \(Suggestion.listing(defined, near: name))"
         }
         return ScenarioError([Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message)])
     }
