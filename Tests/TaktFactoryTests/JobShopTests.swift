@@ -95,4 +95,32 @@ final class JobShopTests: XCTestCase {
             XCTAssertTrue(text.contains("bad.txt:2:1: error: expected 2 job lines") || text.contains("expected 2 job lines"), text)
         }
     }
+
+    /// FIFO ties go to the job created first, not to whichever event ran first: both jobs reach
+    /// machine 2 at t = 2 (job 1 through a longer first operation); job 0 goes first, so the
+    /// makespan is 10 (the other order gives 9).
+    func testFIFOTieGoesToTheJobCreatedFirst() throws {
+        let instance = try JobShopInstance(text: "2 4\n0 1 1 1 2 1 3 1\n3 2 2 5 0 1 1 1\n", file: "tie.txt")
+        let (rows, makespan) = schedule(instance, rule: .fifo)
+        XCTAssertEqual(makespan, 10)
+        let onMachine2 = rows.filter { $0.station == 2 }.sorted { $0.start < $1.start }
+        XCTAssertEqual(onMachine2.map(\.product), [0, 1], "job 0 first on machine 2")
+        XCTAssertEqual(onMachine2.map(\.start), [2, 3])
+    }
+
+    /// Extreme headers and times are located errors, never an overflow trap.
+    func testExtremeInstancesAreRefusedWithTheirPlace() {
+        let cases = [
+            ("1 9223372036854775807\n0 1\n", "1:3: error: a job-shop instance may have at most"),
+            ("1 1\n0 1e308\n", "2:3: error: processing time must be a number from 0 to"),
+            ("1 1\n0 nan\n", "2:3: error: processing time must be a number from 0 to"),
+            ("1\r1\r0 5\r", "1:1: error: expected the header 'jobs machines'"),
+        ]
+        for (text, expected) in cases {
+            XCTAssertThrowsError(try JobShopInstance(text: text, file: "x.txt")) { error in
+                XCTAssertTrue("\(error)".contains("x.txt:" + expected), "\(error)")
+            }
+        }
+        XCTAssertNoThrow(try JobShopInstance(text: "1 1\r0 5\r", file: "cr.txt"), "CR-only line ends read as lines")
+    }
 }

@@ -14,9 +14,13 @@ extension FactoryReader {
         let quantity = quantityNode?.distribution("\(path).quantity", isDuration: false)
         if let quantity, let quantityNode, !quantity.isNonNegative {
             quantityNode.error("\(path).quantity cannot be negative")
+        } else if let quantity, let quantityNode, quantity.sampleBound > Double(InputLimits.largestQuantity) {
+            quantityNode.error("\(path).quantity can draw more than \(InputLimits.largestQuantity) units, the most one "
+                + "order may hold; see docs/limits.md")
         }
         let due = readDueDateRule(source, path: path)
-        let priority = source.optional("priority")?.integer("\(path).priority") ?? 0
+        let priority = source.optional("priority")?.integer("\(path).priority",
+                                                          in: -InputLimits.largestPriority...InputLimits.largestPriority) ?? 0
         let bounded = source.contains("count") || source.contains("until")
         if !runIsBounded && !bounded {
             node.error("\(path) generates orders without end and the run has no end either; give run.duration, stop_after_jobs, or a 'count' or 'until' on this source")
@@ -41,8 +45,9 @@ extension FactoryReader {
             return nil
         }
         guard let node = source.optional("interarrival"), let law = node.distribution("\(path).interarrival") else { return nil }
-        guard law.mean > 0 else {
-            node.error("\(path).interarrival must have a positive mean")
+        guard law.mean >= InputLimits.shortestInterval else {
+            node.error("\(path).interarrival must have a mean of at least 1 µs (a positive mean; the fastest arrivals Takt "
+                + "simulates are one per microsecond), found \(law.mean) s")
             return nil
         }
         return law

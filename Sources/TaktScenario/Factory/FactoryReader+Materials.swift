@@ -17,7 +17,7 @@ extension FactoryReader {
     func readMaterial(_ name: String, _ node: Located) -> MaterialSpec? {
         let path = "materials.\(name)"
         guard let fields = node.mapping(path) else { return nil }
-        let initial = fields.optional("initial")?.integer("\(path).initial", in: 0...Int.max)
+        let initial = fields.optional("initial")?.integer("\(path).initial", in: 0...InputLimits.largestStock)
         let policy = fields.optional("policy").map { readPolicy($0, path: "\(path).policy") } ?? ReplenishmentPolicy.none
         let leadTimeNode = fields.optional("lead_time")
         let leadTime = leadTimeNode?.distribution("\(path).lead_time")
@@ -42,8 +42,8 @@ extension FactoryReader {
         defer { policy.finish() }
         if policy.contains("s") || policy.contains("S") {
             let sNode = policy.required("s", expected: "the reorder level, e.g. 20")
-            let s = sNode?.integer("\(path).s", in: 0...Int.max)
-            let upTo = policy.required("S", expected: "the order-up-to level, e.g. 100")?.integer("\(path).S", in: 1...Int.max)
+            let s = sNode?.integer("\(path).s", in: 0...InputLimits.largestStock)
+            let upTo = policy.required("S", expected: "the order-up-to level, e.g. 100")?.integer("\(path).S", in: 1...InputLimits.largestStock)
             guard let sNode, let s, let upTo else { return nil }
             if s >= upTo {
                 sNode.error("\(path): s (\(s)) must be below S (\(upTo)); (s, S) orders up to S when the stock position falls to s")
@@ -53,9 +53,9 @@ extension FactoryReader {
         }
         if policy.contains("reorder_point") || policy.contains("quantity") {
             let point = policy.required("reorder_point", expected: "the reorder level, e.g. 20")?
-                .integer("\(path).reorder_point", in: 0...Int.max)
+                .integer("\(path).reorder_point", in: 0...InputLimits.largestStock)
             let quantity = policy.required("quantity", expected: "the order quantity, e.g. 50")?
-                .integer("\(path).quantity", in: 1...Int.max)
+                .integer("\(path).quantity", in: 1...InputLimits.largestStock)
             guard let point, let quantity else { return nil }
             return .reorderPoint(r: point, Q: quantity)
         }

@@ -16,10 +16,11 @@ extension FactoryReader {
             let time = row.required("at", expected: "when the order arrives, e.g. '2 h'")?.duration("\(itemPath).at")
             let product = row.required("product", expected: "the product ordered")
                 .flatMap { products.resolve($0, what: "\(itemPath).product") }
-            let quantity = row.optional("quantity")?.integer("\(itemPath).quantity", in: 1...Int.max)
+            let quantity = row.optional("quantity")?.integer("\(itemPath).quantity", in: 1...InputLimits.largestQuantity)
             let dueNode = row.optional("due")
             let due = dueNode?.duration("\(itemPath).due")
-            let priority = row.optional("priority")?.integer("\(itemPath).priority")
+            let priority = row.optional("priority")?.integer("\(itemPath).priority",
+                                                       in: -InputLimits.largestPriority...InputLimits.largestPriority)
             row.finish()
             guard let time, let product, dueNode == nil || due != nil else { return nil }
             return ScheduledOrder(time: time, product: product, quantity: quantity ?? 1, due: due, priority: priority ?? 0)

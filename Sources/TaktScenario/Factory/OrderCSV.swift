@@ -25,7 +25,7 @@ struct OrderCSV {
     /// The orders in file order, and every problem found.
     func read(_ text: String) -> (orders: [ScheduledOrder], problems: [Diagnostic]) {
         var problems: [Diagnostic] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
+        let lines = LineEnds.lines(of: LineEnds.normalised(text)).enumerated().compactMap { offset, line in
             let content = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
             let trimmed = content.trimmingCharacters(in: .whitespaces)
             return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1, fields: Self.fields(of: content))
@@ -87,10 +87,10 @@ struct OrderCSV {
             return nil
         }
         /// The cell's whole number; `value` when the cell is empty or absent.
-        func integer(_ column: String, default value: Int, minimum: Int? = nil) -> Int {
+        func integer(_ column: String, default value: Int, in range: ClosedRange<Int>) -> Int {
             guard let field = cells[column], !field.text.isEmpty else { return value }
-            guard let number = Int(field.text), number >= minimum ?? Int.min else {
-                problem(field, "\(column) must be a whole number\(minimum.map { " of at least \($0)" } ?? ""), found '\(field.text)'")
+            guard let number = Int(field.text), range.contains(number) else {
+                problem(field, "\(column) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(field.text)'")
                 return value
             }
             return number
@@ -106,9 +106,9 @@ struct OrderCSV {
                 problem(field, field.text.isEmpty ? "product is empty; every order names a product" : products.undefined(field.text))
             }
         }
-        let quantity = integer("quantity", default: 1, minimum: 1)
+        let quantity = integer("quantity", default: 1, in: 1...InputLimits.largestQuantity)
         let due = duration("due")
-        let priority = integer("priority", default: 0)
+        let priority = integer("priority", default: 0, in: -InputLimits.largestPriority...InputLimits.largestPriority)
         guard valid, let time, let product else { return nil }
         return ScheduledOrder(time: time, product: product, quantity: quantity, due: due, priority: priority)
     }

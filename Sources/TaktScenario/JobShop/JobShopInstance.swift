@@ -20,10 +20,16 @@ public struct JobShopInstance: Sendable, Equatable {
             && zip(lhs.jobs, rhs.jobs).allSatisfy { zip($0, $1).allSatisfy { $0.machine == $1.machine && $0.time == $1.time } }
     }
 
+    /// The most jobs and machines of an instance (the largest published ones have 100 × 20).
+    public static let mostJobs = 100_000
+    public static let mostMachines = 10_000
+    /// The longest processing time, in the file's units (read as minutes).
+    public static let longestTime = InputLimits.longestTime / 60
+
     /// Parses OR-Library text; problems are reported as `file:line:column`.
     public init(text: String, file: String) throws {
         var diagnostics: [Diagnostic] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        let lines = LineEnds.lines(of: LineEnds.normalised(text)).enumerated()
             .map { (number: $0.offset + 1, fields: Self.fields($0.element)) }
             .filter { !$0.fields.isEmpty && !$0.fields[0].text.hasPrefix("#") }
         func fail(_ line: Int, _ column: Int, _ message: String) {
@@ -35,6 +41,12 @@ public struct JobShopInstance: Sendable, Equatable {
         guard header.fields.count == 2, let n = Int(header.fields[0].text), let m = Int(header.fields[1].text), n > 0, m > 0 else {
             throw ScenarioError([Diagnostic(file: file, line: header.number, column: 1,
                                             message: "expected the header 'jobs machines' (two positive whole numbers)")])
+        }
+        guard n <= Self.mostJobs, m <= Self.mostMachines else {
+            let field = n > Self.mostJobs ? header.fields[0] : header.fields[1]
+            throw ScenarioError([Diagnostic(file: file, line: header.number, column: field.column,
+                message: "a job-shop instance may have at most \(Self.mostJobs) jobs and \(Self.mostMachines) machines, "
+                    + "found \(n) jobs and \(m) machines; see docs/limits.md")])
         }
         machines = m
         jobs = []
@@ -53,8 +65,9 @@ public struct JobShopInstance: Sendable, Equatable {
                     fail(line.number, machineField.column, "machine must be a whole number from 0 to \(m - 1), found '\(machineField.text)'")
                     continue
                 }
-                guard let time = Double(timeField.text), time >= 0 else {
-                    fail(line.number, timeField.column, "processing time must be a number ≥ 0, found '\(timeField.text)'")
+                guard let time = Double(timeField.text), time >= 0, time <= Self.longestTime else {
+                    fail(line.number, timeField.column, "processing time must be a number from 0 to \(Self.longestTime) "
+                        + "(times are read as minutes; see docs/limits.md), found '\(timeField.text)'")
                     continue
                 }
                 operations.append((machine, time))

@@ -38,6 +38,8 @@ public struct RunSettings: Sendable, Equatable {
     public var warmUp: Double = 0
     /// Confidence level of reported intervals.
     public var confidenceLevel: Double = 0.95
+    /// Events one replication may run before it stops with an error (`run.max_events`).
+    public var maxEvents: Int = InputLimits.defaultEventsPerRun
 
     public init() {}
 }

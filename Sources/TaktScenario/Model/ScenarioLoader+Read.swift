@@ -15,6 +15,10 @@ extension ScenarioLoader {
         var controllers = ControllerPlan()
         let model = readModel(top, document: document, file: file, run: run, controllers: &controllers)
         let recording = top.optional("recording").map { readRecording($0) } ?? .standard
+        if case .factory(let configuration)? = model {
+            FactoryReader.checkEventBudget(configuration, run: run, sampleInterval: recording.sampleInterval,
+                                           at: top.keyNode("run") ?? document)
+        }
         top.finish()
         guard let name, let model else { return nil }
         var scenario = Scenario(name: name, file: file, sourceText: text, run: run, model: model, variants: variants, variant: nil,
@@ -69,11 +73,16 @@ extension ScenarioLoader {
         var settings = RunSettings()
         guard let run = node.mapping("run") else { return settings }
         if let seed = run.optional("seed")?.integer("run.seed", in: 0...Int.max) { settings.seed = UInt64(seed) }
-        if let count = run.optional("replications")?.integer("run.replications", in: 1...100_000) {
+        if let count = run.optional("replications")?.integer("run.replications", in: 1...InputLimits.mostReplications) {
             settings.replications = count
         }
-        if let end = run.optional("duration")?.duration("run.duration", allowZero: false) { settings.endTime = end }
+        if let durationNode = run.optional("duration") {
+            // an unreadable duration is reported; the run still counts as bounded, so no second
+            // message says it has no end
+            settings.endTime = durationNode.duration("run.duration", allowZero: false) ?? InputLimits.longestTime
+        }
         if let warmUp = run.optional("warm_up")?.duration("run.warm_up") { settings.warmUp = warmUp }
+        if let events = run.optional("max_events")?.integer("run.max_events", in: 1...Int.max) { settings.maxEvents = events }
         if let level = run.optional("confidence")?.number("run.confidence", in: 0.5...0.9999) {
             settings.confidenceLevel = level
         }

@@ -93,6 +93,11 @@ extension Located {
                 error("\(what): a duration cannot be negative, but '\(text)' can be")
                 return nil
             }
+            if isDuration && distribution.mean > InputLimits.longestTime {
+                error("\(what): '\(text)' has a mean of \(distribution.mean) s, longer than the longest time a scenario "
+                    + "may hold, \(InputLimits.longestTimeText); see docs/limits.md")
+                return nil
+            }
             return distribution
         case .failure(let problem):
             error("\(what): \(problem.message)")

@@ -63,7 +63,10 @@ public enum DistributionSyntax {
                 return .failure(SyntaxProblem("'\(text)' has no unit; write a duration such as '\(text) s' or '\(text) min', or a distribution such as 'exponential(mean: \(text) min)'"))
             }
             return Quantity.parseDuration(text).map { .constant($0) }
-                .mapError { SyntaxProblem($0.message + ", or a distribution such as 'exponential(mean: 5 min)'") }
+                .mapError { problem in
+                    problem.message.contains("docs/limits.md") ? problem
+                        : SyntaxProblem(problem.message + ", or a distribution such as 'exponential(mean: 5 min)'")
+                }
         }
         guard let value = Double(text) else {
             return .failure(SyntaxProblem("'\(text)' is neither a number nor a distribution such as 'uniform(min: 1, max: 3)'"))

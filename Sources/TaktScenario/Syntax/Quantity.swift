@@ -53,7 +53,12 @@ public enum Quantity {
             let hint = Suggestion.closest(to: unit, among: durationUnits.flatMap(\.names)).map { " (did you mean '\($0)'?)" } ?? ""
             return .failure(SyntaxProblem("unknown time unit '\(unit)'\(hint); expected one of \(unitList)"))
         }
-        return .success(number * seconds)
+        let value = number * seconds
+        guard abs(value) <= InputLimits.longestTime else {
+            return .failure(SyntaxProblem("'\(text)' is longer than the longest time a scenario may hold, "
+                + "\(InputLimits.longestTimeText); see docs/limits.md"))
+        }
+        return .success(value)
     }
 
     /// Parses a rate such as `4.5 /min` or `270 per h` into events per second.
@@ -69,7 +74,16 @@ public enum Quantity {
         guard let seconds = secondsPerUnit(unit) else {
             return .failure(SyntaxProblem("unknown time unit '\(unit)' in rate '\(text)'; expected one of \(unitList)"))
         }
-        return .success(number / seconds)
+        let rate = number / seconds
+        if rate > 1 / InputLimits.shortestInterval {
+            return .failure(SyntaxProblem("rate '\(text)' is more than one per microsecond (3.6e9 /h), the fastest "
+                + "Takt simulates; see docs/limits.md"))
+        }
+        if rate > 0 && 1 / rate > InputLimits.longestTime {
+            return .failure(SyntaxProblem("rate '\(text)' is less than one per \(InputLimits.longestTimeText), the "
+                + "longest time a scenario may hold; see docs/limits.md"))
+        }
+        return .success(rate)
     }
 
     /// A number without a trailing ".0".

@@ -59,7 +59,9 @@ struct Compare: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
+        if let replications, !(1...InputLimits.mostReplications).contains(replications) {
+            throw ValidationError("--replications must be from 1 to \(InputLimits.mostReplications), got \(replications)")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 

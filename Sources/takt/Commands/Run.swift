@@ -54,6 +54,7 @@ struct Run: ParsableCommand {
         let replications = options.replications ?? loaded.run.replications
         loaded.run.seed = seed
         loaded.run.replications = replications
+        if let maxEvents = options.maxEvents { loaded.run.maxEvents = maxEvents }
         let recording = try output.recording(for: loaded)
         let interrupts = InterruptHandler()
         var recorder: HDF5Recorder?
