@@ -137,10 +137,7 @@ extension FactoryModel {
             return selectByPolicy(policy, at: station, now: now)
         }
         let rule = stationTable.rule[station]
-        if rule == .fifo {
-            for position in queues[station].indices where canStart(queues[station][position], at: station) { return position }
-            return nil
-        }
+        if rule == .fifo { return selectFirstIn(at: station) }
         let queue = queues[station]
         var meanTime = 0.0
         if case .atc = rule {
@@ -160,6 +157,24 @@ extension FactoryModel {
                 bestTie = tie
                 bestSerial = serial
             }
+        }
+        return best
+    }
+
+    /// FIFO: the job that entered the queue first, and among jobs that entered at the same
+    /// instant the one created first (lowest serial) — not whichever event happened to run
+    /// first. The queue is in entry order, so the scan stops after the first entry time.
+    func selectFirstIn(at station: Int) -> Int? {
+        let queue = queues[station]
+        var best: Int?
+        var bestEntry = 0.0, bestSerial: Int64 = 0
+        for position in queue.indices {
+            let job = Int(queue[position])
+            if best != nil && jobs[job].queueEntryTime > bestEntry { break }
+            guard best == nil || jobs[job].serial < bestSerial, canStart(queue[position], at: station) else { continue }
+            best = position
+            bestEntry = jobs[job].queueEntryTime
+            bestSerial = jobs[job].serial
         }
         return best
     }
