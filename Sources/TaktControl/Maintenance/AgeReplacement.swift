@@ -76,8 +76,19 @@ public struct AgeReplacement: MaintenanceController {
     mutating func due(_ plant: PlantObservation) -> [MaintenanceOrder] {
         var result: [MaintenanceOrder] = []
         for m in machines where !ordered[m] && !failed[m] {
-            let age = basis == .calendar ? plant.now - renewedAt[m] : (plant.operatingHours[m] - renewedAtHours[m]) * 3600
-            guard age >= interval - 1e-9 else { continue }
+            // Calendar basis: the very sum `nextReview` asks to be woken at, so a review at that time
+            // always orders (an absolute tolerance is below the clock's resolution after ~97 days,
+            // and the review then recurred at the same instant forever). Operating basis: the hour
+            // meter is a running sum, compared with a tolerance relative to its size.
+            let due: Bool
+            switch basis {
+            case .calendar:
+                due = plant.now >= renewedAt[m] + interval
+            case .operating:
+                let hours = plant.operatingHours[m], since = renewedAtHours[m]
+                due = (hours - since) * 3600 >= interval - 1e-12 * max(hours * 3600, interval)
+            }
+            guard due else { continue }
             ordered[m] = true
             orders += 1
             result.append(MaintenanceOrder(machine: m, duration: duration))

@@ -16,7 +16,9 @@ extension FactoryModel {
                 let entry = counts[family] ?? (0, .infinity)
                 counts[family] = (entry.count + 1, min(entry.oldest, jobs[Int(job)].queueEntryTime))
             }
-            let ready = counts.filter { $0.value.count >= spec.maxSize || ($0.value.count >= spec.minSize && now - $0.value.oldest >= spec.maxWait) }
+            // `now >= oldest + maxWait`: the very sum the timer below wakes at (a difference
+            // `now − oldest` can round below maxWait at large times, and the batch then waited on)
+            let ready = counts.filter { $0.value.count >= spec.maxSize || ($0.value.count >= spec.minSize && now >= $0.value.oldest + spec.maxWait) }
             guard let family = ready.min(by: { ($0.value.oldest, $0.key) < ($1.value.oldest, $1.key) })?.key else {
                 let waits = counts.values.filter { $0.count >= spec.minSize }.map { $0.oldest + spec.maxWait }
                 if let wake = waits.min(), wake > now { setBatchTimer(station, at: wake, calendar: &calendar) }
