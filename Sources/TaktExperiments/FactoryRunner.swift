@@ -17,7 +17,7 @@ enum FactoryRunner {
                     shouldStop: @Sendable () -> Bool = { false },
                     progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> (ReplicationResult, [GanttRow]) {
         let started = Date()
-        let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp)
+        let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp, maxEvents: settings.maxEvents)
         let model = FactoryModel(configuration, streams: streams, recording: recording,
                                  controllers: controllers.instantiate(for: configuration, replication: replication))
         var simulation = Simulation(model: model, limits: limits)
@@ -25,7 +25,10 @@ enum FactoryRunner {
         let horizon = settings.endTime.isFinite ? settings.endTime : nil
         let target = configuration.stopAfterJobs.map(Double.init)
         let budget = recording.isEnabled ? recordingSlice : slice
-        while simulation.run(maxEvents: budget) == .eventLimit {
+        var reason: StopReason
+        while true {
+            reason = simulation.run(maxEvents: budget)
+            guard reason == .eventLimit else { break }
             let statistics = simulation.model.statistics
             let fraction = horizon.map { simulation.now / $0 }
                 ?? target.map { Double(statistics.totalFinished + statistics.totalScrapped) / $0 } ?? 0
@@ -33,6 +36,7 @@ enum FactoryRunner {
             if let recorder { try recorder.record(simulation.model.takeRecords(), replication: replication) }
             if shouldStop() { interrupted = true; break }
         }
+        try RunFailure.check(&simulation, reason: reason, settings: settings, replication: replication, interrupted: interrupted)
         simulation.finish()
         if let recorder { try recorder.record(simulation.model.takeRecords(), replication: replication) }
         progress(1, simulation.eventsProcessed, simulation.now)

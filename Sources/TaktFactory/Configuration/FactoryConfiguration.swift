@@ -40,6 +40,13 @@ public struct FactoryConfiguration: Sendable {
     public var recordGantt: Bool
     /// Stop the run once this many jobs have finished (or been scrapped), e.g. 2 million parts.
     public var stopAfterJobs: Int?
+    /// Stop the run as soon as every order source is exhausted and the shop is empty (a job-shop
+    /// instance: the makespan is the last completion). False for a run with a duration, which
+    /// lasts its duration whatever the demand.
+    public var stopsWhenDone = true
+    /// The most jobs in the shop at once: past it the run stops with an error (arrivals outpace
+    /// the line), instead of growing without bound. About 150 bytes each.
+    public var mostJobsInShop = 5_000_000
 
     public init(stations: [StationSpec], products: [ProductSpec], materials: [MaterialSpec] = [],
                 orderSources: [OrderSourceSpec], repairCrews: [RepairCrewSpec] = [],

@@ -15,6 +15,13 @@ extension FactoryModel {
             checkAllDone(calendar: &calendar)
             return
         }
+        guard jobsInShop < configuration.mostJobsInShop else {
+            let fullest = queues.indices.max { queues[$0].count < queues[$1].count } ?? 0
+            fail("\(jobsInShop) jobs are in the shop, the most a run may hold (\(configuration.mostJobsInShop)): orders "
+                + "arrive faster than the line can make them; the longest queue is at station "
+                + "'\(configuration.stations[fullest].name)' (\(queues[fullest].count) jobs)", calendar: &calendar)
+            return
+        }
         let job = createJob(product: order.product, quantity: order.quantity, parent: -1, due: order.due,
                             priority: order.priority, arrival: now, isOrder: true)
         if case .conwip(let cap) = configuration.release, ordersInShop >= cap {
@@ -57,6 +64,13 @@ extension FactoryModel {
                 for use in operation.consumes {
                     guard case .product(let child) = use.item else { continue }
                     let quantity = use.quantity * Int(jobs[index].quantity)
+                    guard quantity <= Int(Int32.max) else {
+                        let parentName = configuration.products[Int(jobs[index].product)].name
+                        fail("a job of \(jobs[index].quantity) units of '\(parentName)' needs \(quantity) units of "
+                            + "'\(configuration.products[child].name)', more than one job may hold (\(Int32.max)); "
+                            + "order smaller quantities", calendar: &calendar)
+                        continue
+                    }
                     let childJob = createJob(product: child, quantity: quantity, parent: job, due: jobs[index].dueDate,
                                              priority: Int(jobs[index].priority), arrival: now, isOrder: false)
                     jobs[index].pendingChildren += 1
@@ -212,6 +226,12 @@ extension FactoryModel {
     /// Stops the run when every source is exhausted and every job has left (e.g. a job-shop
     /// instance: the makespan is then the time of the last completion).
     mutating func checkAllDone(calendar: inout EventCalendar<FactoryEvent>) {
-        if activeSources == 0 && jobsInShop == 0 && conwipBacklog.isEmpty { calendar.requestStop() }
+        if configuration.stopsWhenDone && activeSources == 0 && jobsInShop == 0 && conwipBacklog.isEmpty { calendar.requestStop() }
+    }
+
+    /// Stops the run with `message` as its failure (the first one is kept).
+    mutating func fail(_ message: String, calendar: inout EventCalendar<FactoryEvent>) {
+        if failure == nil { failure = message }
+        calendar.requestStop()
     }
 }

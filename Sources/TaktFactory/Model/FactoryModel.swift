@@ -110,6 +110,9 @@ public struct FactoryModel: DiscreteEventModel {
     let logsEvents: Bool
     /// The time of the event being handled (for logged rows).
     var currentTime: Double = 0
+    /// Why the run stopped early with no valid results (the shop overflowed, a job too large),
+    /// or nil. The runner turns it into an error.
+    public internal(set) var failure: String?
 
     /// Builds the model; random streams come from `streams`. `dispatchPolicies` replaces the
     /// dispatching rule of the stations it names (by station index).

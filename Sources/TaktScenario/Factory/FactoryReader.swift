@@ -72,6 +72,7 @@ struct FactoryReader {
         var configuration = FactoryConfiguration(stations: stationSpecs, products: productSpecs, materials: materialSpecs,
                                                  orderSources: sources, repairCrews: repairCrews, release: release,
                                                  recordGantt: recordGantt, stopAfterJobs: stopAfterJobs)
+        configuration.stopsWhenDone = !run.endTime.isFinite
         configuration.sensors = sensors
         configuration.environment = environment
         configuration.effects = effects
