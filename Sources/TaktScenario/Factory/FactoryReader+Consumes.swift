@@ -28,7 +28,7 @@ extension FactoryReader {
     func undefinedComponent(_ name: String) -> String {
         let candidates = materials.names + products.names
         let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean '\($0)'? " } ?? ""
-        let materialList = materials.names.isEmpty ? "none" : materials.names.joined(separator: ", ")
-        return "undefined material or product '\(name)'; \(hint)materials: \(materialList); products: \(products.names.joined(separator: ", "))"
+        let materialList = materials.names.isEmpty ? "none" : Suggestion.listing(materials.names, near: name)
+        return "undefined material or product '\(name)'; \(hint)materials: \(materialList); products: \(Suggestion.listing(products.names, near: name))"
     }
 }

@@ -110,7 +110,7 @@ extension FactoryReader {
               let name = node.string("\(path).sensor") else { return nil }
         if let index = configuration.sensors.firstIndex(where: { $0.name == name }) { return index }
         let names = Array(Set(configuration.sensors.map(\.name))).sorted()
-        node.error("\(path).sensor: no sensor named '\(name)'; " + (names.isEmpty ? "the scenario has no 'sensors:'" : "sensors: \(names.joined(separator: ", "))"))
+        node.error("\(path).sensor: no sensor named '\(name)'; " + (names.isEmpty ? "the scenario has no 'sensors:'" : "sensors: \(Suggestion.listing(names, near: name))"))
         return nil
     }
 

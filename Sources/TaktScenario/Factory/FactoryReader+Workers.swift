@@ -64,8 +64,10 @@ extension FactoryReader {
         }
         guard let stationsNode = top.optional("stations"), case .mapping = stationsNode.node,
               let stationFields = stationsNode.mapping("stations") else { return }
+        var fieldsByName: [String: Located] = [:]
+        for entry in stationFields.namedEntries where fieldsByName[entry.name] == nil { fieldsByName[entry.name] = entry.value }
         for (index, station) in configuration.stations.enumerated() {
-            guard let fields = stationFields.namedEntries.first(where: { $0.name == station.name })?.value,
+            guard let fields = fieldsByName[station.name],
                   case .mapping = fields.node, let reader = fields.mapping("stations.\(station.name)") else { continue }
             if station.operators != nil, !qualified(.operate(station: index)), let node = reader.keyNode("operators") {
                 node.error("stations.\(station.name).operators: no worker pool has the skill '\(station.name)'; "

@@ -28,8 +28,13 @@ struct VariantOverlay {
     }
 
     /// The base document with this variant merged in; problems with the override go to `report`.
+    /// The merged document leaves out the base's `variants:` section: a variant has none of its
+    /// own, and reading every variant's list again made validation quadratic in their number.
     func apply(to base: Node, report: DiagnosticSink) -> Node {
-        merge(base, override, path: [], report: report)
+        let merged = merge(base, override, path: [], report: report)
+        guard case .mapping(let mapping) = merged else { return merged }
+        let pairs = mapping.filter { $0.key.string != "variants" }.map { ($0.key, $0.value) }
+        return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
     }
 
     private func merge(_ base: Node, _ override: Node, path: [String], report: DiagnosticSink) -> Node {
@@ -46,7 +51,7 @@ struct VariantOverlay {
                 let hint = Suggestion.closest(to: keyText, among: defined).map { "did you mean '\($0)'? " } ?? ""
                 Located(key, report: report).error(
                     "\(path[0]).\(keyText): the base scenario has no \(kind) '\(keyText)'; \(hint)"
-                        + "a variant can only change the \(path[0]) the base defines (\(defined.joined(separator: ", ")))")
+                        + "a variant can only change the \(path[0]) the base defines (\(Suggestion.listing(defined, near: keyText)))")
             } else {
                 pairs.append((key, value))
             }
