@@ -93,6 +93,21 @@ final class SweepFileErrorTests: XCTestCase {
         XCTAssertTrue(found[2].contains("sweep.yaml:6:9: error: design: unknown design 'gird'; did you mean 'grid'?"), found[2])
     }
 
+    /// A grid is counted with overflow checks before it is built: 10¹⁵ points (once 40 GB of
+    /// allocation) and 10²⁰ (once an overflow trap) are refused at the parameters.
+    func testHugeGridsAreRefusedBeforeTheyAreBuilt() throws {
+        for count in [3, 4] {
+            let parameters = ["stations.lathe.breakdowns.time_to_failure", "stations.grind.breakdowns.time_to_failure",
+                              "stations.lathe.breakdowns.repair", "stations.grind.breakdowns.repair"].prefix(count)
+                .map { "  \($0): {min: 1, max: 9, unit: h, steps: 100000}" }.joined(separator: "\n")
+            let found = try problems("name: huge\nscenario: \(scenario)\nparameters:\n\(parameters)\n")
+            XCTAssertEqual(found.count, 1, "\(found)")
+            let size = count == 3 ? "1000000000000000" : "more than \(Int.max)"
+            XCTAssertTrue(found[0].contains("sweep.yaml:4:3: error: the grid has \(size) points"), found[0])
+            XCTAssertTrue(found[0].contains("more than the 1000000 a sweep may have"), found[0])
+        }
+    }
+
     func testMissingScenarioAndYAMLSyntax() throws {
         let missing = try problems("name: x\nscenario: nowhere.yaml\nparameters: {stations.a.machines: [1]}\n")
         XCTAssertEqual(missing, ["\(folder)/sweep.yaml:2:11: error: scenario file 'nowhere.yaml' does not exist (looked for \(folder)/nowhere.yaml)"])

@@ -8,6 +8,21 @@ import Yams
 /// (`RandomStreams(seed:).stream(entity: "design:<path>", purpose: <design>)`), so adding a
 /// parameter leaves the draws of the others unchanged.
 public enum DesignExpansion {
+    /// The most points a design may have (grids, random and Latin-hypercube designs alike).
+    public static let mostPoints = 1_000_000
+
+    /// The number of points of a grid over these parameters, or nil if it does not fit an `Int`.
+    static func gridSize(_ parameters: [SweepParameter]) -> Int? {
+        var count = 1
+        for parameter in parameters {
+            guard case .values(let values) = parameter.domain else { continue }
+            let (product, overflow) = count.multipliedReportingOverflow(by: values.count)
+            if overflow { return nil }
+            count = product
+        }
+        return count
+    }
+
     /// Every combination of the parameters' values; the first parameter varies slowest.
     /// - Precondition: every parameter has a list of values (ranges are turned into values by the reader).
     static func grid(_ parameters: [SweepParameter]) -> [SweepPoint] {

@@ -126,13 +126,24 @@ struct SweepReader {
 
         let sweepSeed = seed.map(UInt64.init) ?? base.run.seed
         let points: [SweepPoint]
+        var tooLarge = false
         switch design?.design ?? .grid {
-        case .grid: points = DesignExpansion.grid(parameters)
+        case .grid:
+            if let count = DesignExpansion.gridSize(parameters), count <= DesignExpansion.mostPoints {
+                points = DesignExpansion.grid(parameters)
+            } else {
+                let size = DesignExpansion.gridSize(parameters).map(String.init) ?? "more than \(Int.max)"
+                (designNode ?? parametersNode ?? document).error("the grid has \(size) points (the product of the parameters' "
+                    + "value counts), more than the \(DesignExpansion.mostPoints) a sweep may have; use fewer values, or a "
+                    + "random or latin_hypercube design")
+                points = []
+                tooLarge = true
+            }
         case .points: points = explicitPoints
         case .random(let count): points = DesignExpansion.random(parameters, count: count, seed: sweepSeed)
         case .latinHypercube(let count): points = DesignExpansion.latinHypercube(parameters, count: count, seed: sweepSeed)
         }
-        if points.isEmpty {
+        if points.isEmpty && !tooLarge {
             (designNode ?? parametersNode ?? document).error("the design has no points")
         }
         try stopIfProblems()
