@@ -33,6 +33,16 @@ enum ResolvedJSON {
         return result
     }
 
+    /// JSON values in the order of their sorted-key serialisation.
+    static func canonicallySorted(_ elements: [Any]) -> [Any] {
+        func key(_ element: Any) -> String {
+            guard JSONSerialization.isValidJSONObject([element]),
+                  let data = try? JSONSerialization.data(withJSONObject: [element], options: [.sortedKeys]) else { return "\(element)" }
+            return String(decoding: data, as: UTF8.self)
+        }
+        return elements.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
     static func value(_ subject: Any) -> Any {
         switch subject {
         case let number as Double: return number.isFinite ? number : (number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
@@ -51,10 +61,11 @@ enum ResolvedJSON {
         case .optional:
             guard let wrapped = mirror.children.first?.value else { return NSNull() }
             return value(wrapped)
-        case .collection, .set:
+        case .collection:
             return mirror.children.map { value($0.value) }
-        case .dictionary:
-            return mirror.children.map { value($0.value) }
+        case .set, .dictionary:
+            // hash order differs from process to process: sort, so every byte of a file is reproducible
+            return canonicallySorted(mirror.children.map { value($0.value) })
         case .tuple:
             var object: [String: Any] = [:]
             for (index, child) in mirror.children.enumerated() { object[child.label ?? "\(index)"] = value(child.value) }
