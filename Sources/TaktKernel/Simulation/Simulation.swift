@@ -57,13 +57,10 @@ public struct Simulation<Model: DiscreteEventModel>: ~Copyable {
             if calendar.eventsProcessed >= eventLimit { return .maxEvents }
             if remaining == 0 { return .eventLimit }
             guard let nextTime = calendar.nextTime() else {
-                if limits.endTime.isFinite {
-                    endWarmUpIfDue(at: limits.warmUp)
-                    calendar.advance(to: limits.endTime)
-                    return .endTime
-                }
                 endWarmUpIfDue(at: limits.warmUp)
-                return .calendarEmpty
+                guard limits.endTime.isFinite else { return .calendarEmpty }
+                calendar.advance(to: limits.endTime)
+                return .endTime
             }
             if nextTime > limits.endTime {
                 endWarmUpIfDue(at: limits.warmUp)
