@@ -4,6 +4,12 @@
 #define TAKT_CHDF5_SHIM_H
 #include <hdf5.h>
 
+/// Initialises the library without its exit handler. HDF5 closes every file still open when the
+/// process exits; a file whose close failed (a full disk) stays half-closed, and that second
+/// close dereferences freed memory (SIGSEGV in H5F__close_cb, HDF5 1.10). Takt closes every file
+/// itself, once, so the handler is never needed. Harmless once the library is initialised.
+static inline void takt_h5_open(void) { H5dont_atexit(); H5open(); }
+
 static inline hid_t takt_h5p_default(void) { return H5P_DEFAULT; }
 static inline hid_t takt_h5e_default(void) { return H5E_DEFAULT; }
 static inline hid_t takt_h5s_all(void) { return H5S_ALL; }
@@ -13,18 +19,18 @@ static inline unsigned takt_h5f_acc_rdonly(void) { return H5F_ACC_RDONLY; }
 static inline unsigned takt_h5f_acc_rdwr(void) { return H5F_ACC_RDWR; }
 static inline hsize_t takt_h5s_unlimited(void) { return H5S_UNLIMITED; }
 static inline size_t takt_h5t_variable(void) { return H5T_VARIABLE; }
-static inline hid_t takt_h5p_dataset_create(void) { H5open(); return H5P_DATASET_CREATE; }
-static inline hid_t takt_h5p_link_create(void) { H5open(); return H5P_LINK_CREATE; }
-static inline hid_t takt_h5p_dataset_access(void) { H5open(); return H5P_DATASET_ACCESS; }
-static inline hid_t takt_h5t_native_double(void) { H5open(); return H5T_NATIVE_DOUBLE; }
-static inline hid_t takt_h5t_native_int64(void) { H5open(); return H5T_NATIVE_INT64; }
-static inline hid_t takt_h5t_native_int32(void) { H5open(); return H5T_NATIVE_INT32; }
-static inline hid_t takt_h5t_native_uint64(void) { H5open(); return H5T_NATIVE_UINT64; }
-static inline hid_t takt_h5t_native_uint8(void) { H5open(); return H5T_NATIVE_UINT8; }
-static inline hid_t takt_h5t_c_s1(void) { H5open(); return H5T_C_S1; }
+static inline hid_t takt_h5p_dataset_create(void) { takt_h5_open(); return H5P_DATASET_CREATE; }
+static inline hid_t takt_h5p_link_create(void) { takt_h5_open(); return H5P_LINK_CREATE; }
+static inline hid_t takt_h5p_dataset_access(void) { takt_h5_open(); return H5P_DATASET_ACCESS; }
+static inline hid_t takt_h5t_native_double(void) { takt_h5_open(); return H5T_NATIVE_DOUBLE; }
+static inline hid_t takt_h5t_native_int64(void) { takt_h5_open(); return H5T_NATIVE_INT64; }
+static inline hid_t takt_h5t_native_int32(void) { takt_h5_open(); return H5T_NATIVE_INT32; }
+static inline hid_t takt_h5t_native_uint64(void) { takt_h5_open(); return H5T_NATIVE_UINT64; }
+static inline hid_t takt_h5t_native_uint8(void) { takt_h5_open(); return H5T_NATIVE_UINT8; }
+static inline hid_t takt_h5t_c_s1(void) { takt_h5_open(); return H5T_C_S1; }
 static inline H5T_cset_t takt_h5t_cset_utf8(void) { return H5T_CSET_UTF8; }
 static inline H5T_class_t takt_h5t_compound(void) { return H5T_COMPOUND; }
 
 /// Turns off HDF5's printing of error stacks for the calling thread (the setting is per thread).
-static inline void takt_h5_silence_errors(void) { H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
+static inline void takt_h5_silence_errors(void) { takt_h5_open(); H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
 #endif

@@ -41,7 +41,19 @@ extension HDF5Error {
     /// The error for `operation` from the calling thread's HDF5 error stack, which is then cleared.
     static func fromStack(_ operation: String) -> HDF5Error {
         let frames = currentHDF5ErrorStack()
-        return HDF5Error(operation: operation, message: frames.last ?? "unknown HDF5 error", stack: frames)
+        let message = frames.lazy.compactMap(systemReason).last ?? frames.last ?? "unknown HDF5 error"
+        return HDF5Error(operation: operation, message: message, stack: frames)
+    }
+
+    /// The operating system's reason inside a frame of HDF5's file driver, such as "No space
+    /// left on device" from "file write failed: time = …, errno = 28, error message = 'No space
+    /// left on device', …", or nil when the frame has none.
+    static func systemReason(_ frame: String) -> String? {
+        guard let start = frame.range(of: "error message = '") else { return nil }
+        let rest = frame[start.upperBound...]
+        guard let end = rest.firstIndex(of: "'") else { return nil }
+        let what = frame.prefix { $0 != ":" }
+        return "\(what): \(rest[..<end])"
     }
 }
 
