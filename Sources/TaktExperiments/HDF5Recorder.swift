@@ -11,15 +11,17 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
     let started = Date()
 
     /// Creates the file at `path` (written as `path.partial` until closed).
-    /// - Throws: if `path` exists, or HDF5 fails.
+    /// - Parameter replacing: replace an existing `path` when the file is closed (`--force`).
+    /// - Throws: if `path` exists and `replacing` is false, or HDF5 fails.
     public init(path: String, scenario: Scenario, seed: UInt64, replications: Int, taktVersion: String, gitCommit: String,
-                compress: Bool = true) throws {
+                compress: Bool = true, replacing: Bool = false) throws {
         variant = scenario.variant ?? "base"
         let metadata = ResultMetadata(
             taktVersion: taktVersion, gitCommit: gitCommit, scenarioName: scenario.name, scenarioFile: scenario.file,
             seed: seed, replications: replications, variant: variant, created: Date(),
             host: ProcessInfo.processInfo.hostName, sourceYAML: scenario.sourceText, resolvedJSON: scenario.resolvedJSON)
-        file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: scenario), compress: compress)
+        file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: scenario), compress: compress,
+                              replacing: replacing)
     }
 
     /// Records one variant into a file that another object owns and closes (a comparison).
@@ -31,6 +33,8 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
     /// The file's final path, and the temporary one used until it is closed.
     public var finalPath: String { file.finalPath }
     public var partialPath: String { file.partialPath }
+    /// After a failure: where the partial results are, and whether the file could be finished.
+    public var keptPartialNote: String { file.keptPartialNote }
 
     public func record(_ records: FactoryRecords, replication: Int) throws {
         if !records.events.isEmpty { try file.appendEvents(records.events, variant: variant, replication: replication) }

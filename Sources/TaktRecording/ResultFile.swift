@@ -5,8 +5,8 @@ import TaktFactory
 /// A Takt result file being written (layout: docs/hdf5-layout.md).
 ///
 /// Created as `<path>.partial`; `close(status:)` writes the root attributes and renames it to
-/// `<path>` when the run completed or was interrupted, so a file under its final name is always
-/// whole and valid. Thread-safe: replications running on several threads append concurrently.
+/// `<path>` when the run completed or was interrupted (replacing an older file there only then),
+/// so a file under its final name is always whole and valid. Thread-safe: replications running on several threads append concurrently.
 public final class ResultFile: @unchecked Sendable {
     let lock = NSLock()
     let file: hid_t
@@ -19,6 +19,8 @@ public final class ResultFile: @unchecked Sendable {
     private var rowsSinceFlush = 0
     private var lastFlush = Date()
     private var closed = false
+    /// The last close wrote every attribute and closed every HDF5 object without an error.
+    private var closedCleanly = false
     private let compress: Bool
     /// The name the file gets when it is closed, and the one it is written under until then.
     public let finalPath: String
@@ -26,22 +28,26 @@ public final class ResultFile: @unchecked Sendable {
 
     /// Creates `<path>.partial` with the header, scenario and lookups written.
     ///
-    /// - Throws: if `path` or a leftover `<path>.partial` exists (a killed run's data, or another
-    ///   process writing right now: never replaced silently; the caller implements `--force` by
-    ///   removing them), or HDF5 fails (nothing is left behind then).
+    /// - Throws: if a leftover `<path>.partial` exists (a killed run's data, or another process
+    ///   writing right now: never replaced silently; the caller implements `--force` by removing
+    ///   it), if `path` exists and `replacing` is false, or if HDF5 fails (nothing is left behind
+    ///   then).
+    /// - Parameter replacing: an existing file at `path` is replaced, atomically, when this file
+    ///   is closed (`--force`): until then it stays as it was, so a run that fails or is killed
+    ///   destroys nothing.
     /// - Parameter compress: shuffle + gzip level 1 on every streamed table (2–4.5 times smaller;
     ///   costs roughly a CPU-second per 3 million rows).
     /// - Parameter variants: for a file holding several variants whose configurations differ (a
     ///   comparison), each variant's own lookups and resolved scenario; written under
     ///   `/lookup/variants/<name>` and `/scenario/variants/<name>`, and used for its time series.
     public init(path: String, metadata: ResultMetadata, lookups: ResultLookups, compress: Bool = true,
-                variants: [ResultVariant] = []) throws {
+                variants: [ResultVariant] = [], replacing: Bool = false) throws {
         self.compress = compress
         self.variants = variants
         finalPath = path
         self.metadata = metadata
         self.lookups = lookups
-        if FileManager.default.fileExists(atPath: path) {
+        if !replacing && FileManager.default.fileExists(atPath: path) {
             throw HDF5Error(operation: "create \(path)", message: "the file exists; Takt never replaces a result silently")
         }
         if FileManager.default.fileExists(atPath: path + ".partial") {
@@ -146,6 +152,15 @@ public final class ResultFile: @unchecked Sendable {
                           description: "inspection verdicts and defect classes: row k is value k; 0 = pass (no defect found), "
                               + "k >= 1 = defect class k",
                           units: "{}")
+    }
+
+    /// For an error message after a failed run: where its partial results are, and whether HDF5
+    /// could finish that file (it cannot when the disk is full).
+    public var keptPartialNote: String {
+        lock.lock(); defer { lock.unlock() }
+        guard FileManager.default.fileExists(atPath: partialPath) else { return "no result file was left" }
+        if closedCleanly { return "partial results kept in \(partialPath) (see `takt inspect \(partialPath)`)" }
+        return "\(partialPath) is left but may be unreadable: HDF5 could not finish writing it"
     }
 
     /// Throws once the file is closed (its HDF5 ids are no longer valid).
@@ -315,8 +330,10 @@ public final class ResultFile: @unchecked Sendable {
             firstError = HDF5Error.fromStack("close \(partialPath)")
         }
         if let firstError { throw firstError }
-        if status != .failed {
-            try FileManager.default.moveItem(atPath: partialPath, toPath: finalPath)
+        closedCleanly = true
+        // rename(2) replaces an existing file atomically: a reader sees the old file or the new one.
+        if status != .failed && rename(partialPath, finalPath) != 0 {
+            throw HDF5Error(operation: "rename \(partialPath) to \(finalPath)", message: String(cString: strerror(errno)))
         }
     }
 }

@@ -27,7 +27,13 @@ struct Takt: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch {
+                finishStandardOutput()
+                throw error
+            }
+            finishStandardOutput()
         } catch let error as ScenarioError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             Foundation.exit(ExitCode.inputError)
@@ -44,8 +50,21 @@ struct Takt: ParsableCommand {
     }
 }
 
+/// Flushes standard output; if anything printed could not be written (a full disk, a closed
+/// pipe), says so on standard error and exits with `ExitCode.outputError`, so a script never
+/// mistakes a truncated `--json` for a result.
+func finishStandardOutput() {
+    errno = 0
+    guard fflush(nil) != 0 else { return }   // every stream; fails if any write failed
+    let reason = errno != 0 ? String(cString: strerror(errno)) : "write error"
+    FileHandle.standardError.write(Data("error: cannot write to standard output: \(reason)\n".utf8))
+    Foundation.exit(ExitCode.outputError)
+}
+
 /// Exit statuses of `takt`.
 enum ExitCode {
+    /// Output could not be written (standard output full or closed).
+    static let outputError: Int32 = 1
     /// Bad input or usage: a scenario that fails to load, an unknown option.
     static let inputError: Int32 = 2
 }

@@ -10,8 +10,10 @@ public final class ComparisonRecorder: @unchecked Sendable {
     let started = Date()
 
     /// Creates the file at `path` (written as `path.partial` until closed) for `comparison`.
-    /// - Throws: if `path` exists, or HDF5 fails.
-    public init(path: String, comparison: Comparison, taktVersion: String, gitCommit: String, compress: Bool = true) throws {
+    /// - Parameter replacing: replace an existing `path` when the file is closed (`--force`).
+    /// - Throws: if `path` exists and `replacing` is false, or HDF5 fails.
+    public init(path: String, comparison: Comparison, taktVersion: String, gitCommit: String, compress: Bool = true,
+                replacing: Bool = false) throws {
         let scenarios = comparison.preparedScenarios
         let names = comparison.variantNames
         let reference = scenarios[0]
@@ -24,12 +26,14 @@ public final class ComparisonRecorder: @unchecked Sendable {
             ResultVariant(name: name, lookups: HDF5Recorder.lookups(for: scenario), resolvedJSON: scenario.resolvedJSON)
         }
         file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: reference),
-                              compress: compress, variants: variants)
+                              compress: compress, variants: variants, replacing: replacing)
     }
 
     /// The file's final path, and the temporary one used until it is closed.
     public var finalPath: String { file.finalPath }
     public var partialPath: String { file.partialPath }
+    /// After a failure: where the partial results are, and whether the file could be finished.
+    public var keptPartialNote: String { file.keptPartialNote }
 
     /// The recorder of one variant's replications.
     func recorder(for variant: String) -> HDF5Recorder {

@@ -77,7 +77,8 @@ struct Compare: ParsableCommand {
             do {
                 comparison.recorder = try ComparisonRecorder(path: file, comparison: comparison, taktVersion: Takt.version,
                                                              gitCommit: ResultOutput.gitCommit(),
-                                                             compress: output.compression == "gzip")
+                                                             compress: output.compression == "gzip",
+                                                             replacing: output.force)
             } catch {
                 throw InputError(message: "cannot create the result file \(file): \(error)")
             }
@@ -91,7 +92,7 @@ struct Compare: ParsableCommand {
         } catch {
             bar?.finish()
             comparison.recorder?.abandon()
-            let kept = comparison.recorder.map { "; partial results kept in \($0.partialPath)" } ?? ""
+            let kept = comparison.recorder.map { "; " + $0.keptPartialNote } ?? ""
             throw InputError(message: "the comparison failed: \(error)\(kept)")
         }
         bar?.finish()

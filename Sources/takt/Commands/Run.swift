@@ -56,13 +56,20 @@ struct Run: ParsableCommand {
         loaded.run.replications = replications
         if let maxEvents = options.maxEvents { loaded.run.maxEvents = maxEvents }
         let recording = try output.recording(for: loaded)
+        if let gantt {
+            guard case .factory = loaded.model else {
+                throw InputError(message: "--gantt needs a factory scenario or a job-shop instance")
+            }
+            try OutputPath.check(gantt, option: "--gantt", force: output.force)
+        }
+        if let saveModels { try OutputPath.check(saveModels, option: "--save-models", force: output.force) }
         let interrupts = InterruptHandler()
         var recorder: HDF5Recorder?
         if let file = try output.path(for: loaded) {
             do {
                 recorder = try HDF5Recorder(path: file, scenario: loaded, seed: seed, replications: replications,
                                             taktVersion: Takt.version, gitCommit: ResultOutput.gitCommit(),
-                                            compress: output.compression == "gzip")
+                                            compress: output.compression == "gzip", replacing: output.force)
             } catch {
                 throw InputError(message: "cannot create the result file \(file): \(error)")
             }
@@ -78,7 +85,7 @@ struct Run: ParsableCommand {
         } catch {
             bar?.finish()
             recorder?.abandon()
-            throw InputError(message: "the run failed: \(error)\(recorder.map { "; partial results kept in \($0.partialPath)" } ?? "")")
+            throw InputError(message: "the run failed: \(error)\(recorder.map { "; " + $0.keptPartialNote } ?? "")")
         }
         bar?.finish()
         if let gantt {

@@ -11,13 +11,6 @@ enum LearnedModelFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(models)
-        let temporary = path + ".partial"
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } catch {
-            throw InputError(message: "--save-models: cannot write \(path): \(error.localizedDescription)")
-        }
+        try OutputPath.write(data, to: path, option: "--save-models")
     }
 }

@@ -12,7 +12,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Write no result file (KPIs on the terminal only).")
     var noOut = false
 
-    @Flag(help: "Replace the file named by --out if it exists.")
+    @Flag(help: "Replace the files named by --out, --gantt and --save-models if they exist (the old file stays until the new one is complete).")
     var force = false
 
     @Option(help: "What the result file records: standard (the scenario's `recording:`; by default events, Gantt, jobs, states, hourly samples), all, or kpis.")
@@ -75,19 +75,14 @@ struct OutputOptions: ParsableArguments {
         return options
     }
 
-    /// The path to write, or nil for none. Refuses to replace a file without --force.
+    /// The path to write, or nil for none, checked before anything runs (`OutputPath`): an
+    /// existing file is refused without --force, and with it is replaced only when the new file
+    /// is closed; a leftover `.partial` is removed only with --force.
     func path(for scenario: Scenario) throws -> String? {
         if noOut { return nil }
         let path = out ?? ResultOutput.defaultPath(for: scenario)
-        for existing in [path, path + ".partial"] where FileManager.default.fileExists(atPath: existing) {
-            guard force else {
-                let what = existing == path ? "exists" : "exists (a killed or running run; see `takt inspect \(existing)`)"
-                throw InputError(message: "\(existing) \(what); choose another --out or add --force to replace it")
-            }
-            try FileManager.default.removeItem(atPath: existing)
-        }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try OutputPath.check(path, option: "--out", force: force)
+        try OutputPath.clearPartial(of: path, option: "--out", force: force)
         return path
     }
 }
