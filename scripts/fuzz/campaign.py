@@ -290,7 +290,7 @@ def run(command, cwd, timeout, as_limit):
 class Campaign:
     def __init__(self, args):
         self.args = args
-        self.out = pathlib.Path(args.out)
+        self.out = pathlib.Path(args.out).resolve()   # the commands run in OUT/work
         self.work = self.out / "work"
         self.lock = threading.Lock()
         self.stats = collections.Counter()
