@@ -27,6 +27,10 @@ let package = Package(
         .executable(name: "takt", targets: ["takt"]),
         .executable(name: "takt-bench", targets: ["TaktBench"]),
         .library(name: "TaktKernel", targets: ["TaktKernel"]),
+        // For the fuzz package in Fuzz/ (a separate package, so the main build stays uninstrumented).
+        .library(name: "TaktScenario", targets: ["TaktScenario"]),
+        .library(name: "TaktExperiments", targets: ["TaktExperiments"]),
+        .library(name: "TaktSweep", targets: ["TaktSweep"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

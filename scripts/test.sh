@@ -3,6 +3,8 @@
 #   1. Swift tests, release build (statistical tests need millions of events).
 #   2. Kernel tests again in a debug build with TAKT_INTERNAL_CHECKS (invariant checks on).
 #   3. Python tests (scenario schema, CLI end to end).
+#   4. Fuzzing: each libFuzzer harness in Fuzz/ for TAKT_FUZZ_SECONDS (default 30) seconds, about
+#      3 minutes in all (docs/fuzzing.md); each harness counts as one test. TAKT_FUZZ_SECONDS=0 skips.
 # Prints a closing line "tests: N passed, M failed" and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +43,16 @@ pytest_status=${PIPESTATUS[0]}
 line=$(grep -E "[0-9]+ (passed|failed)" .build/test-python.log | tail -1)
 p=$(grep -oE "[0-9]+ passed" <<<"$line" | grep -oE "[0-9]+"); f=$(grep -oE "[0-9]+ failed" <<<"$line" | grep -oE "[0-9]+")
 passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+
+fuzz_seconds="${TAKT_FUZZ_SECONDS:-30}"
+if [ "$fuzz_seconds" -gt 0 ]; then
+  log "fuzzing: every reader for ${fuzz_seconds} s (scripts/fuzz/run.sh)"
+  scripts/fuzz/run.sh "$fuzz_seconds" 2>&1 | tee .build/test-fuzz.log | grep -E "\[fuzz\]|error|SUMMARY|Fatal" >&2
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  line=$(grep -E "^fuzz: [0-9]+ passed, [0-9]+ failed" .build/test-fuzz.log | tail -1)
+  p=$(sed -E 's/^fuzz: ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+fi
 
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a build failure counts as a failure
 echo "tests: $passed passed, $failed failed"

@@ -137,6 +137,19 @@ final class SweepFileErrorTests: XCTestCase {
         XCTAssertEqual(found.count, 1, "\(found)")
         XCTAssertTrue(found[0].contains("sweep.yaml:6:7: error: point 1 does not give variant"), found[0])
     }
+
+    /// Found by fuzzing (issue #11): the YAML parser puts an error at the end of a file without a
+    /// final line break on the line after the last; it is reported at the end of the last line,
+    /// whatever the line ends.
+    func testSyntaxErrorAtTheEndOfTheFileIsOnItsLastLine() throws {
+        for ending in ["\n", "\r\n", "\r"] {
+            let lines = ["name: open list", "scenario: \(scenario)", "parameters:", "  stations.lathe.machines: [2, 3"]
+            let found = try problems(lines.joined(separator: ending))
+            XCTAssertEqual(found.count, 1, "\(found)")
+            XCTAssertTrue(found.first?.hasPrefix("\(folder)/sweep.yaml:4:33: error: YAML syntax: ") ?? false,
+                          "\(ending.debugDescription): \(found)")
+        }
+    }
 }
 
 /// Labelled values: whole settings blocks, named in tables by their labels.

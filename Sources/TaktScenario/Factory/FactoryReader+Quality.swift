@@ -151,10 +151,27 @@ extension FactoryReader {
         return matrix
     }
 
-    /// `defect_classes: [porosity, crack]` (default: one class, "defect").
+    /// `defect_classes: [porosity, crack]` (default: one class, "defect"). At most
+    /// `InputLimits.mostDefectClasses` (an inspection keeps a confusion matrix of classes ×
+    /// classes: 10,000 classes took 1.6 GB), each named once.
     static func readDefectClasses(_ node: Located?) -> [String] {
-        guard let items = node?.sequence("defect_classes"), !items.isEmpty else { return ["defect"] }
-        return items.compactMap { $0.string("defect_classes") }
+        guard let node, let items = node.sequence("defect_classes"), !items.isEmpty else { return ["defect"] }
+        let limit = InputLimits.mostDefectClasses
+        if items.count > limit {
+            node.error("defect_classes lists \(items.count) classes; at most \(limit) are allowed "
+                + "(each inspection keeps a matrix of classes × classes)")
+        }
+        var names: [String] = []
+        var seen = Set<String>()
+        for item in items.prefix(limit) {
+            guard let name = item.string("defect_classes") else { continue }
+            guard seen.insert(name).inserted else {
+                item.error("defect class '\(name)' is listed twice in defect_classes")
+                continue
+            }
+            names.append(name)
+        }
+        return names
     }
 
     /// `quality_costs: {scrap: 40, rework: 12, escaped_defect: 400, inspection: 0.05}` (per unit).

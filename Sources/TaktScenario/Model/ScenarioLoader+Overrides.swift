@@ -45,7 +45,9 @@ extension ScenarioLoader {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ScenarioError([yamlDiagnostic(error, file: file, text: text)])
+            // Positions are found in the normalised text (as the YAML parser counts lines: CR,
+            // LF and CRLF each end one), whatever line ends the caller's text has.
+            throw ScenarioError([yamlDiagnostic(error, file: file, text: LineEnds.normalised(text))])
         }
     }
 }

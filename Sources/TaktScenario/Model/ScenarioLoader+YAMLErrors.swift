@@ -17,6 +17,14 @@ extension ScenarioLoader {
         return (mark.line, mark.column)
     }
 
+    /// `mark` as a place in the file. The YAML parser puts the end of the stream on the line
+    /// after the last one when the file does not end in a line break ("could not find expected
+    /// ':'" in a last line without a newline); that is reported at the end of the last line.
+    static func position(of mark: Mark, in lines: [Substring]) -> (line: Int, column: Int) {
+        guard mark.line > lines.count, let last = lines.last else { return (max(1, mark.line), max(1, mark.column)) }
+        return (lines.count, last.count + 1)
+    }
+
     static func yamlDiagnostic(_ error: YamlError, file: String, text: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
@@ -28,7 +36,8 @@ extension ScenarioLoader {
                 message += "; a distribution with ': ' inside must be quoted, e.g. "
                     + "\"exponential(mean: 5 min)\", or written with '=': exponential(mean=5 min)"
             }
-            return Diagnostic(file: file, line: mark.line, column: mark.column, message: message)
+            let (line, column) = position(of: mark, in: lines)
+            return Diagnostic(file: file, line: line, column: column, message: message)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             let (line, column) = secondOccurrence(of: key, in: text, from: context.mark)

@@ -21,6 +21,9 @@ public enum InputLimits {
     /// The default for the most events one replication may run (`run.max_events`,
     /// `--max-events`): 10¹⁰, about 40 minutes of a large factory model on one core.
     public static let defaultEventsPerRun = 10_000_000_000
+    /// The most defect classes (`defect_classes:`): an inspection's confusion matrix holds
+    /// (classes + 1)² numbers, 8 MB at this limit.
+    public static let mostDefectClasses = 1_000
     /// The most names a message lists when it says which names are defined.
     public static let namesListed = 5
 
