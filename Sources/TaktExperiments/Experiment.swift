@@ -86,7 +86,7 @@ public struct Experiment: Sendable {
         let shouldStop = { @Sendable in (stop?.isRequested ?? false) || failure.error != nil }
         switch scenario.model {
         case .queue(let configuration):
-            let result = QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index,
+            let result = try QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index,
                                          shouldStop: shouldStop) {
                 board.update(index, fraction: $0, events: $1, simulated: $2)
             }

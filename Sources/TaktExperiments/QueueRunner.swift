@@ -10,16 +10,20 @@ enum QueueRunner {
 
     static func run(_ configuration: MultiServerQueue.Configuration, streams: RandomStreams, settings: RunSettings,
                     replication: Int, shouldStop: @Sendable () -> Bool = { false },
-                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) -> ReplicationResult {
+                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> ReplicationResult {
         let started = Date()
-        let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp)
+        let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp, maxEvents: settings.maxEvents)
         var simulation = Simulation(model: MultiServerQueue(configuration, streams: streams), limits: limits)
         let expectedEvents = Double(2 * configuration.customers)
         var interrupted = false
-        while simulation.run(maxEvents: slice) == .eventLimit {
+        var reason: StopReason
+        while true {
+            reason = simulation.run(maxEvents: slice)
+            guard reason == .eventLimit else { break }
             if shouldStop() { interrupted = true; break }
             progress(min(1, Double(simulation.eventsProcessed) / expectedEvents), simulation.eventsProcessed, simulation.now)
         }
+        try RunFailure.checkLimits(reason: reason, now: simulation.now, settings: settings, replication: replication)
         simulation.finish()
         progress(1, simulation.eventsProcessed, simulation.now)
         let model = simulation.model

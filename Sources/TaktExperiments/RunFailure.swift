@@ -30,16 +30,31 @@ public struct RunFailure: Error, CustomStringConvertible, Sendable {
             throw RunFailure(message: "\(at): the \(simulation.model.describe(fault.payload)) would happen at t = "
                 + "\(fault.requestedTime), which is not a finite time after now: a sampled time or an effect overflowed. "
                 + "Check the laws and effects of that station (docs/limits.md)")
-        case .maxEvents:
-            throw RunFailure(message: "\(at): reached the limit of \(settings.maxEvents) events per run before the end "
-                + "of the run; shorten run.duration, or raise run.max_events (or --max-events) if the run is meant to be this long")
         default:
-            break
+            try checkLimits(reason: reason, now: simulation.now, settings: settings, replication: replication)
         }
         if !interrupted && settings.warmUp > 0 && !simulation.warmUpDone {
             let why = reason == .modelRequested ? "every order done or its target reached" : "no events left"
             throw RunFailure(message: "\(at): the run ended (\(why)) before its warm-up of \(Self.time(settings.warmUp)) "
                 + "ended, so its KPI window never opened; shorten run.warm_up or give the run more work")
+        }
+    }
+
+    /// Throws for the stop reasons that mean any model (a queue, a factory) has no valid
+    /// results: the event limit, a clock standing still, an impossible event time.
+    static func checkLimits(reason: StopReason, now: Double, settings: RunSettings, replication: Int) throws {
+        let at = "replication \(replication), at t = \(Self.time(now))"
+        switch reason {
+        case .maxEvents:
+            throw RunFailure(message: "\(at): reached the limit of \(settings.maxEvents) events per run before the end "
+                + "of the run; shorten run.duration, or raise run.max_events (or --max-events) if the run is meant to be this long")
+        case .noProgress:
+            throw RunFailure(message: "\(at): simulated time stopped advancing (time steps below the clock's resolution)")
+        case .fault:
+            throw RunFailure(message: "\(at): an event would happen at a time that is not finite and after now; "
+                + "check the model's laws (docs/limits.md)")
+        default:
+            break
         }
     }
 

@@ -40,6 +40,9 @@ struct Takt: ParsableCommand {
         } catch let error as InputError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(ExitCode.inputError)
+        } catch let error as RunError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(ExitCode.runFailed)
         } catch {
             if exitCode(for: error) == .success || error is CleanExit { exit(withError: error) }
             if let exit = error as? ArgumentParser.ExitCode { Foundation.exit(exit.rawValue) }
@@ -63,13 +66,22 @@ func finishStandardOutput() {
 
 /// Exit statuses of `takt`.
 enum ExitCode {
-    /// Output could not be written (standard output full or closed).
-    static let outputError: Int32 = 1
+    /// The input was accepted but the work failed: a run stopped by a limit or a model error, or
+    /// its output could not be written (a full disk). What a sweep records for such a run.
+    static let runFailed: Int32 = 1
+    /// Standard output could not be written (full or closed): the same status as a failed run.
+    static let outputError: Int32 = runFailed
     /// Bad input or usage: a scenario that fails to load, an unknown option.
     static let inputError: Int32 = 2
 }
 
 /// A problem with the user's input that is not tied to a line of a scenario file.
 struct InputError: Error {
+    var message: String
+}
+
+/// Work that failed after its input was accepted (the run itself, or writing what it produced):
+/// exit status 1, where a rejected input is 2.
+struct RunError: Error {
     var message: String
 }

@@ -140,7 +140,6 @@ def test_signals_at_random_moments(takt_bin, tmp_path, command, args, replicatio
     print(f"{command}: {span:.2f} s uninterrupted; {outcomes}")
 
 
-@pytest.mark.xfail(strict=False, reason="atomic --force lands separately")
 def test_sigkill_during_force_keeps_the_old_file(takt_bin, tmp_path):
     """`--force` over an existing file, killed with SIGKILL while the new file is written (right
     after its .partial appears, and at seeded moments later): the old file must still be there,

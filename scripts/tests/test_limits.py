@@ -222,7 +222,6 @@ def test_queue_run_stops_at_the_event_limit(takt):
 
 # ---------------------------------------------------------------- output errors
 
-@pytest.mark.xfail(strict=False, reason="a failed write of --json to stdout is being fixed separately")
 def test_json_to_a_full_device_fails(takt):
     with open("/dev/full", "w") as full:
         result = subprocess.run([str(takt), "run", "scenarios/queue-mm5.yaml", "--replications", "2", "--json",

@@ -93,7 +93,7 @@ struct Compare: ParsableCommand {
             bar?.finish()
             comparison.recorder?.abandon()
             let kept = comparison.recorder.map { "; " + $0.keptPartialNote } ?? ""
-            throw InputError(message: "the comparison failed: \(error)\(kept)")
+            throw RunError(message: "the comparison failed: \(error)\(kept)")
         }
         bar?.finish()
         let resultFile = comparison.recorder?.finalPath

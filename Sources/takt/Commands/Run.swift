@@ -85,7 +85,7 @@ struct Run: ParsableCommand {
         } catch {
             bar?.finish()
             recorder?.abandon()
-            throw InputError(message: "the run failed: \(error)\(recorder.map { "; " + $0.keptPartialNote } ?? "")")
+            throw RunError(message: "the run failed: \(error)\(recorder.map { "; " + $0.keptPartialNote } ?? "")")
         }
         bar?.finish()
         if let gantt {

@@ -48,13 +48,13 @@ enum OutputPath {
 
     /// Writes `data` to `path` atomically: to `<path>.partial`, then renamed over `path`. On any
     /// error the partial file is removed and `path` is as it was.
-    /// - Throws: `InputError` with the system's reason (for instance "No space left on device").
+    /// - Throws: `RunError` with the system's reason (for instance "No space left on device").
     static func write(_ data: Data, to path: String, option: String) throws {
         let temporary = path + ".partial"
-        func fail(_ what: String) -> InputError {
+        func fail(_ what: String) -> RunError {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            return InputError(message: "\(option): cannot \(what) \(path): \(reason)")
+            return RunError(message: "\(option): cannot \(what) \(path): \(reason)")
         }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw fail("write") }
