@@ -197,8 +197,6 @@ def test_sweep_grid_edge(takt, tmp_path):
     assert re.search(rf"^{re.escape(str(bad))}:\d+:\d+: error: .*1000000", result.stderr.replace(",", ""), re.M), result.stderr
 
 
-@pytest.mark.xfail(strict=False, reason="takt run exits 2 (input error) when a run fails while running; "
-                   "docs/sweep-format.md says such a run's own exit code is 1")
 def test_a_run_that_fails_while_running_exits_1(takt):
     """A limit met only while running (here --max-events) is not an input error."""
     result = run(takt, "run", "scenarios/flow-line.yaml", "--replications", "1", "--max-events", "100", "--no-out")
@@ -211,8 +209,6 @@ def test_factory_run_stops_at_the_event_limit(takt):
     assert result.returncode != 0 and "reached the limit of 100 events per run" in result.stderr, result.stderr
 
 
-@pytest.mark.xfail(strict=False, reason="queue scenarios ignore run.max_events and --max-events (docs/limits.md: "
-                   "events in one replication are limited by run.max_events)")
 def test_queue_run_stops_at_the_event_limit(takt):
     """docs/limits.md: events in one replication at most run.max_events / --max-events. The M/M/5
     queue runs its 400,000 events with --max-events 1 and exits 0."""
