@@ -112,6 +112,13 @@ public final class ResultFile: @unchecked Sendable {
             table.rows = values.map { [.string($0)] }
             try table.write(to: group, name: name, description: "\(name.dropLast()) id → name", units: "{}")
         }
+        var columns = SmallTable([("name", .string), ("unit", .string)])
+        let names = lookups.timeseriesColumns.isEmpty ? ["time"] : lookups.timeseriesColumns
+        columns.rows = names.enumerated().map { index, name in
+            [.string(name), .string(index < lookups.timeseriesUnits.count ? lookups.timeseriesUnits[index] : (name == "time" ? "s" : ""))]
+        }
+        try columns.write(to: group, name: "timeseries_columns",
+                          description: "column k of every timeseries dataset → name and unit", units: "{}")
         try writeQualityLookups(lookups, to: group)
         guard withEnums else { return }
         let enums: [(String, [(UInt8, String)])] = [

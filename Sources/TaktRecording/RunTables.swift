@@ -66,12 +66,27 @@ final class RunTables {
                 + "row k); the simulator's secret, never shown to controllers, kept apart for scoring inspections and controllers",
             units: #"{"time": "s"}"#)
         let columns = max(1, timeseriesColumns.count)
+        let names = timeseriesColumns.isEmpty ? ["time"] : timeseriesColumns
+        let inAttribute = names.count <= RunTables.maximumColumnsInAttribute
         timeseries = try StreamingTable(
             parent: group, name: "timeseries", memoryType: takt_h5t_native_double(), fileType: takt_h5t_native_double(),
-            rowSize: 8 * columns, columns: columns, chunkRows: 4_096, compress: compress,
-            description: "levels sampled at the recording interval, one row per sample; columns named in the 'columns' attribute",
+            rowSize: 8 * columns, columns: columns, chunkRows: RunTables.timeseriesChunkRows(columns: columns), compress: compress,
+            description: "levels sampled at the recording interval, one row per sample; column k is row k of "
+                + "/lookup/timeseries_columns" + (inAttribute ? " (also in the 'columns' attribute)" : ""),
             units: "[" + timeseriesUnits.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
-        try HDF5Objects.attribute(timeseries.dataset, "columns", timeseriesColumns.isEmpty ? ["time"] : timeseriesColumns)
+        if inAttribute { try HDF5Objects.attribute(timeseries.dataset, "columns", names) }
+    }
+
+    /// The most column names kept in the timeseries' `columns` attribute as well as in
+    /// `/lookup/timeseries_columns`: an attribute lives in the dataset's object header, whose
+    /// messages HDF5 caps at 64 KiB (16 bytes per variable-length string), so a wide model (a
+    /// plant of thousands of stations) keeps its names in the lookup table only.
+    static let maximumColumnsInAttribute = 2_048
+
+    /// Rows per chunk of the timeseries: 4,096 for a narrow table, fewer for a wide one so that a
+    /// chunk (and the one-chunk write buffer) stays near 1 MiB whatever the number of stations.
+    static func timeseriesChunkRows(columns: Int) -> Int {
+        min(4_096, max(16, (1 << 20) / (8 * max(1, columns))))
     }
 
     /// Every table, for flushing and closing.

@@ -43,7 +43,8 @@ extension SweepMerge {
         }
         try file.attribute("confidence_level", sweep.baseScenario.run.confidenceLevel)
         try file.attribute("parameters", sweep.parameters.map(\.name))
-        try file.attribute("kpis", tables.kpis.map(\.name))
+        try file.attribute("kpis", tables.runKPIs.map(\.name))
+        try file.attribute("kpis_in_points_only", Int64(tables.kpis.count - tables.runKPIs.count))
 
         try file.text("source_yaml", sweep.sourceText, group: "sweep", description: "the sweep file as given")
         try file.text("source_yaml", sweep.scenarioText, group: "scenario", description: "the base scenario file as given")
@@ -51,7 +52,7 @@ extension SweepMerge {
                        description: "the swept parameters: name (scenario path, or variant), column type, format", units: "{}")
 
         var units: [String: String] = ["simulated_seconds": "s"]
-        for kpi in tables.kpis { units[kpi.name] = kpi.unit }
+        for kpi in tables.runKPIs { units[kpi.name] = kpi.unit }
         try file.table(tables.runs, name: "runs", group: "/",
                        description: "one row per run (point × replication): parameter values, seed, status and each KPI "
                            + "(NaN unless the run is complete); file is relative to the output folder (attribute output_folder)",

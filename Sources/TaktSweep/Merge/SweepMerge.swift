@@ -15,8 +15,11 @@ public struct SweepTables: Sendable {
     public var timing: ColumnTable
     /// One row per failed run: its error and exit code.
     public var failures: ColumnTable
-    /// The KPIs in the tables, with their units.
+    /// The KPIs in the tables, with their units: every one is in `points`.
     public var kpis: [(name: String, unit: String)]
+    /// The KPIs that are columns of `runs`: all of `kpis`, or for a wide model (more than
+    /// `SweepMerge.maximumRunColumns` KPIs and no `kpis:` list) the plant-wide ones only.
+    public var runKPIs: [(name: String, unit: String)]
     /// Run indices by state.
     public var complete: [Int], failed: [Int], missing: [Int]
 }
@@ -61,6 +64,8 @@ public struct SweepMerge: Sendable {
             extras[run] = (replication.eventsProcessed, replication.simulatedSeconds, replication.wallSeconds)
         }
         let selected = try selectKPIs(available: units)
+        let columns = selected.count <= SweepMerge.maximumRunColumns ? selected
+            : Array(selected.filter { !$0.name.contains(".") }.prefix(SweepMerge.maximumRunColumns))
         let complete = (0..<sweep.runCount).filter { states[$0].isComplete }
         let failures = (0..<sweep.runCount).compactMap { run -> FailureRecord? in
             if case .failed(let record) = states[run] { return record }
@@ -73,7 +78,7 @@ public struct SweepMerge: Sendable {
             }
         }
         return SweepTables(
-            runs: runsTable(states: states, kpis: selected, values: kpisByRun, extras: extras),
+            runs: runsTable(states: states, kpis: columns, values: kpisByRun, extras: extras),
             points: pointsTable(kpis: selected, values: kpisByRun),
             timing: ColumnTable([("run", .int32(complete.map { Int32($0) })),
                                  ("wall_seconds", .double(complete.map { extras[$0]?.wall ?? .nan }))]),
@@ -82,12 +87,23 @@ public struct SweepMerge: Sendable {
                 ("error", .string(failures.map(\.error))), ("host", .string(failures.map(\.host))),
                 ("time", .string(failures.map(\.time))), ("task", .int32(failures.map { Int32($0.task ?? -1) })),
             ]),
-            kpis: selected, complete: complete, failed: failures.map(\.run), missing: missing)
+            kpis: selected, runKPIs: columns, complete: complete, failed: failures.map(\.run), missing: missing)
     }
+
+    /// The most KPI columns of the merged `/runs` table. Its rows are one HDF5 compound type,
+    /// whose description HDF5 caps at 64 KiB, so a wide model (thousands of stations, several
+    /// KPIs each) keeps only its plant-wide KPIs there; every KPI stays in the tidy `/points`
+    /// table and each run file. A sweep file may list up to this many under `kpis:`.
+    public static let maximumRunColumns = 1_000
 
     /// The KPIs the sweep file asks for (checked against what the runs report), or all of them.
     func selectKPIs(available: [(name: String, unit: String)]) throws -> [(name: String, unit: String)] {
         guard !sweep.kpis.isEmpty else { return available }
+        if sweep.kpis.count > SweepMerge.maximumRunColumns, let first = sweep.kpis.first {
+            throw ScenarioError([Diagnostic(file: sweep.file, line: first.line, column: first.column,
+                                            message: "kpis lists \(sweep.kpis.count) KPIs; a sweep merges at most "
+                                                + "\(SweepMerge.maximumRunColumns) as columns of /runs")], primaryFile: sweep.file)
+        }
         guard !available.isEmpty else { return sweep.kpis.map { ($0.name, "") } }
         var diagnostics: [Diagnostic] = []
         var selected: [(name: String, unit: String)] = []
@@ -98,8 +114,10 @@ public struct SweepMerge: Sendable {
             }
             let names = available.map(\.name)
             let hint = NameSuggestion.closest(to: requested.name, among: names).map { "did you mean '\($0)'? " } ?? ""
+            let listed = names.count <= 12 ? names.joined(separator: ", ")
+                : names.prefix(10).joined(separator: ", ") + ", … (\(names.count) in all; takt inspect lists them)"
             diagnostics.append(Diagnostic(file: sweep.file, line: requested.line, column: requested.column,
-                                          message: "no run reports a KPI '\(requested.name)'; \(hint)the runs report: \(names.joined(separator: ", "))"))
+                                          message: "no run reports a KPI '\(requested.name)'; \(hint)the runs report: \(listed)"))
         }
         if !diagnostics.isEmpty { throw ScenarioError(diagnostics, primaryFile: sweep.file) }
         return selected

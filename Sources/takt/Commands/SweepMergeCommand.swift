@@ -45,6 +45,10 @@ struct SweepMergeCommand: ParsableCommand {
         print("Merged \(tables.complete.count) of \(sweep.runCount) runs (\(status)) into \(path)")
         print("  /runs \(tables.runs.rowCount) rows, /points \(tables.points.rowCount) rows "
             + "(\(sweep.points.count) points × \(tables.kpis.count) KPIs), /links \(tables.complete.count) run files")
+        if tables.runKPIs.count < tables.kpis.count {
+            print("  /runs holds the \(tables.runKPIs.count) plant-wide KPIs; all \(tables.kpis.count) are in /points "
+                + "(more than \(SweepMerge.maximumRunColumns); list the ones you want as columns under kpis:)")
+        }
         if !tables.missing.isEmpty { print("  missing runs: \(IndexRanges.format(tables.missing))") }
         if !tables.failed.isEmpty { print("  failed runs: \(IndexRanges.format(tables.failed)) (takt sweep status)") }
         if sweep.points.count <= 60 { print(""); print(PointTable.render(tables, sweep: sweep)) }

@@ -207,7 +207,7 @@ class Run(QualityTables, Comparisons):
 
     def lookup(self, name: str, variant: str | None = None) -> pd.DataFrame:
         """A ``/lookup`` table (``stations``, ``machines``, ``products``, ``materials``, ``sensors``,
-        ``operations``, ``parameters``, ``defect_classes``, ``event_kinds``, ``machine_states``,
+        ``operations``, ``parameters``, ``defect_classes``, ``timeseries_columns``, ``event_kinds``, ``machine_states``,
         ``gantt_outcomes``, ``job_outcomes``) as a DataFrame whose index is the id used in the
         other tables (``parameters``: one row per (operation, parameter)). With ``variant``, that variant's own table
         where the file has one (``/lookup/variants/<variant>``, in files of ``takt compare``, whose
@@ -411,11 +411,17 @@ class Run(QualityTables, Comparisons):
         dataset = self._run_group(variant, replication)["timeseries"]
         data = np.asarray(dataset[()], dtype=float)
         columns = [str(c) for c in decode_value(dataset.attrs.get("columns", [])) or []]
+        units_raw = dataset.attrs.get("units")
+        if not columns:  # a wide model keeps its column names in the lookup only
+            names = self.lookup("timeseries_columns", self._variant(variant))
+            if "unit" in names.columns:
+                columns = [str(c) for c in names["name"]]
+                units_raw = [str(u) for u in names["unit"]]
         if data.ndim != 2:
             data = data.reshape(len(data), -1) if data.size else np.empty((0, len(columns)))
         if len(columns) != data.shape[1]:
             columns = columns[: data.shape[1]] + [f"column_{i}" for i in range(len(columns), data.shape[1])]
-        units = parse_units(dataset.attrs.get("units"), columns)
+        units = parse_units(units_raw, columns)
         if "time" in columns:
             time = data[:, columns.index("time")]
         else:
