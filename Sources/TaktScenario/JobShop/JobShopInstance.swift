@@ -66,8 +66,8 @@ public struct JobShopInstance: Sendable, Equatable {
                     continue
                 }
                 guard let time = Double(timeField.text), time >= 0, time <= Self.longestTime else {
-                    fail(line.number, timeField.column, "processing time must be a number from 0 to \(Self.longestTime) "
-                        + "(times are read as minutes; see docs/limits.md), found '\(timeField.text)'")
+                    fail(line.number, timeField.column, "processing time must be a number of minutes from 0 to "
+                        + "\(String(format: "%.6g", Self.longestTime)) (1e11 s; see docs/limits.md), found '\(timeField.text)'")
                     continue
                 }
                 operations.append((machine, time))
