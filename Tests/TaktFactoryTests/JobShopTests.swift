@@ -112,8 +112,8 @@ final class JobShopTests: XCTestCase {
     func testExtremeInstancesAreRefusedWithTheirPlace() {
         let cases = [
             ("1 9223372036854775807\n0 1\n", "1:3: error: a job-shop instance may have at most"),
-            ("1 1\n0 1e308\n", "2:3: error: processing time must be a number from 0 to"),
-            ("1 1\n0 nan\n", "2:3: error: processing time must be a number from 0 to"),
+            ("1 1\n0 1e308\n", "2:3: error: processing time must be a number of minutes from 0 to"),
+            ("1 1\n0 nan\n", "2:3: error: processing time must be a number of minutes from 0 to"),
             ("1\r1\r0 5\r", "1:1: error: expected the header 'jobs machines'"),
         ]
         for (text, expected) in cases {

@@ -45,6 +45,16 @@ public enum DispatchRule: Sendable, Equatable {
         }
     }
 
+    /// True when a waiting job's priority does not change while it waits (it depends on the job
+    /// and its queue entry only, not on the clock or the other waiting jobs): every rule but the
+    /// critical ratio and ATC.
+    public var isStatic: Bool {
+        switch self {
+        case .criticalRatio, .atc: return false
+        case .fifo, .spt, .lpt, .edd, .mwkr, .mopnr, .lor, .srpt, .priority: return true
+        }
+    }
+
     /// All rule names accepted in scenario files.
     public static let names = ["fifo", "spt", "lpt", "edd", "cr", "mwkr", "mopnr", "lor", "srpt", "atc", "priority"]
 }

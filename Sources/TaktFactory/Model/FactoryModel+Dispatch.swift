@@ -69,8 +69,8 @@ extension FactoryModel {
         settleFreeMachines(at: station, now: calendar.now)
     }
 
-    /// The first waiting job (in queue order) that can start on a free machine already set up for
-    /// its family, and that machine.
+    /// The first waiting job (in queue order: the rule's order at a ranked station, else entry
+    /// order) that can start on a free machine already set up for its family, and that machine.
     func jobWithoutChangeover(at station: Int) -> (position: Int, machine: Int)? {
         for (position, job) in queues[station].enumerated() where canStart(job, at: station) {
             let family = routes.family[Int(jobs[Int(job)].product)]
@@ -136,8 +136,8 @@ extension FactoryModel {
         if hasDispatchPolicy[station], let policy = dispatchPolicies[station] {
             return selectByPolicy(policy, at: station, now: now)
         }
+        if rankedQueue[station] { return firstStartable(at: station) }
         let rule = stationTable.rule[station]
-        if rule == .fifo { return selectFirstIn(at: station) }
         let queue = queues[station]
         var meanTime = 0.0
         if case .atc = rule {
@@ -157,24 +157,6 @@ extension FactoryModel {
                 bestTie = tie
                 bestSerial = serial
             }
-        }
-        return best
-    }
-
-    /// FIFO: the job that entered the queue first, and among jobs that entered at the same
-    /// instant the one created first (lowest serial) — not whichever event happened to run
-    /// first. The queue is in entry order, so the scan stops after the first entry time.
-    func selectFirstIn(at station: Int) -> Int? {
-        let queue = queues[station]
-        var best: Int?
-        var bestEntry = 0.0, bestSerial: Int64 = 0
-        for position in queue.indices {
-            let job = Int(queue[position])
-            if best != nil && jobs[job].queueEntryTime > bestEntry { break }
-            guard best == nil || jobs[job].serial < bestSerial, canStart(queue[position], at: station) else { continue }
-            best = position
-            bestEntry = jobs[job].queueEntryTime
-            bestSerial = jobs[job].serial
         }
         return best
     }

@@ -130,7 +130,7 @@ extension FactoryModel {
         jobs[Int(job)].station = Int32(station)
         jobs[Int(job)].queueEntryTime = now
         jobs[Int(job)].shortageCounted = false
-        queues[station].append(job)
+        if rankedQueue[station] { insertRanked(job, at: station, now: now) } else { queues[station].append(job) }
         statistics.queueLength[station].update(to: Double(queues[station].count), at: now)
         if logsEvents { log(.queueEnter, job: job, station: Int32(station)) }
         requestDispatch(at: station, calendar: &calendar)

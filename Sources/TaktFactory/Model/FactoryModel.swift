@@ -33,6 +33,8 @@ public struct FactoryModel: DiscreteEventModel {
     /// Custom dispatching per station (nil: the station's rule).
     let dispatchPolicies: [(any DispatchPolicy)?]
     let hasDispatchPolicy: [Bool]
+    /// Stations whose queue is kept in the order of their rule (see `FactoryModel+RankedQueue`).
+    let rankedQueue: [Bool]
 
     var jobs: ContiguousArray<Job> = []
     var freeJobSlots: ContiguousArray<Int32> = []
@@ -130,6 +132,10 @@ public struct FactoryModel: DiscreteEventModel {
         stationTable = StationTable(configuration)
         self.dispatchPolicies = configuration.stations.indices.map { dispatchPolicies[$0] }
         hasDispatchPolicy = configuration.stations.indices.map { dispatchPolicies[$0] != nil }
+        rankedQueue = configuration.stations.indices.map { station in
+            dispatchPolicies[station] == nil && configuration.stations[station].batch == nil
+                && configuration.stations[station].dispatch.isStatic
+        }
         maxBatch = max(1, configuration.stations.map { $0.batch?.maxSize ?? 1 }.max() ?? 1)
         var first: [Int] = []
         var total = 0
