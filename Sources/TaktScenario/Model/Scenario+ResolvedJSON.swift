@@ -1,5 +1,3 @@
-import Foundation
-
 extension Scenario {
     /// The fully resolved scenario — every default filled in, names resolved to indices, times in
     /// seconds — as JSON, so that a result file alone says exactly what was run.
@@ -8,16 +6,16 @@ extension Scenario {
     /// `{"case": payload}` (or a plain string without payload), optionals `null`, infinities
     /// the strings "inf"/"-inf".
     public var resolvedJSON: String {
-        let document: [String: Any] = [
-            "name": name, "file": file, "variant": variant ?? "base", "variants": variants,
+        let document: [String: JSONText] = [
+            "name": .string(name), "file": .string(file), "variant": .string(variant ?? "base"),
+            "variants": .array(variants.map(JSONText.string)),
             "run": ResolvedJSON.value(run), "recording": ResolvedJSON.value(recording), "model": ResolvedJSON.value(model),
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.object(document).text
     }
 }
 
-/// Turns any value into JSON-compatible Foundation objects by reflection.
+/// Turns any value into JSON by reflection.
 enum ResolvedJSON {
     /// "warmUp" → "warm_up", as everywhere else in result files.
     static func snakeCase(_ name: String) -> String {
@@ -33,54 +31,52 @@ enum ResolvedJSON {
         return result
     }
 
-    /// JSON values in the order of their sorted-key serialisation.
-    static func canonicallySorted(_ elements: [Any]) -> [Any] {
-        func key(_ element: Any) -> String {
-            guard JSONSerialization.isValidJSONObject([element]),
-                  let data = try? JSONSerialization.data(withJSONObject: [element], options: [.sortedKeys]) else { return "\(element)" }
-            return String(decoding: data, as: UTF8.self)
-        }
-        return elements.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    /// JSON values in the order of their text.
+    static func canonicallySorted(_ elements: [JSONText]) -> [JSONText] {
+        elements.map { ($0.text, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    static func value(_ subject: Any) -> Any {
+    static func value(_ subject: Any) -> JSONText {
         switch subject {
-        case let number as Double: return number.isFinite ? number : (number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
-        case let number as Int: return number
-        case let number as Int32: return Int(number)
-        case let number as Int64: return Int(number)
-        case let number as UInt64: return number
-        case let number as UInt8: return Int(number)
-        case let number as Int8: return Int(number)
-        case let flag as Bool: return flag
-        case let text as String: return text
+        case let number as Double: return number.isFinite ? .double(number) : .string(number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
+        case let number as Int: return .int(number)
+        case let number as Int32: return .int(Int(number))
+        case let number as Int64: return .int(Int(number))
+        case let number as UInt64: return .uint(number)
+        case let number as UInt8: return .int(Int(number))
+        case let number as Int8: return .int(Int(number))
+        case let flag as Bool: return .bool(flag)
+        case let text as String: return .string(text)
         default: break
         }
         let mirror = Mirror(reflecting: subject)
         switch mirror.displayStyle {
         case .optional:
-            guard let wrapped = mirror.children.first?.value else { return NSNull() }
+            guard let wrapped = mirror.children.first?.value else { return .null }
             return value(wrapped)
         case .collection:
-            return mirror.children.map { value($0.value) }
+            return .array(mirror.children.map { value($0.value) })
         case .set, .dictionary:
             // hash order differs from process to process: sort, so every byte of a file is reproducible
-            return canonicallySorted(mirror.children.map { value($0.value) })
+            return .array(canonicallySorted(mirror.children.map { value($0.value) }))
         case .tuple:
-            var object: [String: Any] = [:]
+            var object: [String: JSONText] = [:]
             for (index, child) in mirror.children.enumerated() { object[child.label ?? "\(index)"] = value(child.value) }
-            return object
+            return .object(object)
         case .enum:
+            // the case name is the payload's label; describing the value would print the whole
+            // payload (minutes for a job shop of 20,000 routings) just to cut its name off
+            if let payload = mirror.children.first, let label = payload.label { return .object([snakeCase(label): value(payload.value)]) }
             let name = String(describing: subject).split(separator: "(").first.map(String.init) ?? "\(subject)"
-            guard let payload = mirror.children.first else { return snakeCase(name) }
-            return [snakeCase(payload.label ?? name): value(payload.value)]
+            guard let payload = mirror.children.first else { return .string(snakeCase(name)) }
+            return .object([snakeCase(name): value(payload.value)])
         default:
-            var object: [String: Any] = [:]
+            var object: [String: JSONText] = [:]
             for (index, child) in mirror.children.enumerated() {
                 let key = child.label.map { snakeCase($0.hasPrefix("_") ? String($0.dropFirst()) : $0) } ?? "\(index)"
                 object[key] = value(child.value)
             }
-            return object
+            return .object(object)
         }
     }
 }
