@@ -6,9 +6,9 @@ import TaktScenario
 
 /// Runs one replication of a factory scenario and turns its report into KPIs.
 enum FactoryRunner {
-    /// Events per slice between progress reports.
+    /// The most events per slice between progress reports (`SliceBudget` sizes them by time).
     static let slice = 250_000
-    /// Events per slice when rows are logged: the rows of one slice are held in memory.
+    /// The most events per slice when rows are logged: the rows of one slice are held in memory.
     static let recordingSlice = 50_000
 
     static func run(_ configuration: FactoryConfiguration, streams: RandomStreams, settings: RunSettings,
@@ -24,11 +24,12 @@ enum FactoryRunner {
         var interrupted = false
         let horizon = settings.endTime.isFinite ? settings.endTime : nil
         let target = configuration.stopAfterJobs.map(Double.init)
-        let budget = recording.isEnabled ? recordingSlice : slice
+        var budget = SliceBudget(largest: recording.isEnabled ? recordingSlice : slice)
         var reason: StopReason
         while true {
-            reason = simulation.run(maxEvents: budget)
+            reason = simulation.run(maxEvents: budget.events)
             guard reason == .eventLimit else { break }
+            budget.update()
             let statistics = simulation.model.statistics
             let fraction = horizon.map { simulation.now / $0 }
                 ?? target.map { Double(statistics.totalFinished + statistics.totalScrapped) / $0 } ?? 0

@@ -5,7 +5,7 @@ import TaktScenario
 
 /// Runs one replication of a queue scenario and turns its statistics into KPIs.
 enum QueueRunner {
-    /// Events per slice between progress reports.
+    /// The most events per slice between progress reports (`SliceBudget` sizes them by time).
     static let slice = 250_000
 
     static func run(_ configuration: MultiServerQueue.Configuration, streams: RandomStreams, settings: RunSettings,
@@ -16,10 +16,12 @@ enum QueueRunner {
         var simulation = Simulation(model: MultiServerQueue(configuration, streams: streams), limits: limits)
         let expectedEvents = Double(2 * configuration.customers)
         var interrupted = false
+        var budget = SliceBudget(largest: slice)
         var reason: StopReason
         while true {
-            reason = simulation.run(maxEvents: slice)
+            reason = simulation.run(maxEvents: budget.events)
             guard reason == .eventLimit else { break }
+            budget.update()
             if shouldStop() { interrupted = true; break }
             progress(min(1, Double(simulation.eventsProcessed) / expectedEvents), simulation.eventsProcessed, simulation.now)
         }

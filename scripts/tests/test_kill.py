@@ -239,3 +239,31 @@ def test_killed_merge_leaves_the_previous_merge_or_a_whole_one(takt_bin, tmp_pat
         with h5py.File(out / "sweep.h5", "r") as f:
             assert f.attrs["completion_status"] == "complete"
         assert table_columns(out / "sweep.h5", "runs") == reference
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_run_of_slow_events_stops_promptly(takt_bin, tmp_path, sig):
+    """Events of 0.1 ms (critical ratio over queues of 2,000 jobs, scanned at each dispatch):
+    a stop is seen within a fraction of a second, not after a fixed slice of 250,000 events
+    (20 s here before slices were sized by wall time)."""
+    rng = random.Random(SEED)
+    jobs, machines = 20000, 10
+    lines = [f"{jobs} {machines}"]
+    for _ in range(jobs):
+        order = list(range(machines))
+        rng.shuffle(order)
+        lines.append(" ".join(f"{m} {rng.randint(1, 99)}" for m in order))
+    instance = tmp_path / "big.txt"
+    instance.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "big.h5"
+    process = subprocess.Popen([takt_bin, "run", str(instance), "--rule", "cr", "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    time.sleep(4)
+    assert process.poll() is None, "the run ended before the signal: make the instance bigger"
+    sent = time.monotonic()
+    process.send_signal(sig)
+    process.communicate(timeout=120)
+    waited = time.monotonic() - sent
+    assert process.returncode == 130, process.returncode
+    assert waited < 3, f"stopped {waited:.1f} s after {sig.name}"
+    assert status(out) == "interrupted"
