@@ -57,6 +57,11 @@ public enum JSONText: Sendable {
 
     static func quote(_ text: String, to output: inout String) {
         output += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x2F || $0 == 0x5C }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -82,6 +87,8 @@ public enum JSONText: Sendable {
     /// Key order: case-insensitive, runs of digits by their value ("s9" before "s10"), and on a
     /// tie lower case first — the order `JSONSerialization` sorts keys in.
     public static func keyPrecedes(_ a: String, _ b: String) -> Bool {
+        // field names (lower case and underscores) compare as bytes
+        if a.utf8.allSatisfy(isPlain) && b.utf8.allSatisfy(isPlain) { return a < b }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         var i = 0, j = 0
         var fewerZeros: Bool?   // "x9" before "x09": equal values, the shorter run first
@@ -108,6 +115,7 @@ public enum JSONText: Sendable {
         return false
     }
 
+    private static func isPlain(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || byte == 0x5F }
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
     private static func isLower(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) }
     private static func folded(_ scalar: Unicode.Scalar) -> UInt32 {
