@@ -27,8 +27,15 @@ public enum DistributionSyntax {
         "empirical": [("samples", true)],
     ]
 
-    /// Parses `text`.
+    /// Parses `text` (a text parsed before is answered from `DistributionParseCache`).
     public static func parse(_ text: String, isDuration: Bool) -> Result<Distribution, SyntaxProblem> {
+        DistributionParseCache.shared.result(for: text, isDuration: isDuration) {
+            parseUncached(text, isDuration: isDuration)
+        }
+    }
+
+    /// Parses `text`, always anew.
+    static func parseUncached(_ text: String, isDuration: Bool) -> Result<Distribution, SyntaxProblem> {
         let trimmed = text.trimmingWhitespace()
         guard let open = trimmed.firstIndex(of: "(") else {
             return parseConstant(trimmed, isDuration: isDuration)
