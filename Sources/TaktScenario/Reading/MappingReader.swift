@@ -51,14 +51,14 @@ public final class MappingReader {
     /// Reports every key not asked for, and duplicate keys.
     public func finish() {
         var seen: Set<String> = []
-        for entry in entries {
-            guard let key = entry.key.scalarText else { continue }
+        for (index, keyText) in keyTexts.enumerated() {
+            guard let key = keyText else { continue }
             if !seen.insert(key).inserted {
-                entry.key.error("'\(key)' appears twice in \(what)")
+                entries[index].key.error("'\(key)' appears twice in \(what)")
             }
             if !known.contains(key) {
                 let hint = Suggestion.closest(to: key, among: known).map { "; did you mean '\($0)'?" } ?? "."
-                entry.key.error("unknown key '\(key)' in \(what)\(hint) Expected one of: \(known.joined(separator: ", "))")
+                entries[index].key.error("unknown key '\(key)' in \(what)\(hint) Expected one of: \(known.joined(separator: ", "))")
             }
         }
     }
