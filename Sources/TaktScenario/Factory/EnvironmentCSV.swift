@@ -21,13 +21,13 @@ struct EnvironmentCSV {
         var problems: [Diagnostic] = []
         let lines = LineEnds.lines(of: LineEnds.normalised(text)).enumerated().compactMap { offset, line in
             let content = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            let trimmed = content.trimmingWhitespace()
             return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1, fields: OrderCSV.fields(of: content))
         }
         guard let header = lines.first else {
             return ([], [], [Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; expected a header such as 'time,\(column)'")])
         }
-        let names = header.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let names = header.fields.map { $0.text.trimmingWhitespace() }
         guard let timeIndex = names.firstIndex(of: "time"), let valueIndex = names.firstIndex(of: column) else {
             let missing = names.contains("time") ? column : "time"
             return ([], [], [Diagnostic(file: file, line: header.number, column: 1,
@@ -47,7 +47,7 @@ struct EnvironmentCSV {
             case .failure(let syntax): problems.append(Diagnostic(file: file, line: row.number, column: timeField.column,
                                                                   message: "time: \(syntax.message)"))
             }
-            guard let value = Double(valueField.text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            guard let value = Double(valueField.text.trimmingWhitespace()), value.isFinite else {
                 problems.append(Diagnostic(file: file, line: row.number, column: valueField.column,
                                            message: "\(column) must be a finite number, found '\(valueField.text)'"))
                 continue

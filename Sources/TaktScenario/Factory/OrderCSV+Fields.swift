@@ -23,7 +23,7 @@ extension OrderCSV {
                     text.append(character)
                 }
             } else if character == "," {
-                fields.append(Field(text: text.trimmingCharacters(in: .whitespaces), column: start))
+                fields.append(Field(text: text.trimmingWhitespace(), column: start))
                 text = ""
                 start = column + 1
                 sawContent = false
@@ -36,7 +36,7 @@ extension OrderCSV {
                 text.append(character)
             }
         }
-        fields.append(Field(text: text.trimmingCharacters(in: .whitespaces), column: start))
+        fields.append(Field(text: text.trimmingWhitespace(), column: start))
         return fields
     }
 }

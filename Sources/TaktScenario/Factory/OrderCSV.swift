@@ -27,7 +27,7 @@ struct OrderCSV {
         var problems: [Diagnostic] = []
         let lines = LineEnds.lines(of: LineEnds.normalised(text)).enumerated().compactMap { offset, line in
             let content = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            let trimmed = content.trimmingWhitespace()
             return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1, fields: Self.fields(of: content))
         }
         guard let header = lines.first else {

@@ -33,7 +33,7 @@ extension Located {
 
     /// An integer within `range`.
     public func integer(_ what: String, in range: ClosedRange<Int> = Int.min...Int.max) -> Int? {
-        guard let text = scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+        guard let text = scalarText, let value = Int(text.removingUnderscores()) else {
             error("\(what) must be a whole number, found '\(scalarText ?? kindName)'")
             return nil
         }
@@ -46,7 +46,7 @@ extension Located {
 
     /// A plain number (no unit) within `range`.
     public func number(_ what: String, in range: ClosedRange<Double> = -.infinity ... .infinity) -> Double? {
-        guard let text = scalarText, let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+        guard let text = scalarText, let value = Double(text.removingUnderscores()), value.isFinite else {
             error("\(what) must be a number, found '\(scalarText ?? kindName)'")
             return nil
         }

@@ -2,12 +2,16 @@
 /// reader did not expect is reported (with a "did you mean" suggestion) by `finish()`.
 public final class MappingReader {
     let entries: [(key: Located, value: Located)]
+    /// The text of each entry's key (nil for a key that is not a scalar), looked up without
+    /// copying the entries: a lookup per key read is the reader's most frequent operation.
+    private let keyTexts: [String?]
     let owner: Located
     let what: String
     private var known: [String] = []
 
     init(entries: [(key: Located, value: Located)], at owner: Located, what: String) {
         self.entries = entries
+        keyTexts = entries.map(\.key.scalarText)
         self.owner = owner
         self.what = what
     }
@@ -15,7 +19,7 @@ public final class MappingReader {
     /// The value of an optional key.
     public func optional(_ key: String) -> Located? {
         if !known.contains(key) { known.append(key) }
-        return entries.first { $0.key.scalarText == key }?.value
+        return keyTexts.firstIndex(of: key).map { entries[$0].value }
     }
 
     /// The value of a required key; reports its absence at the mapping.
@@ -28,12 +32,12 @@ public final class MappingReader {
     /// The key node of `key` (for reporting a problem at the key rather than at its value), or
     /// nil when absent. Does not count as asking for the key.
     public func keyNode(_ key: String) -> Located? {
-        entries.first { $0.key.scalarText == key }?.key
+        keyTexts.firstIndex(of: key).map { entries[$0].key }
     }
 
     /// Whether the mapping has `key`. Does not count as asking for it.
     public func contains(_ key: String) -> Bool {
-        entries.contains { $0.key.scalarText == key }
+        keyTexts.contains(key)
     }
 
     /// Whether the mapping has no entries.
@@ -47,14 +51,14 @@ public final class MappingReader {
     /// Reports every key not asked for, and duplicate keys.
     public func finish() {
         var seen: Set<String> = []
-        for entry in entries {
-            guard let key = entry.key.scalarText else { continue }
+        for (index, keyText) in keyTexts.enumerated() {
+            guard let key = keyText else { continue }
             if !seen.insert(key).inserted {
-                entry.key.error("'\(key)' appears twice in \(what)")
+                entries[index].key.error("'\(key)' appears twice in \(what)")
             }
             if !known.contains(key) {
                 let hint = Suggestion.closest(to: key, among: known).map { "; did you mean '\($0)'?" } ?? "."
-                entry.key.error("unknown key '\(key)' in \(what)\(hint) Expected one of: \(known.joined(separator: ", "))")
+                entries[index].key.error("unknown key '\(key)' in \(what)\(hint) Expected one of: \(known.joined(separator: ", "))")
             }
         }
     }

@@ -13,7 +13,7 @@ extension DistributionSyntax {
             }
             func list(_ key: String) throws -> [Double] {
                 guard let text = arguments[key] else { throw SyntaxProblem("\(name) needs '\(key)'") }
-                let inner = text.trimmingCharacters(in: .whitespaces)
+                let inner = text.trimmingWhitespace()
                 guard inner.hasPrefix("["), inner.hasSuffix("]") else {
                     throw SyntaxProblem("'\(key)' of \(name) must be a list in brackets, e.g. [1, 2, 3]")
                 }
@@ -83,12 +83,12 @@ extension DistributionSyntax {
     /// otherwise a plain number.
     static func number(_ text: String, isTime: Bool, isDuration: Bool, key: String) throws -> Double {
         if isTime && isDuration {
-            if Double(text.replacingOccurrences(of: "_", with: "")) != nil {
+            if Double(text.removingUnderscores()) != nil {
                 throw SyntaxProblem("'\(key): \(text)' has no unit; write e.g. '\(key): \(text) min'")
             }
             return try Quantity.parseDuration(text).get()
         }
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+        guard let value = Double(text.removingUnderscores()), value.isFinite else {
             throw SyntaxProblem("'\(key)' must be a plain number, found '\(text)'")
         }
         return value

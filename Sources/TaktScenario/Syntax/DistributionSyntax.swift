@@ -27,13 +27,20 @@ public enum DistributionSyntax {
         "empirical": [("samples", true)],
     ]
 
-    /// Parses `text`.
+    /// Parses `text` (a text parsed before is answered from `DistributionParseCache`).
     public static func parse(_ text: String, isDuration: Bool) -> Result<Distribution, SyntaxProblem> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        DistributionParseCache.shared.result(for: text, isDuration: isDuration) {
+            parseUncached(text, isDuration: isDuration)
+        }
+    }
+
+    /// Parses `text`, always anew.
+    static func parseUncached(_ text: String, isDuration: Bool) -> Result<Distribution, SyntaxProblem> {
+        let trimmed = text.trimmingWhitespace()
         guard let open = trimmed.firstIndex(of: "(") else {
             return parseConstant(trimmed, isDuration: isDuration)
         }
-        let name = trimmed[..<open].trimmingCharacters(in: .whitespaces).lowercased()
+        let name = trimmed[..<open].trimmingWhitespace().lowercased()
         guard let signature = signatures[name] else {
             let hint = Suggestion.closest(to: name, among: Array(signatures.keys)).map { "did you mean '\($0)'? " } ?? ""
             return .failure(SyntaxProblem("unknown distribution '\(name)'; \(hint)expected one of \(signatures.keys.sorted().joined(separator: ", "))"))
@@ -47,12 +54,12 @@ public enum DistributionSyntax {
             guard let colon = part.firstIndex(where: { $0 == ":" || $0 == "=" }) else {
                 return .failure(SyntaxProblem("argument '\(part)' of \(name) needs a name, e.g. '\(signature[0].name): …'"))
             }
-            let key = part[..<colon].trimmingCharacters(in: .whitespaces)
+            let key = part[..<colon].trimmingWhitespace()
             guard signature.contains(where: { $0.name == key }) else {
                 let hint = Suggestion.closest(to: key, among: signature.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
                 return .failure(SyntaxProblem("\(name) has no parameter '\(key)'; \(hint)it takes \(signature.map(\.name).joined(separator: ", "))"))
             }
-            arguments[key] = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            arguments[key] = part[part.index(after: colon)...].trimmingWhitespace()
         }
         return build(name, arguments, isDuration: isDuration)
     }
@@ -83,13 +90,13 @@ public enum DistributionSyntax {
             if character == "[" || character == "(" { depth += 1 }
             if character == "]" || character == ")" { depth -= 1 }
             if character == "," && depth == 0 {
-                parts.append(current.trimmingCharacters(in: .whitespaces))
+                parts.append(current.trimmingWhitespace())
                 current = ""
             } else {
                 current.append(character)
             }
         }
-        parts.append(current.trimmingCharacters(in: .whitespaces))
+        parts.append(current.trimmingWhitespace())
         return parts
     }
 }

@@ -22,7 +22,7 @@ public enum Quantity {
 
     /// Splits "1.5 h" into (1.5, "h"); the unit may be empty.
     static func splitNumber(_ text: String) -> (number: Double, unit: String)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         var end = trimmed.startIndex
         for index in trimmed.indices {
             let character = trimmed[index]
@@ -35,9 +35,9 @@ public enum Quantity {
                 end = trimmed.index(after: index)
             } else { break }
         }
-        let numberText = String(trimmed[..<end]).replacingOccurrences(of: "_", with: "")
+        let numberText = String(trimmed[..<end]).removingUnderscores()
         guard let number = Double(numberText), number.isFinite else { return nil }
-        return (number, trimmed[end...].trimmingCharacters(in: .whitespaces))
+        return (number, trimmed[end...].trimmingWhitespace())
     }
 
     /// Parses a duration with a unit into seconds. A bare number is refused: a planner's "5"
@@ -70,7 +70,7 @@ public enum Quantity {
         if unit.hasPrefix("/") { unit.removeFirst() } else if unit.hasPrefix("per ") { unit.removeFirst(4) } else {
             return .failure(SyntaxProblem("'\(text)' is not a rate; write it with a time unit, e.g. '\(format(number)) /min'"))
         }
-        unit = unit.trimmingCharacters(in: .whitespaces)
+        unit = unit.trimmingWhitespace()
         guard let seconds = secondsPerUnit(unit) else {
             return .failure(SyntaxProblem("unknown time unit '\(unit)' in rate '\(text)'; expected one of \(unitList)"))
         }

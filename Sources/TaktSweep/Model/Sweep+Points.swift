@@ -18,7 +18,7 @@ extension Sweep {
     }
 
     /// The scenario of point `index`: the base scenario with the point's variant and values,
-    /// read and checked by the normal scenario reader.
+    /// read and checked by the normal scenario reader (from the base's YAML tree, parsed once).
     ///
     /// Not thread-safe (it reads the sweep's YAML nodes); from several threads use `PointScenarios`.
     /// - Throws: `ScenarioError` with the problems placed in the sweep file where they can be.
@@ -26,7 +26,7 @@ extension Sweep {
         let point = points[index]
         let (variant, overrides) = overrides(for: point)
         do {
-            return try ScenarioLoader.parse(scenarioText, file: scenarioFile, variant: variant, overrides: overrides)
+            return try template.scenario(variant: variant, overrides: overrides)
         } catch let error as ScenarioError {
             throw ScenarioError(sweepDiagnostics(error, point: point, overrides: overrides), primaryFile: file)
         }

@@ -45,6 +45,8 @@ public struct Sweep: @unchecked Sendable {
 
     /// Values set in every point, before the parameters.
     var fixed: [ScenarioOverride]
+    /// The base scenario's text composed once; every point is read from it.
+    var template: ScenarioTemplate
     /// Where to report a problem that belongs to a whole point (the `parameters` or `design` key).
     var pointsMark: Mark?
 

@@ -153,10 +153,11 @@ struct SweepReader {
             baseScenario: base, seed: sweepSeed, replications: replications ?? base.run.replications,
             randomNumbers: randomNumbers, parameters: parameters, design: design?.design ?? .grid, record: record,
             kpis: kpis, output: output, points: points, fixed: fixed,
+            template: try ScenarioTemplate(text: scenarioText, file: scenarioFile),
             pointsMark: (top.keyNode("parameters") ?? top.keyNode("design"))?.node.mark)
         if !fixed.isEmpty {
             do {
-                sweep.baseScenario = try ScenarioLoader.parse(scenarioText, file: scenarioFile, variant: nil, overrides: fixed)
+                sweep.baseScenario = try sweep.template.scenario(variant: nil, overrides: fixed)
             } catch let error as ScenarioError {
                 throw ScenarioError(sweep.sweepDiagnostics(error, point: nil, overrides: fixed), primaryFile: file)
             }
