@@ -11,6 +11,11 @@ extension FactoryModel {
     mutating func insertRanked(_ job: Int32, at station: Int, now: Double) {
         let rule = stationTable.rule[station]
         let rank = ranking(rule, job: job, now: now)
+        // FIFO and most arrivals rank after the last waiting job: append without a search
+        if let last = queues[station].last, !ranksBefore(rank, ranking(rule, job: last, now: now)) {
+            queues[station].append(job)
+            return
+        }
         var low = 0, high = queues[station].count
         while low < high {
             let middle = (low + high) / 2
@@ -24,15 +29,20 @@ extension FactoryModel {
     }
 
     /// The first job of a ranked queue that can start (components present, materials in stock).
+    @inline(__always)
     func firstStartable(at station: Int) -> Int? {
         queues[station].indices.first { canStart(queues[station][$0], at: station) }
     }
 
     /// A job's place under a static rule: (key, tie, serial), compared lexicographically.
+    /// Inlined, like everything called from the mutating `insertRanked`: an outlined call
+    /// copied the whole model per call (+13% instructions per part on M/M/5).
     @inline(__always)
     func ranking(_ rule: DispatchRule, job: Int32, now: Double) -> Ranking {
         let (key, tie) = priorityKey(rule, job: job, now: now, meanTime: 0)
-        return Ranking(key: key, tie: tie, serial: jobs[Int(job)].serial)
+        // read in place: `jobs[job].serial` copied the whole Job here
+        let serial = jobs.withUnsafeBufferPointer { ($0.baseAddress! + Int(job)).pointee.serial }
+        return Ranking(key: key, tie: tie, serial: serial)
     }
 
     @inline(__always)
