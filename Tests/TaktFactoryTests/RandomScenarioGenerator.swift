@@ -17,7 +17,7 @@ struct GeneratedScenario {
 ///
 /// The text is YAML in the documented scenario format (docs/scenario-format.md), drawn from a
 /// seeded stream: the same seed gives the same scenario. Arrival rates are set from the mean work
-/// per order so that stations run at 20–60% of their full-time capacity, keeping runs short.
+/// per order so that stations run at 20–50% of their full-time capacity; runs last 6–16 h.
 struct RandomScenarioGenerator {
     /// Every mechanism the generator can put in a scenario (the names in `GeneratedScenario.mechanisms`).
     static let allMechanisms = [
@@ -96,7 +96,7 @@ struct RandomScenarioGenerator {
         mechanisms = []
         var out: [String] = []
         var files: [String: String] = [:]
-        let hours = int(16...40)
+        let hours = int(6...16)
         out.append("name: random scenario \(seed)")
         out.append("run: {seed: \(seed % 1000), replications: 1, duration: \(hours) h\(chance(0.3) ? ", warm_up: 4 h" : "")}")
         let families = ["fa", "fb", "fc"].prefix(int(1...3)).map { $0 }
@@ -367,7 +367,7 @@ struct RandomScenarioGenerator {
         for (index, station) in stations.enumerated() where work[index] > 0 {
             capacityOrdersPerMinute = min(capacityOrdersPerMinute, Double(station.machines) / work[index])
         }
-        let utilisation = real(0.2, 0.6)
+        let utilisation = real(0.2, 0.5)
         let interarrivalMinutes = 1 / (utilisation * capacityOrdersPerMinute)
 
         // orders
