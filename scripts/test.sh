@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh checkout: install what is missing, build, run every test.
 #   1. Swift tests, release build (statistical tests need millions of events).
-#   2. Kernel tests again in a debug build with TAKT_INTERNAL_CHECKS (invariant checks on).
+#   2. Kernel tests and the random factory scenarios again in a debug build with TAKT_INTERNAL_CHECKS
+#      (kernel and model invariant checks on; about 1 minute).
 #   3. Python tests (scenario schema, CLI end to end).
 #   4. Fuzzing: each libFuzzer harness in Fuzz/ for TAKT_FUZZ_SECONDS (default 30) seconds, about
 #      3 minutes in all (docs/fuzzing.md); each harness counts as one test. TAKT_FUZZ_SECONDS=0 skips.
@@ -28,11 +29,11 @@ swift test -c release --skip-build --disable-swift-testing 2>&1 | tee .build/tes
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 count_xctest .build/test-release.log
 
-log "kernel tests with TAKT_INTERNAL_CHECKS (debug)"
+log "kernel tests and random scenarios with TAKT_INTERNAL_CHECKS (debug)"
 swift build --build-tests --scratch-path .build-checks -Xswiftc -DTAKT_INTERNAL_CHECKS 2>&1 | grep -E "error" >&2
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "error: checked test build failed" >&2; status=1; fi
 swift test --skip-build --scratch-path .build-checks -Xswiftc -DTAKT_INTERNAL_CHECKS --disable-swift-testing \
-  --filter 'TaktKernelTests\.(EventCalendarTests|SimulationTests|ResourceTests)' 2>&1 | tee .build/test-checks.log | grep -E "error|failed|Executed" >&2
+  --filter 'TaktKernelTests\.(EventCalendarTests|SimulationTests|ResourceTests)|TaktFactoryTests\.(RandomScenarioTests|BatchMaterialTests)' 2>&1 | tee .build/test-checks.log | grep -E "error|failed|Executed" >&2
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 count_xctest .build/test-checks.log
 

@@ -11,8 +11,15 @@ extension FactoryModel {
         let last = stationFirstMachine[station + 1]
         while let machine = (first..<last).first(where: { isFree($0) }) {
             var counts: [Int32: (count: Int, oldest: Double)] = [:]
+            // materials taken by the jobs counted so far, per family: a batch's jobs share the stock
+            var reservedByFamily: [Int32: [Int]] = [:]
             for job in queues[station] where canStart(job, at: station) {
                 let family = routes.family[Int(jobs[Int(job)].product)]
+                if !stock.isEmpty {
+                    var reserved = reservedByFamily[family] ?? Array(repeating: 0, count: stock.count)
+                    guard reserve(materialsFor: job, in: &reserved) else { continue }
+                    reservedByFamily[family] = reserved
+                }
                 let entry = counts[family] ?? (0, .infinity)
                 counts[family] = (entry.count + 1, min(entry.oldest, jobs[Int(job)].queueEntryTime))
             }
@@ -25,10 +32,12 @@ extension FactoryModel {
                 break
             }
             var batch: [Int32] = []
+            var reserved = Array(repeating: 0, count: stock.count)
             var position = 0
             while position < queues[station].count && batch.count < spec.maxSize {
                 let job = queues[station][position]
-                if routes.family[Int(jobs[Int(job)].product)] == family && canStart(job, at: station) {
+                if routes.family[Int(jobs[Int(job)].product)] == family && canStart(job, at: station)
+                    && reserve(materialsFor: job, in: &reserved) {
                     batch.append(job)
                     queues[station].remove(at: position)
                 } else {
@@ -39,6 +48,25 @@ extension FactoryModel {
             startJobs(on: machine, jobs: batch, calendar: &calendar)
         }
         settleFreeMachines(at: station, now: now)
+    }
+
+    /// Adds the materials the job's current operation consumes to `reserved` if the stock covers
+    /// them on top of what is already reserved; false (and `reserved` unchanged) if it does not.
+    /// Each job of a batch passes `canStart` alone, but together they must not take more than the
+    /// stock holds.
+    func reserve(materialsFor job: Int32, in reserved: inout [Int]) -> Bool {
+        let record = jobs[Int(job)]
+        guard routes.consumesAnything[routes.index(product: record.product, operation: record.operation)] else { return true }
+        let operation = configuration.products[Int(record.product)].routing[Int(record.operation)]
+        var needs: [(material: Int, quantity: Int)] = []
+        for use in operation.consumes {
+            guard case .material(let material) = use.item else { continue }
+            let quantity = use.quantity * Int(record.quantity)
+            guard stock[material] - reserved[material] >= quantity else { return false }
+            needs.append((material, quantity))
+        }
+        for need in needs { reserved[need.material] += need.quantity }
+        return true
     }
 
     mutating func setBatchTimer(_ station: Int, at time: Double, calendar: inout EventCalendar<FactoryEvent>) {

@@ -255,10 +255,13 @@ public struct FactoryModel: DiscreteEventModel {
         for (index, sensor) in configuration.sensors.enumerated() {
             calendar.schedule(.sensorReading(sensor: Int32(index)), at: now + sensor.interval, priority: 2)
         }
+        _checkInvariants(previousTime: now, calendar: calendar)
     }
 
     public mutating func handle(_ event: FactoryEvent, calendar: inout EventCalendar<FactoryEvent>) {
+        let previousTime = currentTime
         currentTime = calendar.now
+        defer { _checkInvariants(previousTime: previousTime, calendar: calendar) }
         switch event {
         case .orderArrival(let source): orderArrives(from: Int(source), calendar: &calendar)
         case .completion(let machine): completion(of: Int(machine), calendar: &calendar)

@@ -51,7 +51,11 @@ extension ScenarioLoader {
             return top.optional("queue").flatMap { readQueue($0) }.map { .queue($0) }
         case (nil, _?):
             let reader = FactoryReader(top: top, document: document, scenarioFile: file)
-            guard let configuration = reader.read(run: run) else { return nil }
+            guard let configuration = reader.read(run: run) else {
+                // the sections read after the essential ones were skipped: not unknown keys
+                FactoryReader.sectionKeys.forEach { _ = top.optional($0) }
+                return nil
+            }
             controllers = reader.readControllers(configuration, run: run)
             return .factory(configuration)
         }
