@@ -84,6 +84,8 @@ public final class ResultFile: @unchecked Sendable {
         try HDF5Objects.stringDataset(scenario, "resolved_json", metadata.resolvedJSON,
                                       description: "the fully resolved scenario (defaults filled, times in seconds) as JSON")
         try writeLookups(lookups, at: "lookup", withEnums: true)
+        // present from the start, so a file stopped before its first replication is a valid file with no runs
+        H5Gclose(try HDF5Objects.group(file, "runs"))
         for variant in variants {
             try writeLookups(variant.lookups, at: "lookup/variants/\(variant.name)", withEnums: false)
             let group = try HDF5Objects.group(file, "scenario/variants/\(variant.name)")

@@ -21,6 +21,16 @@ final class HDF5TestReader {
         return try body(dataset)
     }
 
+    /// How many links group `path` holds (throws if there is no such group).
+    func linkCount(_ path: String) throws -> Int {
+        let group = H5Gopen2(file, path, takt_h5p_default())
+        if group < 0 { throw TestFailure("no group \(path)") }
+        defer { H5Gclose(group) }
+        var info = H5G_info_t()
+        if H5Gget_info(group, &info) < 0 { throw TestFailure("cannot read group \(path)") }
+        return Int(info.nlinks)
+    }
+
     /// The dimensions of dataset `path`.
     func shape(_ path: String) throws -> [Int] {
         try withDataset(path) { dataset in

@@ -54,6 +54,14 @@ final class ResultFileTests: XCTestCase {
         XCTAssertEqual(try reader.matrix("/runs/base/0/timeseries"), [0, 1, 600, 2])
     }
 
+    func testInterruptedBeforeAnyReplicationIsAValidEmptyFile() throws {
+        let file = try newFile("empty.h5")
+        try file.close(status: .interrupted, wallSeconds: 0, simulatedTimeReached: 0)
+        let reader = try HDF5TestReader(file.finalPath)
+        XCTAssertEqual(try reader.stringAttribute("/", "completion_status"), "interrupted")
+        XCTAssertEqual(try reader.linkCount("/runs"), 0, "an empty /runs group, not a missing one")
+    }
+
     func testExistingFileIsRefused() throws {
         let path = temporaryPath("exists.h5")
         addTeardownBlock { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
