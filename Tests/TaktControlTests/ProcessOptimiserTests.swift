@@ -92,7 +92,7 @@ final class ProcessOptimiserTests: XCTestCase {
                                     limits: RunLimits(endTime: horizon, warmUp: learning))
         _ = simulation.run()
         simulation.finish()
-        return simulation.model
+        return simulation.takeModel()
     }
 
     static func optimised(_ streams: RandomStreams, _ settings: ProcessOptimiser.Settings) -> Outcome {
@@ -116,7 +116,7 @@ final class ProcessOptimiserTests: XCTestCase {
     }
 
     /// Defective welds per weld since the end of the learning period (truth: tests only).
-    static func defectRate(_ model: FactoryModel) -> Double {
+    static func defectRate(_ model: borrowing FactoryModel) -> Double {
         Double(model.statistics.quality.defectsMade) / Double(max(1, model.statistics.processedUnits[0]))
     }
 

@@ -32,7 +32,7 @@ final class QualityTests: XCTestCase {
         var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: seed)), limits: RunLimits())
         _ = simulation.run()
         simulation.finish()
-        return simulation.model
+        return simulation.takeModel()
     }
 
     /// |observed − p| within the 99.9% normal-approximation binomial bound for n trials.

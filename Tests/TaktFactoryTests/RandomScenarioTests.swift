@@ -43,7 +43,7 @@ final class RandomScenarioTests: XCTestCase {
         var simulation = Simulation(model: model, limits: RunLimits(endTime: scenario.run.endTime, warmUp: scenario.run.warmUp))
         _ = simulation.run()
         simulation.finish()
-        return simulation.model
+        return simulation.takeModel()
     }
 
     func testRandomScenariosLoadRunAndConserveJobs() throws {

@@ -42,7 +42,7 @@ final class WorkerTests: XCTestCase {
         var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: seed)), limits: RunLimits(endTime: end))
         _ = simulation.run()
         simulation.finish()
-        return simulation.model
+        return simulation.takeModel()
     }
 
     /// Machine-repairman model with technicians from a worker pool (CASES.md §7, rows 2 and 4):

@@ -100,7 +100,7 @@ extension FactoryModel {
         if let policy = controllers.routing {
             let alternatives = stations.map { station in
                 RoutingAlternative(station: station, queueLength: queues[station].count, machines: configuration.stations[station].machines,
-                                   freeMachines: (stationFirstMachine[station]..<stationFirstMachine[station + 1]).filter(isFree).count)
+                                   freeMachines: (stationFirstMachine[station]..<stationFirstMachine[station + 1]).filter { isFree($0) }.count)
             }
             let choice = policy.choose(from: alternatives, product: product, operation: operation, now: currentTime)
             precondition(alternatives.indices.contains(choice), "routing policy chose \(choice) of \(alternatives.count) alternatives")

@@ -19,7 +19,7 @@ import TaktKernel
 /// (keyed by order number), each machine its setups, failures and repairs, each order source its
 /// arrivals, mix, quantities and due dates, each material its lead times. Two variants of a
 /// scenario therefore see the same orders, the same work content and the same failures.
-public struct FactoryModel: DiscreteEventModel {
+public struct FactoryModel: DiscreteEventModel, ~Copyable {
     public typealias Event = FactoryEvent
 
     /// The configuration the model was built from.

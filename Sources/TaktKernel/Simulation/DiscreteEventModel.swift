@@ -4,7 +4,11 @@
 /// The model owns its entities (in flat arrays, addressed by integer index) and its statistics;
 /// the `Simulation` owns the calendar and the clock. Conforming types are usually structs, and
 /// `Event` a small enum, so the loop is a tight switch with no dynamic dispatch.
-public protocol DiscreteEventModel {
+///
+/// A model may be non-copyable (`~Copyable`), and a large one should be: then no call can copy
+/// it by accident (a non-mutating method borrows it instead of copying it onto the stack), which
+/// Swift otherwise does silently for a struct held in a mutating context.
+public protocol DiscreteEventModel: ~Copyable {
     /// The model's event payload: keep it small (an enum with integer associated values).
     associatedtype Event
 
@@ -22,7 +26,7 @@ public protocol DiscreteEventModel {
     mutating func finish(at time: SimTime)
 }
 
-extension DiscreteEventModel {
+extension DiscreteEventModel where Self: ~Copyable {
     public mutating func resetStatistics(at time: SimTime) {}
     public mutating func finish(at time: SimTime) {}
 }

@@ -8,7 +8,7 @@
 ///
 /// `run` may be called repeatedly with an event budget so that a caller can report progress
 /// between slices; the result is the same as one call. The loop itself allocates nothing.
-public struct Simulation<Model: DiscreteEventModel>: ~Copyable {
+public struct Simulation<Model: DiscreteEventModel & ~Copyable>: ~Copyable {
     /// The model, with its state and statistics.
     public var model: Model
     /// The future event list.
@@ -25,7 +25,7 @@ public struct Simulation<Model: DiscreteEventModel>: ~Copyable {
     @usableFromInline var eventsAtInstant = 0
 
     /// Creates the simulation and lets the model schedule its first events.
-    public init(model: Model, limits: RunLimits = RunLimits(), start: SimTime = 0) {
+    public init(model: consuming Model, limits: RunLimits = RunLimits(), start: SimTime = 0) {
         self.model = model
         self.limits = limits
         self.calendar = EventCalendar(start: start)
@@ -81,6 +81,9 @@ public struct Simulation<Model: DiscreteEventModel>: ~Copyable {
             if calendar.isStopRequested { return calendar.fault == nil ? .modelRequested : .fault }
         }
     }
+
+    /// Ends the simulation and hands over its model (for a caller that keeps the model, not the run).
+    public consuming func takeModel() -> Model { model }
 
     /// The next pending event, if any (for describing where a run stopped making progress).
     public mutating func nextEvent() -> Model.Event? { calendar.peekNextPayload() }
