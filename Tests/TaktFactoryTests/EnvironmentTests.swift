@@ -77,3 +77,28 @@ final class WeeklyCycleTests: XCTestCase {
         XCTAssertEqual(at(6 * 86_400 + 3 * 3600), 14, accuracy: 1e-9, "Sunday 03:00: both cycles at their troughs")
     }
 }
+
+/// The `failure_rate` effect divides every time to failure (docs/scenario-format.md), the first
+/// one and those after a maintenance included — not only those drawn after a repair.
+final class FailureRateEffectTests: XCTestCase {
+    /// Constant 10 h to failure, 1 h repairs, calendar basis, a factor of 2: failures at 5 h and
+    /// 11 h (repaired at 6 h); without the effect on the first draw the first came at 10 h.
+    func testEveryTimeToFailureIsDivided() {
+        var configuration = FactoryConfiguration(
+            stations: [StationSpec(name: "press", breakdowns: BreakdownSpec(
+                timeToFailure: .constant(10 * 3600), basis: .calendarTime, repairTime: .constant(3600)))],
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "o", stations: [0], processTime: .constant(1))])],
+            orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0, until: nil),
+                                           mix: [(product: 0, weight: 1)])])
+        configuration.environment = [EnvironmentVariable(name: "temperature", profile: .constant(30))]
+        configuration.effects = [EnvironmentEffect(variable: 0, target: .failureRate, stations: [0],
+                                                   function: .linear(reference: 20, slope: 0.1))]
+        for (end, expected) in [(4.9, 0), (5.1, 1), (10.9, 1), (11.1, 2)] {
+            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)),
+                                        limits: RunLimits(endTime: end * 3600))
+            _ = simulation.run()
+            simulation.finish()
+            XCTAssertEqual(simulation.model.report().stations[0].failures, expected, "failures by \(end) h")
+        }
+    }
+}

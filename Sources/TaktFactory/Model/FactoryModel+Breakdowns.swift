@@ -24,18 +24,15 @@ extension FactoryModel {
         guard let breakdowns = configuration.stations[station].breakdowns else { return }
         machines[m].failureEvent = nil
         if machines[m].state == .maintenance || machines[m].state == .down || machines[m].state == .offShift {
-            scheduleCalendarFailure(m, breakdowns, calendar: &calendar)
+            if breakdowns.basis == .calendarTime { renewFailureClock(m, breakdowns, calendar: &calendar) }
             return
         }
         statistics.failures[station] += 1
         failuresSeen[m] += 1
         if logsEvents { log(.failure, machine: Int32(m)) }
-        if let completion = machines[m].completion, let end = calendar.time(of: completion) {
-            calendar.cancel(completion)
-            machines[m].completion = nil
-            machines[m].interrupted = machines[m].state
-            machines[m].remaining = breakdowns.afterRepair == .resume ? end - now : machines[m].stepLength
-            if breakdowns.basis == .operatingTime { machines[m].timeToFailure = 0 }
+        if suspendStep(m, restart: breakdowns.afterRepair == .restart, calendar: &calendar),
+           breakdowns.basis == .operatingTime {
+            machines[m].timeToFailure = 0
         }
         if machines[m].operatorWorker >= 0 { releaseWorker(Int(machines[m].operatorWorker), calendar: &calendar) }
         goDown(m, repairTime: breakdowns.repairTime, crew: breakdowns.crew, technician: breakdowns.byTechnician, calendar: &calendar)
@@ -73,25 +70,13 @@ extension FactoryModel {
             if let wear = configuration.stations[station].wear { machines[m].wear *= 1 - wear.repairRestores }
             drawFailureLevel(m)
         } else if let breakdowns = configuration.stations[station].breakdowns {
-            var ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
-            if environment.affects(.failureRate, station: station) {
-                let factor = environment.factor(.failureRate, station: station, at: now)
-                ttf = factor > 0 ? ttf / factor : .infinity
-            }
-            if breakdowns.basis == .operatingTime {
-                machines[m].timeToFailure = ttf
-            } else {
-                machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
-            }
+            renewFailureClock(m, breakdowns, calendar: &calendar)
         }
         if hasMaintenanceController { notifyMaintenanceControllers(.repaired(machine: m, time: now), calendar: &calendar) }
         if machines[m].interrupted != nil && stationTable.operatorNeed[station] != nil {
             resumeWithOperator(m, calendar: &calendar)
-        } else if let interrupted = machines[m].interrupted {
-            machines[m].interrupted = nil
-            setState(m, interrupted, at: now)
-            machines[m].completion = calendar.schedule(.completion(machine: Int32(m)), after: machines[m].remaining)
-            if interrupted == .busy { startOperatingClock(m, calendar: &calendar) }
+        } else if machines[m].interrupted != nil {
+            resumeStep(m, calendar: &calendar)
         } else if machines[m].blockedOn >= 0 {
             setState(m, .blocked, at: now)
         } else {
@@ -100,9 +85,21 @@ extension FactoryModel {
         }
     }
 
-    mutating func scheduleCalendarFailure(_ m: Int, _ breakdowns: BreakdownSpec, calendar: inout EventCalendar<FactoryEvent>) {
-        guard breakdowns.basis == .calendarTime else { return }
-        let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
-        machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
+    /// Draws a new time to failure (divided by the environment's factor on the failure rate at
+    /// this station, if any): on the calendar basis the failure is scheduled; on the operating
+    /// basis it is the operating time left, spent while the machine processes. The one place a
+    /// time to failure is drawn.
+    mutating func renewFailureClock(_ m: Int, _ breakdowns: BreakdownSpec, calendar: inout EventCalendar<FactoryEvent>) {
+        var ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
+        let station = Int(machines[m].station)
+        if environment.affects(.failureRate, station: station) {
+            let factor = environment.factor(.failureRate, station: station, at: calendar.now)
+            ttf = factor > 0 ? ttf / factor : .infinity
+        }
+        if breakdowns.basis == .operatingTime {
+            machines[m].timeToFailure = ttf
+        } else {
+            machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
+        }
     }
 }

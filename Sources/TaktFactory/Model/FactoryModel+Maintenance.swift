@@ -60,13 +60,7 @@ extension FactoryModel {
         if machines[m].technician >= 0 { releaseWorker(Int(machines[m].technician), calendar: &calendar) }
         let station = Int(machines[m].station)
         if machines[m].maintenanceRenews, let breakdowns = configuration.stations[station].breakdowns {
-            machines[m].maintenanceRenews = false
-            let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
-            if breakdowns.basis == .operatingTime {
-                machines[m].timeToFailure = ttf
-            } else {
-                machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
-            }
+            renewFailureClock(m, breakdowns, calendar: &calendar)
         }
         machines[m].maintenanceRenews = false
         if machines[m].interrupted == nil { machineFree(m, calendar: &calendar) }

@@ -23,13 +23,7 @@ extension FactoryModel {
             let state = machines[m].state
             if isFree(m) {
                 setState(m, .offShift, at: now)
-            } else if rule == .interrupt && (state == .busy || state == .setup),
-                      let completion = machines[m].completion, let end = calendar.time(of: completion) {
-                if state == .busy { stopOperatingClock(m, calendar: &calendar) }
-                calendar.cancel(completion)
-                machines[m].completion = nil
-                machines[m].interrupted = state
-                machines[m].remaining = end - now
+            } else if rule == .interrupt && (state == .busy || state == .setup), suspendStep(m, restart: false, calendar: &calendar) {
                 setState(m, .offShift, at: now)
             } else if state != .offShift {
                 machines[m].offShiftPending = true
@@ -43,11 +37,8 @@ extension FactoryModel {
         for m in stationFirstMachine[station]..<stationFirstMachine[station + 1] {
             machines[m].offShiftPending = false
             guard machines[m].state == .offShift else { continue }
-            if let interrupted = machines[m].interrupted {
-                machines[m].interrupted = nil
-                setState(m, interrupted, at: now)
-                machines[m].completion = calendar.schedule(.completion(machine: Int32(m)), after: machines[m].remaining)
-                if interrupted == .busy { startOperatingClock(m, calendar: &calendar) }
+            if machines[m].interrupted != nil {
+                resumeStep(m, calendar: &calendar)
             } else if machines[m].heldCount > 0 {
                 setState(m, .blocked, at: now)
             } else {

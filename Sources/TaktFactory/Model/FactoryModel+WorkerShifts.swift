@@ -53,12 +53,7 @@ extension FactoryModel {
         let m = Int(workers[w].machine)
         let state = machines[m].state
         if rule == .interrupt, workers[w].task == .operate, state == .busy || state == .setup,
-           let completion = machines[m].completion, let end = calendar.time(of: completion) {
-            if state == .busy { stopOperatingClock(m, calendar: &calendar) }
-            calendar.cancel(completion)
-            machines[m].completion = nil
-            machines[m].interrupted = state
-            machines[m].remaining = end - now
+           suspendStep(m, restart: false, calendar: &calendar) {
             setState(m, .offShift, at: now)
             workers[w].leaving = true
             workers[w].shiftEndedAt = now

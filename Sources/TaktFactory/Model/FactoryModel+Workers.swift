@@ -126,11 +126,7 @@ extension FactoryModel {
     /// A worker resumes a step that was stopped when its operator's shift ended.
     mutating func resumeStep(_ m: Int, with w: Int, calendar: inout EventCalendar<FactoryEvent>) {
         assign(w, task: .operate, machine: m, now: calendar.now)
-        let interrupted = machines[m].interrupted ?? .busy
-        machines[m].interrupted = nil
-        setState(m, interrupted, at: calendar.now)
-        machines[m].completion = calendar.schedule(.completion(machine: Int32(m)), after: machines[m].remaining)
-        if interrupted == .busy { startOperatingClock(m, calendar: &calendar) }
+        resumeStep(m, calendar: &calendar)
     }
 
     /// The worker goes home: scheduled time (or overtime, after a shift end) is accounted.
@@ -163,11 +159,8 @@ extension FactoryModel {
     mutating func resumeWithOperator(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let station = Int(machines[m].station)
         let needsOne = stationTable.operatorNeed[station] == .step || machines[m].interrupted == .setup
-        if !needsOne, let interrupted = machines[m].interrupted {
-            machines[m].interrupted = nil
-            setState(m, interrupted, at: calendar.now)
-            machines[m].completion = calendar.schedule(.completion(machine: Int32(m)), after: machines[m].remaining)
-            if interrupted == .busy { startOperatingClock(m, calendar: &calendar) }
+        if !needsOne, machines[m].interrupted != nil {
+            resumeStep(m, calendar: &calendar)
         } else if let w = chooseWorker(slot: station) {
             resumeStep(m, with: w, calendar: &calendar)
         } else {

@@ -222,12 +222,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
             machines[m].stateSince = now
             drawFailureLevel(m)
             guard let breakdowns = configuration.stations[Int(machines[m].station)].breakdowns else { continue }
-            let ttf = breakdowns.timeToFailure.sampleDuration(&machines[m].rngFailure)
-            if breakdowns.basis == .calendarTime {
-                machines[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: ttf)
-            } else {
-                machines[m].timeToFailure = ttf
-            }
+            renewFailureClock(m, breakdowns, calendar: &calendar)
         }
         for (stationIndex, station) in configuration.stations.enumerated() {
             for (windowIndex, window) in station.maintenance.enumerated() {
