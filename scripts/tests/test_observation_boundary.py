@@ -11,15 +11,17 @@ MODULES = pathlib.Path(__file__).resolve().parents[2] / ".build" / "release" / "
 HEADER = "import TaktFactory\nimport TaktKernel\n"
 
 FORBIDDEN = {
-    "machine wear": "func peek(_ m: FactoryModel) -> Double { m.machines[0].wear }",
-    "part defect": "func peek(_ m: FactoryModel) -> Int8 { m.jobs[0].defect }",
+    "machine wear": "func peek(_ m: borrowing FactoryModel) -> Double { m.reliability.health[0].wear }",
+    "the failure clock": "func peek(_ m: borrowing FactoryModel) -> Double { m.reliability.health[0].timeToFailure }",
+    "part defect": "func peek(_ m: borrowing FactoryModel) -> Int8 { m.flow.jobs[0].defect }",
     "the job type": "func peek(_ j: TaktFactory.Job) -> Int8 { j.defect }",
-    "the machine type": "func peek(_ x: TaktFactory.Machine) -> Double { x.wear }",
-    "recipe setpoints by the back door": "func poke(_ m: inout FactoryModel) { m.setpoints[0] = 1 }",
+    "the machine health type": "func peek(_ x: TaktFactory.MachineHealth) -> Double { x.wear }",
+    "the reliability component": "func peek(_ x: TaktFactory.Reliability) -> Int { x.health.count }",
+    "recipe setpoints by the back door": "func poke(_ m: inout FactoryModel) { m.qualitySystem.setpoints[0] = 1 }",
 }
 
 ALLOWED = """
-func look(_ m: FactoryModel) -> Int {
+func look(_ m: borrowing FactoryModel) -> Int {
     let o = m.observation(at: 0)
     _ = (o.machineStates, o.queueLengths, o.latestReadings, o.failuresSeen, o.workersFree, o.setpoints, o.environment)
     _ = (o.layout.stations, o.layout.sensors, o.layout.operations, o.layout.defectClasses)
@@ -48,3 +50,13 @@ def test_hidden_state_does_not_compile(tmp_path, what):
     result = typecheck(tmp_path, FORBIDDEN[what])
     assert result.returncode != 0, f"{what} is reachable from outside TaktFactory"
     assert "inaccessible due to 'internal' protection level" in result.stderr or "no type named" in result.stderr, result.stderr
+
+
+def test_the_model_cannot_be_copied(tmp_path):
+    """`FactoryModel` is non-copyable (issue 12): code that would copy it does not compile, so no
+    call can silently copy the whole model onto the stack. Borrowing it still works."""
+    borrowed = typecheck(tmp_path, "func look(_ m: borrowing FactoryModel) -> Int { m.observation(at: 0).queueLengths.count }")
+    assert borrowed.returncode == 0, borrowed.stderr
+    copied = typecheck(tmp_path, "func twice(_ m: consuming FactoryModel) { let a = m; let b = m; _ = (a, b) }")
+    assert copied.returncode != 0, "a FactoryModel could be copied"
+    assert "consumed more than once" in copied.stderr or "noncopyable" in copied.stderr, copied.stderr

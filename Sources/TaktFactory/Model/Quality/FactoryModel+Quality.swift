@@ -1,0 +1,129 @@
+import TaktKernel
+
+extension FactoryModel {
+    /// The job's random numbers for this execution of an operation: a stream seeded by (job,
+    /// operation, rework loop), so variants that change setpoints, inspections or controllers
+    /// still draw the same noise and the same defect lottery for the same part.
+    @inline(__always)
+    func qualityStream(job: Int, routeIndex: Int) -> Xoshiro256StarStar {
+        let key = UInt64(bitPattern: flow.jobs[job].serial) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(routeIndex) << 32 ^ UInt64(flow.jobs[job].reworks)
+        return Xoshiro256StarStar(seed: SplitMix64.mix(qualitySystem.qualityStreamBase ^ key))
+    }
+
+    /// An operation with a recipe ran on machine `m`: actual parameter values are drawn around
+    /// the setpoints (observable), and the part may become defective (hidden) by the
+    /// operation's quality model.
+    mutating func executeRecipe(job: Int32, machine m: Int, routeIndex: Int, operatorEfficiency: Double, now: Double) {
+        var rng = qualityStream(job: Int(job), routeIndex: routeIndex)
+        let first = qualitySystem.qualityTable.parameterOffset[routeIndex]
+        let count = qualitySystem.qualityTable.parameterOffset[routeIndex + 1] - first
+        for k in 0..<count {
+            let sd = qualitySystem.qualityTable.noiseSD[first + k]
+            qualitySystem.actualParameters[k] = qualitySystem.setpoints[first + k] + (sd > 0 ? sd * Distribution.standardNormal(&rng) : 0)
+        }
+        if let effect = configuration.stations[Int(fleet.machines[m].station)].wear?.recipeEffect,
+           case let product = routes.product(ofRoute: routeIndex),
+           let k = configuration.products[product].routing[routeIndex - routes.offset[product]].recipe
+               .firstIndex(where: { $0.name == effect.parameter }) {
+            reliability.health[m].recipeWearFactor = max(0, 1 + effect.perUnit * (qualitySystem.actualParameters[k] - effect.reference))
+        }
+        if instrumentation.recording.quality {
+            for k in 0..<count {
+                instrumentation.records.process.append(ProcessReading(time: now, job: flow.jobs[Int(job)].serial, operation: Int32(routeIndex),
+                                                      parameter: Int32(k), value: qualitySystem.actualParameters[k]))
+            }
+        }
+        if hasQualityController {
+            notifyQualityControllers(.processed(job: flow.jobs[Int(job)].serial, operation: routeIndex, machine: m, time: now,
+                                                parameters: Array(qualitySystem.actualParameters[0..<count])), now: now)
+        }
+        guard let model = qualitySystem.qualityTable.model[routeIndex], flow.jobs[Int(job)].defect == 0 else { return }
+        let station = Int(fleet.machines[m].station)
+        var p = model.probability { index in
+            switch model.terms[index].input {
+            case .parameter(let k): return qualitySystem.actualParameters[k]
+            case .environment(let variable): return environment.value(variable, at: now)
+            case .wear: return reliability.health[m].wear
+            case .operatorSkill: return operatorEfficiency
+            }
+        }
+        if environment.affects(.defectProbability, station: station) {
+            p = min(1, p * environment.factor(.defectProbability, station: station, at: now))
+        }
+        guard rng.nextUnit() < p else { return }
+        var u = rng.nextUnit()
+        var defectClass = model.classShares.last?.defectClass ?? 0
+        for (candidate, share) in model.classShares {
+            if u < share { defectClass = candidate; break }
+            u -= share
+        }
+        flow.jobs[Int(job)].defect = Int8(defectClass + 1)
+        instrumentation.statistics.quality.defectsMade += 1
+        if instrumentation.recording.quality { instrumentation.records.defects.append(DefectTruth(time: now, job: flow.jobs[Int(job)].serial, defectClass: Int32(defectClass + 1))) }
+    }
+
+    /// An inspection classifies the part from its true class through the confusion matrix. A
+    /// rejected part is scrapped or reworked (its defect repaired); nil means it passed.
+    mutating func inspect(_ job: Int32, routeIndex: Int, now: Double) -> GanttRow.Outcome? {
+        guard let inspection = qualitySystem.qualityTable.inspection[routeIndex] else { return nil }
+        let index = Int(job)
+        var rng = qualityStream(job: index, routeIndex: routeIndex)
+        let truth = Int(flow.jobs[index].defect)
+        let row = inspection.confusion[min(truth, inspection.confusion.count - 1)]
+        var u = rng.nextUnit()
+        var verdict = row.count - 1
+        for (predicted, probability) in row.enumerated() {
+            if u < probability { verdict = predicted; break }
+            u -= probability
+        }
+        let quantity = Int(flow.jobs[index].quantity)
+        instrumentation.statistics.quality.inspected += 1
+        instrumentation.statistics.quality.inspectedUnits += quantity
+        instrumentation.statistics.quality.confusion[routeIndex][truth * row.count + verdict] += 1
+        if instrumentation.recording.quality {
+            instrumentation.records.inspections.append(InspectionResult(time: now, job: flow.jobs[index].serial, operation: Int32(routeIndex),
+                                                        verdict: Int32(verdict)))
+        }
+        if hasQualityController {
+            notifyQualityControllers(.inspected(InspectionResult(time: now, job: flow.jobs[index].serial, operation: Int32(routeIndex),
+                                                                 verdict: Int32(verdict))), now: now)
+        }
+        if verdict == 0 {
+            if truth != 0 { instrumentation.statistics.quality.falseAccepts += 1 }
+            if inspection.onReject == .recheck { flow.jobs[index].operation += 1 }   // skips the re-check
+            return nil
+        }
+        if inspection.onReject == .recheck {
+            instrumentation.statistics.quality.flagged += 1
+            if truth == 0 { instrumentation.statistics.quality.falseFlags += 1 }
+            return nil
+        }
+        instrumentation.statistics.quality.rejected += 1
+        if truth == 0 { instrumentation.statistics.quality.falseRejects += 1 }
+        switch inspection.onReject {
+        case .scrap, .recheck:
+            return .scrapped
+        case .rework(let target):
+            flow.jobs[index].operation = Int32(target)
+            flow.jobs[index].reworks += 1
+            flow.jobs[index].defect = 0
+            instrumentation.statistics.reworks += 1
+            instrumentation.statistics.quality.reworkedUnits += quantity
+            return .rework
+        }
+    }
+
+    /// Moves the job past inspections that its sampling plan skips (1 in N inspects).
+    @inline(__always)
+    mutating func skipUnsampledInspections(_ job: Int) {
+        let product = flow.jobs[job].product
+        let count = routes.count(product: product)
+        while Int(flow.jobs[job].operation) < count {
+            let routeIndex = routes.index(product: product, operation: flow.jobs[job].operation)
+            guard let inspection = qualitySystem.qualityTable.inspection[routeIndex], inspection.every > 1 else { return }
+            qualitySystem.inspectionCounter[routeIndex] += 1
+            if (qualitySystem.inspectionCounter[routeIndex] - 1) % inspection.every == 0 { return }
+            flow.jobs[job].operation += 1
+        }
+    }
+}
