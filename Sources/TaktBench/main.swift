@@ -4,6 +4,7 @@
 //   takt-bench factory-mmc [--customers N]          the same queue built from the factory model
 //   takt-bench hold [--size N] [--holds H]         calendar hold model, ns per hold
 //   takt-bench line [--machines N]                 N-machine flow line with breakdowns, one year
+//   takt-bench jobshop [--jobs N] [--rule 0|1]      dynamic 10-station job shop with setups, MWKR or SPT
 //   takt-bench controllers [--machines N]          cost per call of the maintenance controllers
 //
 // Build with `swift build -c release --product takt-bench`; scripts/bench/compare.sh runs it
@@ -129,9 +130,10 @@ switch CommandLine.arguments.dropFirst().first {
 case "mmc": benchmarkMMc()
 case "factory-mmc": benchmarkFactoryMMc()
 case "line": benchmarkLongLine()
+case "jobshop": benchmarkJobShop()
 case "hold": benchmarkHold()
 case "controllers": benchmarkControllers()
 default:
-    print("usage: takt-bench mmc|factory-mmc [--customers N] [--seed S] | hold [--size N] [--holds H] | line [--machines N] | controllers [--machines N]")
+    print("usage: takt-bench mmc|factory-mmc [--customers N] [--seed S] | hold [--size N] [--holds H] | line [--machines N] | jobshop [--jobs N] [--rule 0|1] | controllers [--machines N]")
     exit(2)
 }

@@ -92,7 +92,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
 
     public mutating func start(calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
-        instrumentation.statistics.reset(at: now, machineStates: fleet.machines.map(\.state), levels: currentLevels())
+        instrumentation.periodStarts(at: now, machineStates: fleet.machines.map(\.state), levels: currentLevels())
         for index in flow.sources.indices {
             if flow.sources[index].scheduleFirst(&calendar, source: Int32(index)) { flow.activeSources += 1 }
         }
@@ -160,7 +160,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
     }
 
     public mutating func resetStatistics(at time: SimTime) {
-        instrumentation.statistics.reset(at: time, machineStates: fleet.machines.map(\.state), levels: currentLevels())
+        instrumentation.periodStarts(at: time, machineStates: fleet.machines.map(\.state), levels: currentLevels())
         for m in fleet.machines.indices {
             recordStateInterval(m, until: time)   // state rows tile the whole run, warm-up included
             if fleet.machines[m].state == .busy { fleet.machines[m].operatingSeconds += time - fleet.machines[m].stateSince }
@@ -178,7 +178,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
             workforce.workers[w].taskSince = time
             accountPresence(w, until: time)
         }
-        instrumentation.statistics.end = time
+        instrumentation.periodEnds(at: time)
     }
 
     /// Current levels of the time-weighted quantities, for a statistics reset.

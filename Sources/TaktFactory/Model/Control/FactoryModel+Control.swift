@@ -85,7 +85,7 @@ extension FactoryModel {
         for order in orders where fleet.machines.indices.contains(order.machine) && order.duration > 0 {
             let m = order.machine
             if shadow {
-                instrumentation.statistics.shadowMaintenanceOrders += 1
+                instrumentation.shadowMaintenanceOrdered()
                 if instrumentation.logsEvents { log(.shadowMaintenanceOrder, machine: Int32(m), value: order.duration) }
                 continue
             }
@@ -136,7 +136,7 @@ extension FactoryModel {
             workforce.workers[w].taskSince = now
             accountPresence(w, until: now)
         }
-        instrumentation.statistics.end = now
+        instrumentation.periodEnds(at: now)
         return report()
     }
 }

@@ -44,7 +44,7 @@ extension FactoryModel {
                     position += 1
                 }
             }
-            instrumentation.statistics.queueLength[station].update(to: Double(flow.queues[station].count), at: now)
+            instrumentation.queueChanged(station: station, length: flow.queues[station].count, at: now)
             startJobs(on: machine, jobs: batch, calendar: &calendar)
         }
         settleFreeMachines(at: station, now: now)

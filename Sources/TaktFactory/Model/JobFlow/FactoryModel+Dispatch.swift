@@ -58,7 +58,7 @@ extension FactoryModel {
                     guard stationTable.operatorNeed[station] == .setup,
                           let (position, m) = jobWithoutChangeover(at: station) else { break }
                     let job = flow.queues[station].remove(at: position)
-                    instrumentation.statistics.queueLength[station].update(to: Double(flow.queues[station].count), at: calendar.now)
+                    instrumentation.queueChanged(station: station, length: flow.queues[station].count, at: calendar.now)
                     startJobs(on: m, jobs: CollectionOfOne(job), calendar: &calendar)
                     continue
                 }
@@ -66,7 +66,7 @@ extension FactoryModel {
             }
             flow.queues[station].remove(at: position)
             if worker >= 0 { assign(worker, task: .operate, machine: chosen, now: calendar.now) }
-            instrumentation.statistics.queueLength[station].update(to: Double(flow.queues[station].count), at: calendar.now)
+            instrumentation.queueChanged(station: station, length: flow.queues[station].count, at: calendar.now)
             startJobs(on: chosen, jobs: CollectionOfOne(job), calendar: &calendar)
         }
         settleFreeMachines(at: station, now: calendar.now)

@@ -10,8 +10,7 @@ extension FactoryModel {
         if instrumentation.logsEvents { log(.orderArrival, station: Int32(firstStation), product: Int32(order.product), value: Double(order.quantity)) }
         if flow.sources[source].spec.whenFull == .reject, !hasRoom(firstStation) {
             if instrumentation.logsEvents { log(.orderLost, station: Int32(firstStation), product: Int32(order.product), value: Double(order.quantity)) }
-            instrumentation.statistics.lostOrders += 1
-            instrumentation.statistics.totalLost += 1
+            instrumentation.orderLost()
             checkAllDone(calendar: &calendar)
             return
         }
@@ -56,8 +55,7 @@ extension FactoryModel {
         flow.jobs[index].releaseTime = now
         if flow.jobs[index].isOrder { flow.ordersInShop += 1 }
         flow.jobsInShop += 1
-        instrumentation.statistics.totalReleased += 1
-        instrumentation.statistics.wip.update(to: Double(flow.jobsInShop), at: now)
+        instrumentation.jobReleased(jobsInShop: flow.jobsInShop, at: now)
         if instrumentation.logsEvents { log(.release, job: job) }
         if routes.hasSubAssemblies[Int(flow.jobs[index].product)] {
             for operation in configuration.products[Int(flow.jobs[index].product)].routing {
@@ -131,7 +129,7 @@ extension FactoryModel {
         flow.jobs[Int(job)].queueEntryTime = now
         flow.jobs[Int(job)].shortageCounted = false
         if flow.rankedQueue[station] { insertRanked(job, at: station, now: now) } else { flow.queues[station].append(job) }
-        instrumentation.statistics.queueLength[station].update(to: Double(flow.queues[station].count), at: now)
+        instrumentation.queueChanged(station: station, length: flow.queues[station].count, at: now)
         if instrumentation.logsEvents { log(.queueEnter, job: job, station: Int32(station)) }
         requestDispatch(at: station, calendar: &calendar)
     }
@@ -142,35 +140,16 @@ extension FactoryModel {
         let slot = Int(job)
         if instrumentation.logsEvents { log(.jobFinished, job: job) }
         if instrumentation.recording.jobs { recordJob(job, outcome: .finished, now: now) }
-        let flowTime = now - flow.jobs[slot].releaseTime
-        instrumentation.statistics.flowTime.record(flowTime)
-        instrumentation.statistics.flowTimeMedian.record(flowTime)
-        instrumentation.statistics.flowTime95.record(flowTime)
-        instrumentation.statistics.finishedJobs += 1
-        instrumentation.statistics.totalFinished += 1
-        let product = Int(flow.jobs[slot].product)
-        instrumentation.statistics.finishedByProduct[product] += 1
-        instrumentation.statistics.unitsByProduct[product] += Int(flow.jobs[slot].quantity)
-        instrumentation.statistics.makespan = now
-        if flow.jobs[slot].reworks == 0 { instrumentation.statistics.quality.firstPassJobs += 1 }
+        var escaped = false
         if flow.jobs[slot].defect != 0 {
             if flow.jobs[slot].parent >= 0 {   // a defective sub-assembly makes its assembly defective
                 let parent = Int(flow.jobs[slot].parent)
                 if flow.jobs[parent].defect == 0 { flow.jobs[parent].defect = flow.jobs[slot].defect }
             } else {
-                instrumentation.statistics.quality.escapedDefects += 1
-                instrumentation.statistics.quality.escapedUnits += Int(flow.jobs[slot].quantity)
+                escaped = true
             }
         }
-        if flow.jobs[slot].isOrder {
-            instrumentation.statistics.finishedOrders += 1
-            instrumentation.statistics.leadTime.record(now - flow.jobs[slot].arrivalTime)
-            if flow.jobs[slot].dueDate.isFinite {
-                let late = max(0, now - flow.jobs[slot].dueDate)
-                instrumentation.statistics.tardiness.record(late)
-                if late == 0 { instrumentation.statistics.onTime += 1 }
-            }
-        }
+        instrumentation.jobFinished(flow.jobs[slot], escapedDefect: escaped, at: now)
         if flow.jobs[slot].parent >= 0 {
             let parent = Int(flow.jobs[slot].parent)
             flow.jobs[parent].pendingChildren -= 1
@@ -186,10 +165,7 @@ extension FactoryModel {
         if instrumentation.logsEvents { log(.jobScrapped, job: job) }
         if instrumentation.recording.jobs { recordJob(job, outcome: .scrapped, now: calendar.now) }
         let record = flow.jobs[Int(job)]
-        instrumentation.statistics.scrappedJobs += 1
-        instrumentation.statistics.totalScrapped += 1
-        instrumentation.statistics.scrappedByProduct[Int(record.product)] += 1
-        instrumentation.statistics.quality.scrappedUnits += Int(record.quantity)
+        instrumentation.jobScrapped(product: record.product, quantity: record.quantity)
         if record.pendingChildren > 0 {
             for index in flow.jobs.indices where flow.jobs[index].parent == job { flow.jobs[index].parent = -1 }
         }
@@ -206,7 +182,7 @@ extension FactoryModel {
     mutating func leaveShop(_ job: Int32, calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         flow.jobsInShop -= 1
-        instrumentation.statistics.wip.update(to: Double(flow.jobsInShop), at: now)
+        instrumentation.jobLeft(jobsInShop: flow.jobsInShop, at: now)
         let wasOrder = flow.jobs[Int(job)].isOrder
         flow.jobs[Int(job)].parent = -1
         flow.jobs[Int(job)].station = -1

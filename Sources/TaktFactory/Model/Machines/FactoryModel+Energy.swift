@@ -4,12 +4,11 @@ extension FactoryModel {
     mutating func meter(_ station: Int, state: MachineState, from: Double, to: Double) {
         guard let power = configuration.stations[station].powerKW, power.indices.contains(state.rawValue) else { return }
         let kWh = power[state.rawValue] * (to - from) / 3600
-        instrumentation.statistics.energyKWh[station] += kWh
         let price: Double
         switch configuration.electricityPrice {
         case .constant(let value): price = value
         case .variable(let index): price = environment.value(index, at: from)
         }
-        instrumentation.statistics.energyCost[station] += kWh * price
+        instrumentation.energyDrawn(station: station, kWh: kWh, price: price)
     }
 }

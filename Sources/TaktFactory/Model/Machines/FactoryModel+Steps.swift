@@ -95,9 +95,9 @@ extension FactoryModel {
             let routeIndex = routes.index(product: Int32(product), operation: Int32(operationIndex))
             let quantity = Int(flow.jobs[Int(job)].quantity)
             let standard = routes.meanTime[routeIndex]
-            instrumentation.statistics.processedUnits[station] += quantity
             let handling = stationTable.handlingMean[station]
-            instrumentation.statistics.idealTime[station] += isBatch ? (standard + handling) / Double(count) : standard * Double(quantity) + handling
+            instrumentation.unitsProcessed(station: station, quantity: quantity,
+                                           idealTime: isBatch ? (standard + handling) / Double(count) : standard * Double(quantity) + handling)
             if qualitySystem.qualityTable.isActive[routeIndex] && !qualitySystem.qualityTable.isInspection[routeIndex] {
                 executeRecipe(job: job, machine: m, routeIndex: routeIndex, operatorEfficiency: fleet.machines[m].operatorEfficiency, now: now)
             }
@@ -108,17 +108,16 @@ extension FactoryModel {
                 let row = GanttRow(job: flow.jobs[Int(job)].serial, product: Int32(product), operation: Int32(operationIndex),
                                    station: Int32(station), machine: Int32(m), setupStart: fleet.machines[m].setupStart,
                                    start: fleet.machines[m].stepStart, end: now, outcome: outcome)
-                if configuration.recordGantt { instrumentation.gantt.append(row) }
-                if instrumentation.recording.operations { instrumentation.records.operations.append(row) }
+                instrumentation.operationEnded(row, gantt: configuration.recordGantt)
             }
             switch outcome {
             case .scrapped:
                 scrap(job, calendar: &calendar)
             case .finished:
-                instrumentation.statistics.goodUnits[station] += quantity
+                instrumentation.unitsGood(station: station, quantity: quantity)
                 finish(job, calendar: &calendar)
             case .next:
-                instrumentation.statistics.goodUnits[station] += quantity
+                instrumentation.unitsGood(station: station, quantity: quantity)
                 fleet.held[base + kept] = job
                 kept += 1
             case .rework:
@@ -145,8 +144,7 @@ extension FactoryModel {
             if u < scrap + rework {
                 flow.jobs[index].operation = routes.reworkTo[routeIndex]
                 flow.jobs[index].reworks += 1
-                instrumentation.statistics.reworks += 1
-                instrumentation.statistics.quality.reworkedUnits += Int(flow.jobs[index].quantity)
+                instrumentation.jobReworked(quantity: Int(flow.jobs[index].quantity))
                 return .rework
             }
         }
@@ -209,7 +207,7 @@ extension FactoryModel {
         if fleet.machines[m].state == .busy { fleet.machines[m].operatingSeconds += now - fleet.machines[m].stateSince }
         let since = max(fleet.machines[m].stateSince, instrumentation.statistics.start)
         if now > since {
-            instrumentation.statistics.machineStateTime[m * FactoryStatistics.stateCount + fleet.machines[m].state.rawValue] += now - since
+            instrumentation.machineSpent(now - since, in: fleet.machines[m].state, machine: m)
             let station = Int(fleet.machines[m].station)
             if stationTable.isMetered[station] { meter(station, state: fleet.machines[m].state, from: since, to: now) }
         }

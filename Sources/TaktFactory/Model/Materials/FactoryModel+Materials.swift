@@ -8,7 +8,7 @@ extension FactoryModel {
         for use in operation.consumes {
             guard case .material(let material) = use.item else { continue }
             stores.stock[material] -= use.quantity * Int(record.quantity)
-            instrumentation.statistics.inventory[material].update(to: Double(stores.stock[material]), at: calendar.now)
+            instrumentation.stockChanged(material: material, level: stores.stock[material], at: calendar.now)
             review(material: material, calendar: &calendar)
         }
     }
@@ -47,7 +47,7 @@ extension FactoryModel {
     mutating func placeOrder(material: Int, quantity: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let spec = configuration.materials[material]
         stores.onOrder[material] += quantity
-        instrumentation.statistics.replenishments[material] += 1
+        instrumentation.replenishmentOrdered(material: material)
         if instrumentation.logsEvents { log(.materialOrdered, material: Int32(material), value: Double(quantity)) }
         let lead = spec.leadTime.sampleDuration(&stores.materialStreams[material])
         calendar.schedule(.materialReceipt(material: Int32(material), quantity: Int32(quantity)), after: lead)
@@ -57,7 +57,7 @@ extension FactoryModel {
         stores.stock[material] += quantity
         stores.onOrder[material] -= quantity
         if instrumentation.logsEvents { log(.materialReceived, material: Int32(material), value: Double(quantity)) }
-        instrumentation.statistics.inventory[material].update(to: Double(stores.stock[material]), at: calendar.now)
+        instrumentation.stockChanged(material: material, level: stores.stock[material], at: calendar.now)
         for station in stores.materialStations[material] { requestDispatch(at: station, calendar: &calendar) }
     }
 
@@ -68,7 +68,7 @@ extension FactoryModel {
             let operation = configuration.products[Int(record.product)].routing[Int(record.operation)]
             for use in operation.consumes {
                 guard case .material(let material) = use.item, stores.stock[material] < use.quantity * Int(record.quantity) else { continue }
-                instrumentation.statistics.stockouts[material] += 1
+                instrumentation.stockout(material: material)
                 flow.jobs[Int(job)].shortageCounted = true
                 if instrumentation.logsEvents { log(.stockout, job: job, station: Int32(station), material: Int32(material)) }
                 break

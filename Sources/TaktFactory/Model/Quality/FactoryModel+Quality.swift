@@ -28,10 +28,8 @@ extension FactoryModel {
             reliability.health[m].recipeWearFactor = max(0, 1 + effect.perUnit * (qualitySystem.actualParameters[k] - effect.reference))
         }
         if instrumentation.recording.quality {
-            for k in 0..<count {
-                instrumentation.records.process.append(ProcessReading(time: now, job: flow.jobs[Int(job)].serial, operation: Int32(routeIndex),
-                                                      parameter: Int32(k), value: qualitySystem.actualParameters[k]))
-            }
+            instrumentation.recipeExecuted(job: flow.jobs[Int(job)].serial, route: routeIndex,
+                                           parameters: qualitySystem.actualParameters[0..<count], at: now)
         }
         if hasQualityController {
             notifyQualityControllers(.processed(job: flow.jobs[Int(job)].serial, operation: routeIndex, machine: m, time: now,
@@ -58,8 +56,7 @@ extension FactoryModel {
             u -= share
         }
         flow.jobs[Int(job)].defect = Int8(defectClass + 1)
-        instrumentation.statistics.quality.defectsMade += 1
-        if instrumentation.recording.quality { instrumentation.records.defects.append(DefectTruth(time: now, job: flow.jobs[Int(job)].serial, defectClass: Int32(defectClass + 1))) }
+        instrumentation.defectMade(job: flow.jobs[Int(job)].serial, defectClass: Int32(defectClass + 1), at: now)
     }
 
     /// An inspection classifies the part from its true class through the confusion matrix. A
@@ -77,29 +74,17 @@ extension FactoryModel {
             u -= probability
         }
         let quantity = Int(flow.jobs[index].quantity)
-        instrumentation.statistics.quality.inspected += 1
-        instrumentation.statistics.quality.inspectedUnits += quantity
-        instrumentation.statistics.quality.confusion[routeIndex][truth * row.count + verdict] += 1
-        if instrumentation.recording.quality {
-            instrumentation.records.inspections.append(InspectionResult(time: now, job: flow.jobs[index].serial, operation: Int32(routeIndex),
-                                                        verdict: Int32(verdict)))
-        }
+        instrumentation.inspected(job: flow.jobs[index].serial, route: routeIndex, truth: truth, verdict: verdict,
+                                  classes: row.count, quantity: quantity, recheck: inspection.onReject == .recheck, at: now)
         if hasQualityController {
             notifyQualityControllers(.inspected(InspectionResult(time: now, job: flow.jobs[index].serial, operation: Int32(routeIndex),
                                                                  verdict: Int32(verdict))), now: now)
         }
         if verdict == 0 {
-            if truth != 0 { instrumentation.statistics.quality.falseAccepts += 1 }
             if inspection.onReject == .recheck { flow.jobs[index].operation += 1 }   // skips the re-check
             return nil
         }
-        if inspection.onReject == .recheck {
-            instrumentation.statistics.quality.flagged += 1
-            if truth == 0 { instrumentation.statistics.quality.falseFlags += 1 }
-            return nil
-        }
-        instrumentation.statistics.quality.rejected += 1
-        if truth == 0 { instrumentation.statistics.quality.falseRejects += 1 }
+        if inspection.onReject == .recheck { return nil }
         switch inspection.onReject {
         case .scrap, .recheck:
             return .scrapped
@@ -107,8 +92,7 @@ extension FactoryModel {
             flow.jobs[index].operation = Int32(target)
             flow.jobs[index].reworks += 1
             flow.jobs[index].defect = 0
-            instrumentation.statistics.reworks += 1
-            instrumentation.statistics.quality.reworkedUnits += quantity
+            instrumentation.jobReworked(quantity: quantity)
             return .rework
         }
     }

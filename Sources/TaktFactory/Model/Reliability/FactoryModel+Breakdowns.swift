@@ -27,7 +27,7 @@ extension FactoryModel {
             if breakdowns.basis == .calendarTime { renewFailureClock(m, breakdowns, calendar: &calendar) }
             return
         }
-        instrumentation.statistics.failures[station] += 1
+        instrumentation.machineFailed(station: station)
         reliability.failuresSeen[m] += 1
         if instrumentation.logsEvents { log(.failure, machine: Int32(m)) }
         if suspendStep(m, restart: breakdowns.afterRepair == .restart, calendar: &calendar),
@@ -61,7 +61,7 @@ extension FactoryModel {
     mutating func repairDone(of m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         let station = Int(fleet.machines[m].station)
-        instrumentation.statistics.repairTime[station].record(now - reliability.health[m].failedAt)
+        instrumentation.machineRepaired(station: station, downtime: now - reliability.health[m].failedAt)
         if instrumentation.logsEvents { log(.repairEnd, machine: Int32(m), value: now - reliability.health[m].failedAt) }
         releaseRepairer(of: m, calendar: &calendar)
         if reliability.health[m].technician >= 0 { releaseWorker(Int(reliability.health[m].technician), calendar: &calendar) }

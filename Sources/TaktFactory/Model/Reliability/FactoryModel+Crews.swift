@@ -36,7 +36,7 @@ extension FactoryModel {
         guard member >= 0 else { return }
         reliability.repairingMember[m] = -1
         let crew = Int(reliability.crewMembers[member].crew)
-        instrumentation.statistics.crewRepairTime[crew] += calendar.now - max(reliability.crewMembers[member].busySince, instrumentation.statistics.start)
+        instrumentation.crewRepairEnded(crew: crew, busySince: reliability.crewMembers[member].busySince, at: calendar.now)
         reliability.crewMembers[member].repairing = -1
         if let next = reliability.repairQueues[crew].popFirst() {
             startRepair(of: Int(next), by: member, calendar: &calendar)
@@ -57,7 +57,7 @@ extension FactoryModel {
 
     mutating func sideJobDone(_ member: Int, calendar: inout EventCalendar<FactoryEvent>) {
         reliability.crewMembers[member].sideJob = nil
-        instrumentation.statistics.sideJobsDone[Int(reliability.crewMembers[member].crew)] += 1
+        instrumentation.sideJobDone(crew: Int(reliability.crewMembers[member].crew))
         startSideJob(member, calendar: &calendar)
     }
 }

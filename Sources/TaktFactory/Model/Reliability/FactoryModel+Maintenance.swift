@@ -18,7 +18,7 @@ extension FactoryModel {
 
     mutating func startMaintenance(_ m: Int, duration: Double, calendar: inout EventCalendar<FactoryEvent>) {
         reliability.health[m].pendingMaintenance = 0
-        instrumentation.statistics.maintenances[Int(fleet.machines[m].station)] += 1
+        instrumentation.maintenanceStarted(station: Int(fleet.machines[m].station))
         if reliability.health[m].maintenanceRenews, let event = reliability.health[m].failureEvent {   // as good as new: a fresh clock at the end
             calendar.cancel(event)
             reliability.health[m].failureEvent = nil

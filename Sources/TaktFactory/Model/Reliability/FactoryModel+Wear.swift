@@ -30,7 +30,7 @@ extension FactoryModel {
         reliability.health[m].wear += increment
         let level = wear.hazard == nil ? wear.failureThreshold : reliability.health[m].failureLevel
         guard reliability.health[m].wear >= level, fleet.machines[m].state != .down else { return }
-        instrumentation.statistics.failures[station] += 1
+        instrumentation.machineFailed(station: station)
         reliability.failuresSeen[m] += 1
         if instrumentation.logsEvents { log(.failure, machine: Int32(m), value: reliability.health[m].wear) }
         reliability.health[m].wornOut = true
@@ -65,10 +65,8 @@ extension FactoryModel {
                 notifyMaintenanceControllers(.reading(SensorReading(time: now, machine: Int32(m), sensor: Int32(index), value: value)),
                                              calendar: &calendar)
             }
-            if instrumentation.recording.sensors {
-                instrumentation.records.sensors.append(SensorReading(time: now, machine: Int32(m), sensor: Int32(index), value: value))
-                instrumentation.records.truth.append(WearTruth(time: now, machine: Int32(m), wear: reliability.health[m].wear))
-            }
+            instrumentation.sensorRead(SensorReading(time: now, machine: Int32(m), sensor: Int32(index), value: value),
+                                       trueWear: reliability.health[m].wear)
         }
         if !calendar.isEmpty { calendar.schedule(.sensorReading(sensor: Int32(index)), after: sensor.interval, priority: 2) }
     }

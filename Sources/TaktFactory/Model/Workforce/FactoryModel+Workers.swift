@@ -76,7 +76,7 @@ extension FactoryModel {
         let since = max(workforce.workers[w].taskSince, instrumentation.statistics.start)
         guard now > since, workforce.workers[w].task != .none else { return }
         let station = workforce.workers[w].task == .operate ? Int(fleet.machines[Int(workforce.workers[w].machine)].station) : -1
-        instrumentation.statistics.labour.recordTask(worker: w, pool: Int(workforce.workers[w].pool), activity: workforce.workers[w].task.activity,
+        instrumentation.workerWorked(w, pool: Int(workforce.workers[w].pool), activity: workforce.workers[w].task.activity,
                                      station: station, duration: now - since)
     }
 
@@ -142,11 +142,11 @@ extension FactoryModel {
         guard workforce.workers[w].present else { return }
         if workforce.workers[w].leaving {
             let since = max(workforce.workers[w].shiftEndedAt, instrumentation.statistics.start)
-            if now > since { instrumentation.statistics.labour.overtime[w] += now - since }
+            if now > since { instrumentation.workerPresent(w, duration: now - since, overtime: true) }
             workforce.workers[w].shiftEndedAt = now
         } else {
             let since = max(workforce.workers[w].presentSince, instrumentation.statistics.start)
-            if now > since { instrumentation.statistics.labour.presentTime[w] += now - since }
+            if now > since { instrumentation.workerPresent(w, duration: now - since, overtime: false) }
             workforce.workers[w].presentSince = now
         }
     }
