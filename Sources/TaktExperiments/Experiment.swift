@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TaktFactory
 import TaktKernel
@@ -45,27 +44,18 @@ public struct Experiment: Sendable {
     /// - Throws: the first error of the recorder (the other replications then stop early).
     public func run(progress: (@Sendable (ProgressReport) -> Void)? = nil) throws -> ExperimentResult {
         let board = ProgressBoard(replications: replications, report: progress)
-        let results = ResultSlots(count: replications)
-        let next = IndexDispenser()
         let gantt = GanttSlot()
-        let failure = ErrorSlot()
         let started = Date()
         let workers = min(threads, replications)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while !(stop?.isRequested ?? false), failure.error == nil, let index = next.claim(limit: replications) {
-                do {
-                    let (result, rows) = try runReplication(index, board: board, failure: failure)
-                    try recorder?.finishReplication(result)
-                    results.store(result, at: index)
-                    if index == 0, let rows { gantt.store(rows) }
-                } catch {
-                    failure.store(error)
-                }
-                board.finish(index)
-            }
+        let (slots, error) = ParallelTasks.run(count: replications, threads: workers, stop: stop) { index, failed in
+            defer { board.finish(index) }
+            let (result, rows) = try runReplication(index, board: board, failed: failed)
+            try recorder?.finishReplication(result)
+            if index == 0, let rows { gantt.store(rows) }
+            return result
         }
-        if let error = failure.error { throw error }
-        let all = results.collectCompleted()
+        if let error { throw error }
+        let all = slots.compactMap { $0 }
         let result = ExperimentResult(
             scenarioName: scenario.name, seed: seed, results: all,
             summaries: KPISummary.summarize(all, level: scenario.run.confidenceLevel),
@@ -77,13 +67,13 @@ public struct Experiment: Sendable {
 
     /// Runs replication `index` alone (what a worker does); deterministic in (scenario, seed, index).
     public func runReplication(_ index: Int) throws -> ReplicationResult {
-        try runReplication(index, board: ProgressBoard(replications: replications, report: nil), failure: ErrorSlot()).result
+        try runReplication(index, board: ProgressBoard(replications: replications, report: nil), failed: { false }).result
     }
 
-    func runReplication(_ index: Int, board: ProgressBoard, failure: ErrorSlot) throws
+    func runReplication(_ index: Int, board: ProgressBoard, failed: @escaping @Sendable () -> Bool) throws
         -> (result: ReplicationResult, gantt: [GanttRow]?) {
         let streams = RandomStreams(seed: seed).replication(index)
-        let shouldStop = { @Sendable in (stop?.isRequested ?? false) || failure.error != nil }
+        let shouldStop = { @Sendable in (stop?.isRequested ?? false) || failed() }
         switch scenario.model {
         case .queue(let configuration):
             let result = try QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index,

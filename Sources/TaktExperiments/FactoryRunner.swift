@@ -16,39 +16,22 @@ enum FactoryRunner {
                     recording: RecordingOptions = .kpisOnly, recorder: (any ExperimentRecorder)? = nil,
                     shouldStop: @Sendable () -> Bool = { false },
                     progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> (ReplicationResult, [GanttRow]) {
-        let started = Date()
         let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp, maxEvents: settings.maxEvents)
         let model = FactoryModel(configuration, streams: streams, recording: recording,
                                  controllers: controllers.instantiate(for: configuration, replication: replication))
-        var simulation = Simulation(model: model, limits: limits)
-        var interrupted = false
-        let horizon = settings.endTime.isFinite ? settings.endTime : nil
-        let target = configuration.stopAfterJobs.map(Double.init)
-        var budget = SliceBudget(largest: recording.isEnabled ? recordingSlice : slice)
-        var reason: StopReason
-        while true {
-            reason = simulation.run(maxEvents: budget.events)
-            guard reason == .eventLimit else { break }
-            budget.update()
-            let statistics = simulation.model.statistics
-            let fraction = horizon.map { simulation.now / $0 }
-                ?? target.map { Double(statistics.totalFinished + statistics.totalScrapped) / $0 } ?? 0
-            progress(min(1, fraction), simulation.eventsProcessed, simulation.now)
-            if let recorder { try recorder.record(simulation.model.takeRecords(), replication: replication) }
-            if shouldStop() { interrupted = true; break }
+        let replicated = FactoryReplication(model, plan: controllers,
+                                            jobTarget: settings.endTime.isFinite ? nil : configuration.stopAfterJobs)
+        var gantt: [GanttRow] = []
+        var learned: [String: [String: [Double]]] = [:]
+        var result = try ReplicationRunner.run(
+            replicated, limits: limits, replication: replication, seed: streams.seed,
+            largestSlice: recording.isEnabled ? recordingSlice : slice, recorder: recorder, shouldStop: shouldStop,
+            progress: progress) { finished in
+            gantt = finished.model.gantt
+            learned = finished.model.learnedModels
         }
-        try RunFailure.check(&simulation, reason: reason, settings: settings, replication: replication, interrupted: interrupted)
-        simulation.finish()
-        if let recorder { try recorder.record(simulation.model.takeRecords(), replication: replication) }
-        progress(1, simulation.eventsProcessed, simulation.now)
-        let report = simulation.model.report()
-        var result = ReplicationResult(replication: replication, seed: streams.seed,
-                                       kpis: kpis(of: simulation.model, report: report, configuration: configuration, plan: controllers),
-                                       events: simulation.eventsProcessed, simulatedSeconds: simulation.now,
-                                       wallSeconds: Date().timeIntervalSince(started), interrupted: interrupted)
-        let models = simulation.model.learnedModels
-        if !models.isEmpty { result.learnedModels = models }
-        return (result, simulation.model.gantt)
+        if !learned.isEmpty { result.learnedModels = learned }
+        return (result, gantt)
     }
 
     /// The KPI list of a factory run, in report order. Every replication of a scenario yields

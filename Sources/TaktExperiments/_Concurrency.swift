@@ -17,45 +17,6 @@ final class GanttSlot: @unchecked Sendable {
     }
 }
 
-/// Hands out replication indices 0, 1, 2, … to worker threads, each once.
-final class IndexDispenser: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-
-    /// The next index below `limit`, or nil when all are handed out.
-    func claim(limit: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < limit else { return nil }
-        next += 1
-        return next - 1
-    }
-}
-
-/// Results stored by index from several threads.
-final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [ReplicationResult?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: ReplicationResult, at index: Int) {
-        lock.lock(); defer { lock.unlock() }
-        slots[index] = result
-    }
-
-
-    func collect() -> [ReplicationResult] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.map { $0! }
-    }
-
-    /// The results stored so far, in index order (all of them unless the run was stopped early).
-    func collectCompleted() -> [ReplicationResult] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.compactMap { $0 }
-    }
-}
-
 /// Progress of every replication, combined into one report.
 final class ProgressBoard: @unchecked Sendable {
     private let lock = NSLock()
@@ -89,21 +50,5 @@ final class ProgressBoard: @unchecked Sendable {
         lock.lock()
         done += 1
         lock.unlock()
-    }
-}
-
-/// The first error raised by any worker.
-final class ErrorSlot: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: (any Error)?
-
-    func store(_ error: any Error) {
-        lock.lock(); defer { lock.unlock() }
-        if first == nil { first = error }
-    }
-
-    var error: (any Error)? {
-        lock.lock(); defer { lock.unlock() }
-        return first
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TaktFactory
 import TaktScenario
@@ -95,28 +94,19 @@ public struct Comparison: Sendable {
         }
         let combined = progress.map { ComparisonProgress(variants: variants, replications: replications, report: $0) }
         let boards = (0..<variants).map { combined?.board(variant: $0) ?? ProgressBoard(replications: replications, report: nil) }
-        let slots = (0..<variants).map { _ in ResultSlots(count: replications) }
-        let next = IndexDispenser()
-        let failure = ErrorSlot()
         let started = Date()
         let jobs = variants * replications
         let workers = min(threads, jobs)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while !(stop?.isRequested ?? false), failure.error == nil, let job = next.claim(limit: jobs) {
-                let (replication, variant) = job.quotientAndRemainder(dividingBy: variants)
-                do {
-                    let (result, _) = try experiments[variant].runReplication(replication, board: boards[variant], failure: failure)
-                    try experiments[variant].recorder?.finishReplication(result)
-                    slots[variant].store(result, at: replication)
-                } catch {
-                    failure.store(error)
-                }
-                boards[variant].finish(replication)
-            }
+        let (slots, error) = ParallelTasks.run(count: jobs, threads: workers, stop: stop) { job, failed in
+            let (replication, variant) = job.quotientAndRemainder(dividingBy: variants)
+            defer { boards[variant].finish(replication) }
+            let (result, _) = try experiments[variant].runReplication(replication, board: boards[variant], failed: failed)
+            try experiments[variant].recorder?.finishReplication(result)
+            return result
         }
-        if let error = failure.error { throw error }
+        if let error { throw error }
         let outcomes = experiments.indices.map { index in
-            let results = slots[index].collectCompleted()
+            let results = stride(from: index, to: jobs, by: variants).compactMap { slots[$0] }
             return VariantOutcome(name: names[index], seed: experiments[index].seed, results: results,
                                   summaries: KPISummary.summarize(results, level: level))
         }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TaktExperiments
 import TaktFactory
@@ -53,17 +52,15 @@ public struct SweepRunner: Sendable {
         let skipped = runs.filter { states[$0].isComplete }
         let pending = runs.filter { !states[$0].isComplete }
         let board = SweepBoard(total: runs.count, alreadyDone: skipped.count, report: progress)
-        let outcomes = OutcomeSlots()
-        let next = RunDispenser(pending)
         let scenarios = PointScenarios(sweep)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, pending.count))) { _ in
-            while !(stop?.isRequested ?? false), let run = next.claim() {
-                let outcome = runOne(run, scenarios: scenarios, board: board)
-                outcomes.store(run, outcome)
-                board.finish(run, failed: outcome == .failed)
-            }
+        let (outcomes, _) = ParallelTasks.run(count: pending.count, threads: jobs, stop: stop) { task, _ in
+            let run = pending[task]
+            let outcome = runOne(run, scenarios: scenarios, board: board)
+            board.finish(run, failed: outcome == .failed)
+            return outcome
         }
-        let byRun = outcomes.all
+        var byRun: [Int: RunOutcome] = [:]
+        for (task, outcome) in outcomes.enumerated() { byRun[pending[task]] = outcome }
         func having(_ kind: RunOutcome) -> [Int] { pending.filter { byRun[$0] == kind } }
         return SweepOutcome(skipped: skipped, completed: having(.complete), failed: having(.failed),
                             interrupted: having(.interrupted), notStarted: pending.filter { byRun[$0] == nil },

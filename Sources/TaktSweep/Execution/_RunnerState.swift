@@ -1,37 +1,5 @@
 import Foundation
 
-/// Hands out the pending runs to worker threads, each once, in order.
-final class RunDispenser: @unchecked Sendable {
-    private let lock = NSLock()
-    private let runs: [Int]
-    private var next = 0
-
-    init(_ runs: [Int]) { self.runs = runs }
-
-    func claim() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < runs.count else { return nil }
-        next += 1
-        return runs[next - 1]
-    }
-}
-
-/// The outcome of each run, stored from several threads.
-final class OutcomeSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [Int: RunOutcome] = [:]
-
-    func store(_ run: Int, _ outcome: RunOutcome) {
-        lock.lock(); defer { lock.unlock() }
-        outcomes[run] = outcome
-    }
-
-    var all: [Int: RunOutcome] {
-        lock.lock(); defer { lock.unlock() }
-        return outcomes
-    }
-}
-
 /// Progress of the runs of one call, combined into one report.
 final class SweepBoard: @unchecked Sendable {
     private let lock = NSLock()
