@@ -27,7 +27,9 @@ let package = Package(
         .executable(name: "takt", targets: ["takt"]),
         .executable(name: "takt-bench", targets: ["TaktBench"]),
         .library(name: "TaktKernel", targets: ["TaktKernel"]),
-        // For the fuzz package in Fuzz/ (a separate package, so the main build stays uninstrumented).
+        // For researchers' own packages (Examples/ is one) and the fuzz package in Fuzz/.
+        .library(name: "TaktFactory", targets: ["TaktFactory"]),
+        .library(name: "TaktControl", targets: ["TaktControl"]),
         .library(name: "TaktScenario", targets: ["TaktScenario"]),
         .library(name: "TaktExperiments", targets: ["TaktExperiments"]),
         .library(name: "TaktSweep", targets: ["TaktSweep"]),

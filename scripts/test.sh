@@ -3,7 +3,8 @@
 #   1. Swift tests, release build (statistical tests need millions of events).
 #   2. Kernel tests and the random factory scenarios again in a debug build with TAKT_INTERNAL_CHECKS
 #      (kernel and model invariant checks on; about 1 minute).
-#   3. Python tests (scenario schema, CLI end to end).
+#   3. Python tests (scenario schema, CLI end to end), then the Examples/ package (builds against
+#      Takt's library products, its tests and its two programs).
 #   4. Fuzzing: each libFuzzer harness in Fuzz/ for TAKT_FUZZ_SECONDS (default 30) seconds, about
 #      3 minutes in all (docs/fuzzing.md); each harness counts as one test. TAKT_FUZZ_SECONDS=0 skips.
 # Prints a closing line "tests: N passed, M failed" and exits non-zero on any failure.
@@ -44,6 +45,23 @@ pytest_status=${PIPESTATUS[0]}
 line=$(grep -E "[0-9]+ (passed|failed)" .build/test-python.log | tail -1)
 p=$(grep -oE "[0-9]+ passed" <<<"$line" | grep -oE "[0-9]+"); f=$(grep -oE "[0-9]+ failed" <<<"$line" | grep -oE "[0-9]+")
 passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+
+log "examples: a package that depends on Takt's libraries (Examples/, debug build)"
+swift build --package-path Examples --build-tests 2>&1 | grep -E "error" >&2
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+  echo "error: the examples package does not build" >&2; status=1; failed=$((failed + 1))
+else
+  swift test --package-path Examples --skip-build 2>&1 | tee .build/test-examples.log | grep -E "error|failed|Executed" >&2
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  count_xctest .build/test-examples.log
+  for example in "bank-queue" "vibration-maintenance --replications 4 --days 5"; do   # one test each
+    if Examples/.build/debug/$example > .build/example-"${example%% *}".log 2>&1; then
+      passed=$((passed + 1))
+    else
+      echo "error: example $example failed (.build/example-${example%% *}.log)" >&2; status=1; failed=$((failed + 1))
+    fi
+  done
+fi
 
 fuzz_seconds="${TAKT_FUZZ_SECONDS:-30}"
 if [ "$fuzz_seconds" -gt 0 ]; then

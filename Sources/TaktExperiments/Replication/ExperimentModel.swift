@@ -19,7 +19,7 @@ import TaktKernel
 ///
 /// The factory model takes part through `FactoryReplication`, the M/M/c reference model
 /// directly; both run through the same `ReplicationRunner` loop.
-public protocol ExperimentModel: DiscreteEventModel, ~Copyable {
+public protocol ExperimentModel: DiscreteEventModel, SendableMetatype, ~Copyable {
     /// The run's KPIs, after `Simulation.finish()`. Every replication must list the same names
     /// in the same order (they are summarised and paired by name).
     func kpis() -> [KPI]
