@@ -84,7 +84,7 @@ public struct Experiment: Sendable {
         case .factory(var configuration):
             let keep = keepGantt && index == 0
             if keep { configuration.recordGantt = true }
-            let (result, rows) = try FactoryRunner.run(
+            let (result, rows) = try FactoryReplication.run(
                 configuration, streams: streams, settings: scenario.run, replication: index, controllers: scenario.controllers,
                 recording: recording,
                 recorder: recorder, shouldStop: shouldStop) {

@@ -1,6 +1,7 @@
 import TaktControl
 import TaktFactory
 import TaktKernel
+import TaktScenario
 
 /// The factory model as the experiment layer runs it: the model, with the controller plan its
 /// KPIs report on and, for a run that ends on a job count, that target for progress reports.
@@ -31,7 +32,7 @@ public struct FactoryReplication: ExperimentModel, ~Copyable {
     public mutating func finish(at time: SimTime) { model.finish(at: time) }
 
     public func kpis() -> [KPI] {
-        FactoryRunner.kpis(of: model, report: model.report(), configuration: model.configuration, plan: plan)
+        FactoryKPIs.kpis(of: model, report: model.report(), configuration: model.configuration, plan: plan)
     }
 
     public func progress(now: SimTime) -> Double? {
@@ -48,5 +49,35 @@ public struct FactoryReplication: ExperimentModel, ~Copyable {
 
     public mutating func handOverRecords(to recorder: any ExperimentRecorder, replication: Int) throws {
         try recorder.record(model.takeRecords(), replication: replication)
+    }
+
+    // MARK: one replication of a factory scenario
+
+    /// The most events per slice between progress reports (`SliceBudget` sizes them by time).
+    static let slice = 250_000
+    /// The most events per slice when rows are logged: the rows of one slice are held in memory.
+    static let recordingSlice = 50_000
+
+    static func run(_ configuration: FactoryConfiguration, streams: RandomStreams, settings: RunSettings,
+                    replication: Int, controllers: ControllerPlan = ControllerPlan(),
+                    recording: RecordingOptions = .kpisOnly, recorder: (any ExperimentRecorder)? = nil,
+                    shouldStop: @Sendable () -> Bool = { false },
+                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> (ReplicationResult, [GanttRow]) {
+        let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp, maxEvents: settings.maxEvents)
+        let model = FactoryModel(configuration, streams: streams, recording: recording,
+                                 controllers: controllers.instantiate(for: configuration, replication: replication))
+        let replicated = FactoryReplication(model, plan: controllers,
+                                            jobTarget: settings.endTime.isFinite ? nil : configuration.stopAfterJobs)
+        var gantt: [GanttRow] = []
+        var learned: [String: [String: [Double]]] = [:]
+        var result = try ReplicationRunner.run(
+            replicated, limits: limits, replication: replication, seed: streams.seed,
+            largestSlice: recording.isEnabled ? recordingSlice : slice, recorder: recorder, shouldStop: shouldStop,
+            progress: progress) { finished in
+            gantt = finished.model.gantt
+            learned = finished.model.learnedModels
+        }
+        if !learned.isEmpty { result.learnedModels = learned }
+        return (result, gantt)
     }
 }

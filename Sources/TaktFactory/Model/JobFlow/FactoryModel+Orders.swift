@@ -135,7 +135,7 @@ extension FactoryModel {
     }
 
     /// A job has completed its routing.
-    mutating func finish(_ job: Int32, calendar: inout EventCalendar<FactoryEvent>) {
+    mutating func completeRouting(_ job: Int32, calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         let slot = Int(job)
         if instrumentation.logsEvents { log(.jobFinished, job: job) }

@@ -115,7 +115,7 @@ extension FactoryModel {
                 scrap(job, calendar: &calendar)
             case .finished:
                 instrumentation.unitsGood(station: station, quantity: quantity)
-                finish(job, calendar: &calendar)
+                completeRouting(job, calendar: &calendar)
             case .next:
                 instrumentation.unitsGood(station: station, quantity: quantity)
                 fleet.held[base + kept] = job

@@ -4,36 +4,10 @@ import TaktFactory
 import TaktKernel
 import TaktScenario
 
-/// Runs one replication of a factory scenario and turns its report into KPIs.
-enum FactoryRunner {
-    /// The most events per slice between progress reports (`SliceBudget` sizes them by time).
-    static let slice = 250_000
-    /// The most events per slice when rows are logged: the rows of one slice are held in memory.
-    static let recordingSlice = 50_000
-
-    static func run(_ configuration: FactoryConfiguration, streams: RandomStreams, settings: RunSettings,
-                    replication: Int, controllers: ControllerPlan = ControllerPlan(),
-                    recording: RecordingOptions = .kpisOnly, recorder: (any ExperimentRecorder)? = nil,
-                    shouldStop: @Sendable () -> Bool = { false },
-                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> (ReplicationResult, [GanttRow]) {
-        let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp, maxEvents: settings.maxEvents)
-        let model = FactoryModel(configuration, streams: streams, recording: recording,
-                                 controllers: controllers.instantiate(for: configuration, replication: replication))
-        let replicated = FactoryReplication(model, plan: controllers,
-                                            jobTarget: settings.endTime.isFinite ? nil : configuration.stopAfterJobs)
-        var gantt: [GanttRow] = []
-        var learned: [String: [String: [Double]]] = [:]
-        var result = try ReplicationRunner.run(
-            replicated, limits: limits, replication: replication, seed: streams.seed,
-            largestSlice: recording.isEnabled ? recordingSlice : slice, recorder: recorder, shouldStop: shouldStop,
-            progress: progress) { finished in
-            gantt = finished.model.gantt
-            learned = finished.model.learnedModels
-        }
-        if !learned.isEmpty { result.learnedModels = learned }
-        return (result, gantt)
-    }
-
+/// The factory model's KPI catalogue: every KPI a factory run reports, by name, label and unit,
+/// from its report (`kpis`), its maintenance, labour and quality figures, its controllers'
+/// metrics and their scores against the hidden truth (the `+…` files).
+enum FactoryKPIs {
     /// The KPI list of a factory run, in report order. Every replication of a scenario yields
     /// the same names, so they can be summarised across replications.
     static func kpis(_ report: FactoryReport, configuration: FactoryConfiguration) -> [KPI] {

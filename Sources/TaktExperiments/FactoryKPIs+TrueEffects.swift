@@ -1,7 +1,7 @@
 import TaktControl
 import TaktFactory
 
-extension FactoryRunner {
+extension FactoryKPIs {
     /// For a process optimiser, the scenario's true effect of each recipe parameter over the same
     /// span of setpoints the optimiser explored (from its `low.<p>`/`high.<p>` figures): the
     /// spread of Σ coefficient·(x − center)^power of that parameter's terms, i.e. what its

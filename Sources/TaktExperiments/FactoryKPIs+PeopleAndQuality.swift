@@ -1,6 +1,6 @@
 import TaktFactory
 
-extension FactoryRunner {
+extension FactoryKPIs {
     /// KPIs of the worker pools (utilisation, hours per activity, overtime, labour cost) and of
     /// quality (first-pass yield, scrap, rework, inspections, escapes, cost of quality).
     static func labourKPIs(_ report: FactoryReport, configuration: FactoryConfiguration) -> [KPI] {

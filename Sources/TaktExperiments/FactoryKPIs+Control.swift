@@ -1,7 +1,7 @@
 import TaktControl
 import TaktFactory
 
-extension FactoryRunner {
+extension FactoryKPIs {
     /// Every KPI of a finished run: the report's, maintenance cost and downtime, the
     /// controllers' own figures and, after a deployment, the window before it (`before.<kpi>`;
     /// the plain names then cover the window after the transition).
