@@ -32,7 +32,8 @@ final class JSONTextTests: XCTestCase {
             default:
                 var foundation: [String: Any] = [:], ours: [String: JSONText] = [:]
                 for _ in 0..<Int(1 + next() % 6) {
-                    let key = keyParts[Int(next() % UInt64(keyParts.count))] + (next() % 3 == 0 ? keyParts[Int(next() % 5)] : "")
+                    let key = keyParts[Int(next() % UInt64(keyParts.count))]
+                        + (next() % 3 == 0 ? keyParts[Int(next() % 5)] : "")
                     let (a, b) = document(depth + 1)
                     foundation[key] = a
                     ours[key] = b

@@ -13,7 +13,8 @@ enum SweepTestSupport {
 
     /// A fresh temporary folder, removed when the test ends.
     static func temporaryFolder(_ test: XCTestCase) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-sweep-tests-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("takt-sweep-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         test.addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         return folder.path

@@ -60,7 +60,8 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         if let replications, !(1...InputLimits.mostReplications).contains(replications) {
-            throw ValidationError("--replications must be from 1 to \(InputLimits.mostReplications), got \(replications)")
+            throw ValidationError("--replications must be from 1 to \(InputLimits.mostReplications), got "
+                                      + "\(replications)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
@@ -75,7 +76,8 @@ struct Compare: ParsableCommand {
         comparison.stop = interrupts.signal
         if let file = try output.path(for: CompareSetup.naming(base, comparison.variantNames)) {
             do {
-                comparison.recorder = try ComparisonRecorder(path: file, comparison: comparison, taktVersion: Takt.version,
+                comparison.recorder = try ComparisonRecorder(path: file, comparison: comparison,
+                                                             taktVersion: Takt.version,
                                                              gitCommit: ResultOutput.gitCommit(),
                                                              compress: output.compression == "gzip",
                                                              replacing: output.force)

@@ -13,7 +13,10 @@ struct RunOptions: ParsableArguments {
     var threads: Int?
 
     @Option(name: .customLong("max-events"),
-            help: "Most events one replication may run before it stops with an error (default: the scenario's run.max_events, 1e10).")
+            help: """
+                Most events one replication may run before it stops with an error (default: the scenario's \
+                run.max_events, 1e10).
+                """)
     var maxEvents: Int?
 
     @Flag(help: "Print the results as JSON on standard output instead of a table.")
@@ -21,7 +24,8 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         if let replications, !(1...InputLimits.mostReplications).contains(replications) {
-            throw ValidationError("--replications must be from 1 to \(InputLimits.mostReplications), got \(replications)")
+            throw ValidationError("--replications must be from 1 to \(InputLimits.mostReplications), got "
+                                      + "\(replications)")
         }
         if let maxEvents, maxEvents < 1 {
             throw ValidationError("--max-events must be at least 1, got \(maxEvents)")

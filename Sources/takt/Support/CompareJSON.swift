@@ -76,7 +76,8 @@ enum CompareJSON {
             scenario: result.scenarioName, scenario_file: scenarioFile, seed: result.seed,
             replications: result.variants.map(\.results.count).max() ?? 0, confidence_level: result.level,
             streams: result.streams.rawValue, warm_up_seconds: result.warmUp, variants: variants, comparison: rows,
-            events: result.events, wall_seconds: result.wallSeconds, result_file: resultFile, interrupted: result.interrupted)
+            events: result.events, wall_seconds: result.wallSeconds, result_file: resultFile,
+            interrupted: result.interrupted)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(document), as: UTF8.self)
