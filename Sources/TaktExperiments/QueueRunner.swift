@@ -10,7 +10,8 @@ enum QueueRunner {
 
     static func run(_ configuration: MultiServerQueue.Configuration, streams: RandomStreams, settings: RunSettings,
                     replication: Int, shouldStop: @Sendable () -> Bool = { false },
-                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> ReplicationResult {
+                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws
+                        -> ReplicationResult {
         let started = Date()
         let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp, maxEvents: settings.maxEvents)
         var simulation = Simulation(model: MultiServerQueue(configuration, streams: streams), limits: limits)
@@ -23,7 +24,8 @@ enum QueueRunner {
             guard reason == .eventLimit else { break }
             budget.update()
             if shouldStop() { interrupted = true; break }
-            progress(min(1, Double(simulation.eventsProcessed) / expectedEvents), simulation.eventsProcessed, simulation.now)
+            progress(min(1, Double(simulation.eventsProcessed) / expectedEvents), simulation.eventsProcessed,
+                     simulation.now)
         }
         try RunFailure.checkLimits(reason: reason, now: simulation.now, settings: settings, replication: replication)
         simulation.finish()

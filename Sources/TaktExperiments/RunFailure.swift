@@ -21,21 +21,24 @@ public struct RunFailure: Error, CustomStringConvertible, Sendable {
         switch reason {
         case .noProgress:
             let event = simulation.nextEvent().map { simulation.model.describe($0) } ?? "no pending event"
-            throw RunFailure(message: "\(at): simulated time stopped advancing — \(simulation.limits.maxEventsAtOneInstant) "
+            throw RunFailure(message: "\(at): simulated time stopped advancing — "
+                                 + "\(simulation.limits.maxEventsAtOneInstant) "
                 + "events in a row at one instant, the next being the \(event). A loop at zero time (e.g. rework back "
                 + "to the same operation with a time of 0 s) or time steps below the clock's resolution; give the "
                 + "operation a positive time or change the loop")
         case .fault:
             guard let fault = simulation.calendar.fault else { break }
             throw RunFailure(message: "\(at): the \(simulation.model.describe(fault.payload)) would happen at t = "
-                + "\(fault.requestedTime), which is not a finite time after now: a sampled time or an effect overflowed. "
+                + "\(fault.requestedTime), which is not a finite time after now: a sampled time or an "
+                + "effect overflowed. "
                 + "Check the laws and effects of that station (docs/limits.md)")
         default:
             try checkLimits(reason: reason, now: simulation.now, settings: settings, replication: replication)
         }
         if !interrupted && settings.warmUp > 0 && !simulation.warmUpDone {
             let why = reason == .modelRequested ? "every order done or its target reached" : "no events left"
-            throw RunFailure(message: "\(at): the run ended (\(why)) before its warm-up of \(Self.time(settings.warmUp)) "
+            throw RunFailure(message: "\(at): the run ended (\(why)) before its warm-up of "
+                                 + "\(Self.time(settings.warmUp)) "
                 + "ended, so its KPI window never opened; shorten run.warm_up or give the run more work")
         }
     }
@@ -47,9 +50,11 @@ public struct RunFailure: Error, CustomStringConvertible, Sendable {
         switch reason {
         case .maxEvents:
             throw RunFailure(message: "\(at): reached the limit of \(settings.maxEvents) events per run before the end "
-                + "of the run; shorten run.duration, or raise run.max_events (or --max-events) if the run is meant to be this long")
+                + "of the run; shorten run.duration, or raise run.max_events (or --max-events) if the run is meant "
+                + "to be this long")
         case .noProgress:
-            throw RunFailure(message: "\(at): simulated time stopped advancing (time steps below the clock's resolution)")
+            throw RunFailure(message: "\(at): simulated time stopped advancing (time steps below the "
+                                 + "clock's resolution)")
         case .fault:
             throw RunFailure(message: "\(at): an event would happen at a time that is not finite and after now; "
                 + "check the model's laws (docs/limits.md)")

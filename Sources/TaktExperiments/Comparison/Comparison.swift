@@ -94,7 +94,8 @@ public struct Comparison: Sendable {
                        recording: recording, recorder: recorder?.recorder(for: names[position]), stop: stop)
         }
         let combined = progress.map { ComparisonProgress(variants: variants, replications: replications, report: $0) }
-        let boards = (0..<variants).map { combined?.board(variant: $0) ?? ProgressBoard(replications: replications, report: nil) }
+        let boards = (0..<variants)
+            .map { combined?.board(variant: $0) ?? ProgressBoard(replications: replications, report: nil) }
         let slots = (0..<variants).map { _ in ResultSlots(count: replications) }
         let next = IndexDispenser()
         let failure = ErrorSlot()
@@ -105,7 +106,8 @@ public struct Comparison: Sendable {
             while !(stop?.isRequested ?? false), failure.error == nil, let job = next.claim(limit: jobs) {
                 let (replication, variant) = job.quotientAndRemainder(dividingBy: variants)
                 do {
-                    let (result, _) = try experiments[variant].runReplication(replication, board: boards[variant], failure: failure)
+                    let (result, _) = try experiments[variant]
+                        .runReplication(replication, board: boards[variant], failure: failure)
                     try experiments[variant].recorder?.finishReplication(result)
                     slots[variant].store(result, at: replication)
                 } catch {
