@@ -1,6 +1,6 @@
 import TaktKernel
-import XCTest
 import TaktSweep
+import XCTest
 
 /// Designs expand into the right points, reproducibly.
 final class DesignExpansionTests: XCTestCase {

@@ -1,5 +1,5 @@
-import XCTest
 import TaktSweep
+import XCTest
 
 /// Problems in sweep files are reported at their line and column in the sweep file.
 final class SweepFileErrorTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import TaktScenario
 import TaktSweep
 import XCTest
 
@@ -57,5 +58,3 @@ enum SweepTestSupport {
         }
     }
 }
-
-import TaktScenario

@@ -56,11 +56,6 @@ struct SweepReader {
     let file: String
     let sink: DiagnosticSink
 
-    init(file: String, sink: DiagnosticSink) {
-        self.file = file
-        self.sink = sink
-    }
-
     /// Throws the diagnostics collected so far, if any.
     func stopIfProblems() throws {
         if !sink.diagnostics.isEmpty { throw ScenarioError(sink.diagnostics, primaryFile: file) }

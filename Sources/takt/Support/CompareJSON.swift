@@ -3,6 +3,8 @@ import TaktExperiments
 
 /// The JSON printed by `takt compare --json`: stable snake_case keys, sorted; undefined numbers
 /// (half-widths with one replication, a relative change from 0) are null.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The property names are the JSON keys, snake_case like every key Takt writes.
 enum CompareJSON {
     struct Document: Encodable {
         var scenario: String
