@@ -10,9 +10,8 @@ import h5py
 import pytest
 
 from conftest import ROOT
+import takt_h5
 
-sys.path.insert(0, str(ROOT / "scripts" / "takt_h5"))  # the package from source
-import takt_h5  # noqa: E402
 
 SCENARIO = "scenarios/job-shop.yaml"
 ROW_KEYS = {"kpi", "label", "unit", "variant_a", "variant_b", "mean_a", "half_width_a", "mean_b", "half_width_b",

@@ -12,9 +12,8 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
+import takt_h5
 
-sys.path.insert(0, str(ROOT / "scripts" / "takt_h5"))
-import takt_h5  # noqa: E402
 
 EXAMPLE = "scenarios/sweeps/two-shifts-staffing.yaml"
 

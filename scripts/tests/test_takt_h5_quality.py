@@ -9,12 +9,11 @@ import h5py
 import numpy as np
 import pandas as pd
 import pytest
+import takt_h5
+import takt_h5_fixture as fx
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts" / "takt_h5"))  # the package from source: no install step needed
 
-import takt_h5  # noqa: E402
-import takt_h5_fixture as fx  # noqa: E402
 
 PARAMETERS = ["current", "pressure", "weld_time", "gas_flow"]
 

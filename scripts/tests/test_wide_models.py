@@ -9,9 +9,7 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts" / "takt_h5"))
-import takt_h5  # noqa: E402
+import takt_h5
 
 
 def serial_line(stations: int) -> str:
