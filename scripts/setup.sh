@@ -50,8 +50,11 @@ fi
 
 # --- Python packages for the analyst kit and the Python tests ----------------------------------
 PYTHON=${PYTHON:-python3}
-PIP_PACKAGES=(pytest jsonschema pyyaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel)
-PIP_MODULES=(pytest jsonschema yaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel)
+# mypy and ruff check the analyst kit (scripts/test.sh); pinned so that a fresh machine checks
+# with the rules CI checked with.
+PIP_PACKAGES=(pytest jsonschema pyyaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel
+              mypy==2.4.1 ruff==0.17.6)
+PIP_MODULES=(pytest jsonschema yaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel mypy ruff)
 need_pip=()
 for index in "${!PIP_MODULES[@]}"; do
   "$PYTHON" -c "import ${PIP_MODULES[$index]}" >/dev/null 2>&1 || need_pip+=("${PIP_PACKAGES[$index]}")

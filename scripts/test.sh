@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh checkout: install what is missing, build, run every test.
-#   0. Swift lint (scripts/lint.sh: swift-format rules, 120 columns), one test; seconds.
+#   0. Static checks, each one test: Swift lint (scripts/lint.sh: swift-format rules, 120 columns),
+#      and for the analyst kit mypy and ruff (configured in scripts/takt_h5/pyproject.toml). Seconds.
 #   1. Swift tests, release build (statistical tests need millions of events).
 #   2. Kernel tests and the random factory scenarios again in a debug build with TAKT_INTERNAL_CHECKS
 #      (kernel and model invariant checks on; about 1 minute).
@@ -30,6 +31,9 @@ check() {  # $1: name, $2: log file, rest: command → one test, passed when the
   else failed=$((failed + 1)); status=1; tail -40 "$file" >&2; echo "error: $name failed" >&2; fi
 }
 check "lint (scripts/lint.sh)" .build/test-lint.log scripts/lint.sh
+check "mypy (analyst kit)" .build/test-mypy.log bash -c 'cd scripts/takt_h5 && python3 -m mypy'
+check "ruff (analyst kit and Python tests)" .build/test-ruff.log \
+  bash -c 'cd scripts/takt_h5 && python3 -m ruff check takt_h5 ../tests'
 
 log "swift test -c release"
 swift build --build-tests -c release 2>&1 | grep -E "error|warning: [^']" >&2

@@ -32,7 +32,8 @@ def test_json_is_deterministic_and_independent_of_threads(takt):
 def test_bad_scenario_exits_2_with_position(takt, tmp_path):
     """A bad file: message with file:line:column, exit status 2, no stack trace."""
     bad = tmp_path / "bad.yaml"
-    bad.write_text("name: x\nqueue:\n  servers: 0\n  interarrival: 5\n  service: \"exponential(mean: 1 min)\"\n  customers: 10\n")
+    bad.write_text("name: x\nqueue:\n  servers: 0\n  interarrival: 5\n"
+                   "  service: \"exponential(mean: 1 min)\"\n  customers: 10\n")
     result = run(takt, "validate", str(bad))
     assert result.returncode == 2
     assert f"{bad}:3:12: error:" in result.stderr

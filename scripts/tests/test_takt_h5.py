@@ -2,7 +2,6 @@
 `takt run --out FILE.h5` output when the binary has that option."""
 import inspect
 import math
-import os
 import pathlib
 import shutil
 import statistics
@@ -14,8 +13,9 @@ import h5py
 import numpy as np
 import pandas as pd
 import pytest
-import takt_h5
 import takt_h5_fixture as fx
+
+import takt_h5
 from takt_h5 import TaktResultWarning
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]

@@ -4,12 +4,12 @@ import json
 import math
 import pathlib
 import subprocess
-import sys
 
 import numpy as np
 import pytest
-import takt_h5
 import takt_h5_fixture as fx
+
+import takt_h5
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 

@@ -2,13 +2,12 @@
 so the timeseries column names of a wide model live in `/lookup/timeseries_columns` (and, up to
 2,048 columns, also in the `columns` attribute); its chunks stay near 1 MiB."""
 import subprocess
-import sys
 
 import h5py
 import numpy as np
 import pytest
-
 from conftest import ROOT
+
 import takt_h5
 
 
