@@ -30,7 +30,7 @@ from conftest import ROOT
 from test_sweep import small_sweep, table_columns  # noqa: E402
 
 SEED = 11
-RUN = ["scenarios/flow-line.yaml", "--replications", "4", "--record", "all", "--threads", "2"]
+RUN = ["scenarios/flow-line.yaml", "--replications", "4", "--record", "all", "--jobs", "2"]
 COMPARE = ["scenarios/two-shifts.yaml", "--variants", "base,three_shifts", "--replications", "4", "--jobs", "2",
            "--record", "all"]
 KILLS = 6

@@ -44,7 +44,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Warm-up for every variant, with a unit, e.g. '8 h' (default: the scenario's run.warm_up).")
     var warmup: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(help: "Replications run at once, one thread each (default: all cores). Results do not depend on it.")
     var jobs: Int?
 
     @Option(help: "Master seed (default: the scenario's run.seed).")

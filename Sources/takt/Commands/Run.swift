@@ -82,9 +82,9 @@ struct Run: ParsableCommand {
                 throw InputError(message: "cannot create the result file \(file): \(error)")
             }
         }
-        let experiment = Experiment(scenario: loaded, replications: replications, seed: seed, threads: options.threads,
-                                    keepGantt: gantt != nil, recording: recording, recorder: recorder,
-                                    stop: interrupts.signal)
+        let experiment = Experiment(scenario: loaded, replications: replications, seed: seed,
+                                    threads: options.concurrency, keepGantt: gantt != nil, recording: recording,
+                                    recorder: recorder, stop: interrupts.signal)
         let bar = ProgressBar.forStandardError()
         var report: (@Sendable (ProgressReport) -> Void)?
         if let bar { report = { bar.update($0) } }
