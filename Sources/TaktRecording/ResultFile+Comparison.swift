@@ -3,6 +3,8 @@ import CHDF5
 extension ResultFile {
     /// The layout version written to every file's `format_version` (docs/hdf5-layout.md).
     /// 1.1 added the comparison table and per-variant lookups; 1.0 readers can read 1.1 files.
+    /// Its own number, not the release's: CHANGELOG.md ("Versions") says which release writes
+    /// which format, and scripts/tests/test_versions.py checks every copy of it.
     public static let formatVersion = "1.1"
 
     /// Writes /summary/comparison: paired differences of KPIs between variants.

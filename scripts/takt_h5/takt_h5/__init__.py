@@ -34,8 +34,9 @@ from ._stats import paired_interval, t_quantile, welch_interval
 from ._sweep import open_sweep, open_sweep_run, points_wide
 from ._warn import TaktResultWarning
 
+#: Takt's release number: the kit and the `takt` tool always carry the same one (CHANGELOG.md).
 __version__ = "1.2.0"
-#: The result-file format this package reads (major version must match).
+#: The result-file format that release writes; this package reads any file of the same major.
 FORMAT_VERSION = "1.1"
 
 __all__ = [
