@@ -1,5 +1,5 @@
 """The layer rule (CONTRIBUTING.md, docs/architecture.md): a module imports only what Package.swift
-lists as its dependencies, and the module table in docs/architecture.md says the same.
+lists as its dependencies, and the module tables of both documents say the same.
 
 Package.swift is read through `swift package dump-package` (its JSON), so the test sees exactly
 what the build sees. Imports are parsed from every Sources/<Module>/**/*.swift file, leaving out
@@ -112,30 +112,34 @@ def test_the_dependency_graph_has_no_cycle(package):
         visit(name, [])
 
 
-def architecture_table() -> dict[str, set[str]]:
-    """docs/architecture.md's module table: module → the modules in its "may import" column."""
-    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+DOCUMENTS = ["docs/architecture.md", "CONTRIBUTING.md"]
+MODULE_NAME = re.compile(r"\b(Takt[A-Za-z]*|takt|CHDF5|Yams|ArgumentParser)\b")
+
+
+def module_table(document: str) -> dict[str, set[str]]:
+    """A document's module table: module (first column) → the modules named in the second."""
+    text = (ROOT / document).read_text(encoding="utf-8")
     table: dict[str, set[str]] = {}
     for line in text.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) >= 3 and re.fullmatch(r"`?[A-Za-z]+`?", cells[0]) and cells[0].strip("`") not in ("module",):
-            if re.search(r"\bTakt|\btakt\b", cells[0]):
-                table[cells[0].strip("`")] = set(re.findall(r"`([A-Za-z0-9_]+)`", cells[1]))
+        if line.startswith("|") and len(cells) >= 2 and re.fullmatch(r"`?(Takt[A-Za-z]*|takt)`?", cells[0]):
+            table[cells[0].strip("`")] = set(MODULE_NAME.findall(cells[1])) - {cells[0].strip("`")}
     return table
 
 
-def test_architecture_table_matches_package_swift(package):
-    """Each Takt module has a row whose "may import" column names (in backquotes) exactly its
-    dependencies in Package.swift, so that the document cannot drift from the build."""
-    table = architecture_table()
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_module_tables_match_package_swift(package, document):
+    """Each Takt module has a row whose "may import" column names exactly its dependencies in
+    Package.swift, so that the documents cannot drift from the build."""
+    table = module_table(document)
     problems = []
     for module, target in source_modules(package).items():
         if module not in table:
-            problems.append(f"docs/architecture.md has no row for {module} (may import: "
-                            f"{', '.join(f'`{d}`' for d in sorted(declared(target)))})")
+            problems.append(f"{document} has no row for {module} (may import: "
+                            f"{', '.join(sorted(declared(target)))})")
         elif table[module] != declared(target):
-            problems.append(f"docs/architecture.md says {module} may import {sorted(table[module])}; "
+            problems.append(f"{document} says {module} may import {sorted(table[module])}; "
                             f"Package.swift says {sorted(declared(target))}")
     for module in set(table) - set(source_modules(package)):
-        problems.append(f"docs/architecture.md has a row for {module}, which Package.swift does not build")
+        problems.append(f"{document} has a row for {module}, which Package.swift does not build")
     assert not problems, "\n".join(problems)
