@@ -29,30 +29,25 @@ ROOTS=(Sources Tests Fuzz Examples)
 MAX_COLUMNS=120
 LAYOUT_FINDINGS='\[(Indentation|AddLines|RemoveLine|Spacing|TrailingComma|LineLength|TrailingWhitespace)\]'
 
-is_excluded() { local e; for e in "${EXCLUDED[@]}"; do [ "$1" = "$e" ] && return 0; done; return 1; }
-holds_excluded() { local e; for e in "${EXCLUDED[@]}"; do [[ "$e" == "$1"/* ]] && return 0; done; return 1; }
-paths=()
-collect() {  # $1: a file or folder → appends what to lint, opening only folders that hold an exclusion
-    local entry
-    is_excluded "$1" && return
-    if [ -d "$1" ] && holds_excluded "$1"; then
-        for entry in "$1"/*; do collect "$entry"; done
-    elif [ -d "$1" ] || [[ "$1" == *.swift ]]; then
-        paths+=("$1")
-    fi
-}
-for root in "${ROOTS[@]}"; do [ -e "$root" ] && collect "$root"; done
-[ ${#paths[@]} -gt 0 ] || { echo "lint: nothing to lint" >&2; exit 1; }
+# Every .swift file under the roots, less the exclusions and hidden folders (.build of Fuzz/ and
+# of the example packages holds dependencies' checkouts).
+prune=()
+for excluded in "${EXCLUDED[@]}"; do prune+=(-path "$excluded" -prune -o); done
+roots=(); for root in "${ROOTS[@]}"; do [ -e "$root" ] && roots+=("$root"); done
+files=()
+while IFS= read -r -d '' file; do files+=("$file"); done \
+    < <(find "${roots[@]}" -name '.*' -prune -o "${prune[@]}" -name '*.swift' -print0 | sort -z)
+[ ${#files[@]} -gt 0 ] || { echo "lint: nothing to lint" >&2; exit 1; }
 swift format --version >/dev/null 2>&1 || { echo "error: swift-format not found (it ships with Swift 6)" >&2; exit 1; }
 
 findings=$(
-    swift format lint --strict --recursive --configuration .swift-format "${paths[@]}" 2>&1 \
+    swift format lint --strict --recursive --configuration .swift-format "${files[@]}" 2>&1 \
         | grep -vE "$LAYOUT_FINDINGS" | grep -E ': (warning|error|note):|^error'
-    find "${paths[@]}" -name '*.swift' -print0 | sort -z | xargs -0 grep -nHE "^.{$((MAX_COLUMNS + 1)),}" \
+    grep -nHE "^.{$((MAX_COLUMNS + 1)),}" "${files[@]}" \
         | awk -F: -v max="$MAX_COLUMNS" '{ printf "%s:%s:%d: warning: [Columns] line is longer than %d columns\n", $1, $2, max + 1, max }'
-    find "${paths[@]}" -name '*.swift' -print0 | sort -z | xargs -0 grep -nHE '[[:space:]]+$' \
+    grep -nHE '[[:space:]]+$' "${files[@]}" \
         | awk -F: '{ printf "%s:%s:1: warning: [TrailingSpace] remove trailing whitespace\n", $1, $2 }'
-    find "${paths[@]}" -name '*.swift' -print0 | sort -z | xargs -0 grep -nHP '\t' \
+    grep -nHP '\t' "${files[@]}" \
         | awk -F: '{ printf "%s:%s:1: warning: [Tabs] indent with spaces, not tabs\n", $1, $2 }'
 )
 count=$(grep -cE ': (warning|error):|^error' <<<"$findings")
