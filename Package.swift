@@ -2,17 +2,23 @@
 //
 // Takt: a discrete-event factory digital twin.
 //
-// Modules are layered; each may import only those listed beneath it (see docs/architecture.md):
+// Modules are layered: each may import only modules below it, and exactly those named in its
+// `dependencies:` below (docs/architecture.md has the same picture and table;
+// scripts/tests/test_layers.py checks both, and every import in Sources/, against this file).
+// A module marked "beside" shares its level with the one above it; they do not import each other.
 //
-//   takt (executable CLI)         TaktBench (benchmark executable)
-//     └─ TaktSweep (parameter sweeps: designs, numbered runs, local and array execution, merge)
-//     └─ TaktExperiments (replications in parallel, KPIs, confidence intervals)
-//          └─ TaktScenario (YAML scenario files, OR-Library job-shop files → model configurations)
-//               ├─ TaktControl (built-in controllers: maintenance and quality, baselines and AI)
-//               │    └─ TaktFactory (the factory model: 人机料法环, hidden state, observation interface)
-//               ├─ TaktQueueing (reference queueing models, validated against theory)
-//               └─ TaktKernel (time, event calendar, random streams, distributions,
-//                              statistics, resources; the standard library only)
+//   takt                 the command-line tool (swift-argument-parser)
+//   TaktSweep            parameter sweeps: designs, numbered runs, local and array execution, merge
+//   TaktExperiments      replications in parallel, KPIs, confidence intervals, recorders, comparisons
+//   TaktScenario         YAML scenario files, OR-Library job-shop files → model configurations
+//     TaktRecording      beside TaktScenario and TaktControl: HDF5 result files (over CHDF5)
+//   TaktControl          built-in controllers: maintenance and quality, baselines and AI
+//   TaktFactory          the factory model: 人机料法环, hidden state, observation interface
+//     TaktQueueing       beside TaktFactory: reference queueing models, validated against theory
+//   TaktKernel           time, event calendar, random streams, distributions, statistics,
+//                        resources; the standard library only
+//
+//   TaktBench            beside takt: the benchmark executable
 //
 // Build flag:
 //   TAKT_INTERNAL_CHECKS  compiles `_checkInvariants()` calls in the kernel's data structures

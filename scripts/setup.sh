@@ -50,8 +50,11 @@ fi
 
 # --- Python packages for the analyst kit and the Python tests ----------------------------------
 PYTHON=${PYTHON:-python3}
-PIP_PACKAGES=(pytest jsonschema pyyaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel)
-PIP_MODULES=(pytest jsonschema yaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel)
+# mypy and ruff check the analyst kit (scripts/test.sh); pinned so that a fresh machine checks
+# with the rules CI checked with.
+PIP_PACKAGES=(pytest jsonschema pyyaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel
+              mypy==2.4.1 ruff==0.17.6)
+PIP_MODULES=(pytest jsonschema yaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel mypy ruff)
 need_pip=()
 for index in "${!PIP_MODULES[@]}"; do
   "$PYTHON" -c "import ${PIP_MODULES[$index]}" >/dev/null 2>&1 || need_pip+=("${PIP_PACKAGES[$index]}")
@@ -65,6 +68,30 @@ if [ ${#need_pip[@]} -gt 0 ]; then
   log "pip install ${need_pip[*]}"
   "$PYTHON" -m pip install -q --disable-pip-version-check --break-system-packages "${need_pip[@]}" 2>/dev/null \
     || "$PYTHON" -m pip install -q --disable-pip-version-check "${need_pip[@]}"
+fi
+
+# --- The analyst kit, installed as users get it --------------------------------------------------
+# The Python tests import the installed takt_h5, not the source folder (scripts/tests/conftest.py
+# stops them if the two differ), so (re)install it whenever its files differ from the source.
+kit_current() {
+  "$PYTHON" - <<'PY'
+import filecmp, pathlib, sys
+try:
+    import takt_h5
+except ImportError:
+    sys.exit(1)
+source, installed = pathlib.Path("scripts/takt_h5/takt_h5"), pathlib.Path(takt_h5.__file__).resolve().parent
+files = [p for p in source.iterdir() if p.suffix in (".py", ".typed")]
+sys.exit(0 if all((installed / p.name).is_file() and filecmp.cmp(p, installed / p.name, shallow=False)
+                  for p in files) else 1)
+PY
+}
+if ! kit_current; then
+  log "pip install scripts/takt_h5"
+  kit_flags=(-q --disable-pip-version-check --no-deps --force-reinstall)
+  "$PYTHON" -m pip install "${kit_flags[@]}" --break-system-packages scripts/takt_h5 2>/dev/null \
+    || "$PYTHON" -m pip install "${kit_flags[@]}" scripts/takt_h5
+  kit_current || { echo "error: could not install scripts/takt_h5" >&2; exit 1; }
 fi
 
 # --- Build --------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh checkout: install what is missing, build, run every test.
+#   0. Static checks, each one test: Swift lint (scripts/lint.sh: swift-format rules, 120 columns),
+#      and for the analyst kit mypy and ruff (configured in scripts/takt_h5/pyproject.toml). Seconds.
 #   1. Swift tests, release build (statistical tests need millions of events).
 #   2. Kernel tests and the random factory scenarios again in a debug build with TAKT_INTERNAL_CHECKS
 #      (kernel and model invariant checks on; about 1 minute).
@@ -22,6 +24,17 @@ count_xctest() {  # $1: log file → adds "Executed N tests, with F failures" of
   n=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$line"); f=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$line")
   passed=$((passed + ${n:-0} - ${f:-0})); failed=$((failed + ${f:-0}))
 }
+
+check() {  # $1: name, $2: log file, rest: command → one test, passed when the command succeeds
+  local name=$1 file=$2; shift 2
+  log "$name"
+  if "$@" >"$file" 2>&1; then passed=$((passed + 1)); tail -1 "$file" >&2
+  else failed=$((failed + 1)); status=1; tail -40 "$file" >&2; echo "error: $name failed" >&2; fi
+}
+check "lint (scripts/lint.sh)" .build/test-lint.log scripts/lint.sh
+check "mypy (analyst kit)" .build/test-mypy.log bash -c 'cd scripts/takt_h5 && python3 -m mypy'
+check "ruff (analyst kit and Python tests)" .build/test-ruff.log \
+  bash -c 'cd scripts/takt_h5 && python3 -m ruff check takt_h5 ../tests'
 
 log "swift test -c release"
 swift build --build-tests -c release 2>&1 | grep -E "error|warning: [^']" >&2

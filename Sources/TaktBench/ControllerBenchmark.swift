@@ -26,17 +26,26 @@ func benchmarkControllers() {
     press.wear?.hazard = (shape: 6, scale: 100)
     var configuration = FactoryConfiguration(
         stations: [press],
-        products: [ProductSpec(name: "panel", routing: [OperationSpec(name: "press", stations: [0], processTime: .lognormal(mean: 120, sd: 20))])],
-        orderSources: [OrderSourceSpec(name: "demand", arrivals: .renewal(interarrival: .exponential(mean: 3600.0 / (24.0 * Double(machines))),
-                                                                            count: nil, until: nil), mix: [(product: 0, weight: 1)])])
-    configuration.sensors = [SensorSpec(name: "vibration", station: 0, interval: 1800, offset: 1, gain: 0.04, noiseSD: 0.12,
+        products: [ProductSpec(name: "panel",
+                               routing: [OperationSpec(name: "press", stations: [0],
+                                                       processTime: .lognormal(mean: 120, sd: 20))])],
+        orderSources: [OrderSourceSpec(name: "demand",
+                                       arrivals: .renewal(interarrival: .exponential(mean: 3600.0
+                                                                                         / (24.0 * Double(machines))),
+                                                                            count: nil, until: nil),
+                                       mix: [(product: 0, weight: 1)])])
+    configuration.sensors = [SensorSpec(name: "vibration", station: 0, interval: 1800, offset: 1, gain: 0.04,
+                                        noiseSD: 0.12,
                                         missingProbability: 0.02)]
     let all = Array(0..<machines)
     let variants: [(String, () -> Controllers)] = [
         ("none", { Controllers() }),
         ("seam", { Controllers(maintenance: CountingController()) }),
-        ("preventive", { Controllers(maintenance: AgeReplacement(interval: 110 * 3600, duration: 5400, machines: all, machineCount: machines)) }),
-        ("predictive", { Controllers(maintenance: PredictiveMaintenance(sensor: 0, horizon: 12 * 3600, duration: 5400, machines: all,
+        ("preventive",
+         { Controllers(maintenance: AgeReplacement(interval: 110 * 3600, duration: 5400, machines: all,
+                                                   machineCount: machines)) }),
+        ("predictive",
+         { Controllers(maintenance: PredictiveMaintenance(sensor: 0, horizon: 12 * 3600, duration: 5400, machines: all,
                                                                         machineCount: machines)) }),
     ]
     var best: [String: Double] = [:]
@@ -46,7 +55,8 @@ func benchmarkControllers() {
     for _ in 0..<repeats {
         for (name, make) in variants {
             let started = clock.now
-            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 5), controllers: make()),
+            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 5),
+                                                            controllers: make()),
                                         limits: RunLimits(endTime: 70 * 86_400))
             _ = simulation.run()
             simulation.finish()

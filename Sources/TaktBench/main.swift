@@ -80,8 +80,12 @@ func benchmarkFactoryMMc() {
     let seed = UInt64(option("--seed", default: 1))
     let configuration = FactoryConfiguration(
         stations: [StationSpec(name: "station", machines: 5)],
-        products: [ProductSpec(name: "part", routing: [OperationSpec(name: "serve", stations: [0], processTime: .exponential(mean: 60))])],
-        orderSources: [OrderSourceSpec(name: "arrivals", arrivals: .renewal(interarrival: .exponential(mean: 60 / 4.5), count: customers, until: nil),
+        products: [ProductSpec(name: "part",
+                               routing: [OperationSpec(name: "serve", stations: [0],
+                                                       processTime: .exponential(mean: 60))])],
+        orderSources: [OrderSourceSpec(name: "arrivals",
+                                       arrivals: .renewal(interarrival: .exponential(mean: 60 / 4.5), count: customers,
+                                                          until: nil),
                                        mix: [(product: 0, weight: 1)])])
     let clock = ContinuousClock()
     let started = clock.now
@@ -104,12 +108,15 @@ func benchmarkLongLine() {
     let machines = option("--machines", default: 1000)
     let stations = (0..<machines).map { index in
         StationSpec(name: "s\(index)", bufferCapacity: 20,
-                    breakdowns: BreakdownSpec(timeToFailure: .exponential(mean: 8 * 3600), repairTime: .exponential(mean: 1800)))
+                    breakdowns: BreakdownSpec(timeToFailure: .exponential(mean: 8 * 3600),
+                                              repairTime: .exponential(mean: 1800)))
     }
-    let routing = (0..<machines).map { OperationSpec(name: "o\($0)", stations: [$0], processTime: .exponential(mean: 30)) }
+    let routing = (0..<machines)
+        .map { OperationSpec(name: "o\($0)", stations: [$0], processTime: .exponential(mean: 30)) }
     let configuration = FactoryConfiguration(
         stations: stations, products: [ProductSpec(name: "part", routing: routing)],
-        orderSources: [OrderSourceSpec(name: "arrivals", arrivals: .renewal(interarrival: .exponential(mean: 90), count: nil, until: nil),
+        orderSources: [OrderSourceSpec(name: "arrivals",
+                                       arrivals: .renewal(interarrival: .exponential(mean: 90), count: nil, until: nil),
                                        mix: [(product: 0, weight: 1)])])
     let clock = ContinuousClock()
     let started = clock.now
@@ -134,6 +141,7 @@ case "jobshop": benchmarkJobShop()
 case "hold": benchmarkHold()
 case "controllers": benchmarkControllers()
 default:
-    print("usage: takt-bench mmc|factory-mmc [--customers N] [--seed S] | hold [--size N] [--holds H] | line [--machines N] | jobshop [--jobs N] [--rule 0|1] | controllers [--machines N]")
+    print("usage: takt-bench mmc|factory-mmc [--customers N] [--seed S] | hold [--size N] [--holds H] | line "
+              + "[--machines N] | jobshop [--jobs N] [--rule 0|1] | controllers [--machines N]")
     exit(2)
 }

@@ -18,7 +18,8 @@ public struct ControllerPlan: Sendable {
     public var makeInventory: (@Sendable (FactoryConfiguration, Int) -> any InventoryController)?
     public var makeRouting: (@Sendable (FactoryConfiguration, Int) -> any RoutingPolicy)?
 
-    public init(maintenance: MaintenancePolicy? = nil, quality: QualityPolicy? = nil, shadowMaintenance: MaintenancePolicy? = nil,
+    public init(maintenance: MaintenancePolicy? = nil, quality: QualityPolicy? = nil,
+                shadowMaintenance: MaintenancePolicy? = nil,
                 shadowQuality: QualityPolicy? = nil, deployment: Deployment? = nil) {
         self.maintenance = maintenance
         self.quality = quality
@@ -29,17 +30,21 @@ public struct ControllerPlan: Sendable {
 
     /// True when nothing is plugged in.
     public var isEmpty: Bool {
-        maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && makeMaintenance == nil && makeQuality == nil
+        maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil
+            && makeMaintenance == nil && makeQuality == nil
             && makeInventory == nil && makeRouting == nil
     }
 
     /// Fresh controllers for one replication of `configuration`.
     public func instantiate(for configuration: FactoryConfiguration, replication: Int) -> Controllers {
-        Controllers(maintenance: makeMaintenance?(configuration, replication) ?? maintenance?.controller(for: configuration),
-                    quality: makeQuality?(configuration, replication) ?? quality?.controller(for: configuration, replication: replication),
+        Controllers(maintenance: makeMaintenance?(configuration, replication)
+                        ?? maintenance?.controller(for: configuration),
+                    quality: makeQuality?(configuration, replication)
+                        ?? quality?.controller(for: configuration, replication: replication),
                     shadowMaintenance: shadowMaintenance?.controller(for: configuration),
                     shadowQuality: shadowQuality?.controller(for: configuration, replication: replication),
-                    inventory: makeInventory?(configuration, replication), routing: makeRouting?(configuration, replication),
+                    inventory: makeInventory?(configuration, replication),
+                    routing: makeRouting?(configuration, replication),
                     deployment: deployment)
     }
 }

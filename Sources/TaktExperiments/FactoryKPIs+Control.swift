@@ -11,26 +11,33 @@ extension FactoryKPIs {
         result += maintenanceKPIs(report, configuration: configuration)
         for (prefix, metrics) in model.controllerMetrics {
             for metric in metrics {
-                result.append(KPI("\(prefix).\(metric.name)", "\(prefix): \(metric.label)", unit: metric.unit, value: metric.value))
+                result.append(KPI("\(prefix).\(metric.name)", "\(prefix): \(metric.label)", unit: metric.unit,
+                                  value: metric.value))
             }
         }
         result += trueEffectKPIs(plan, configuration: configuration, metrics: model.controllerMetrics)
         if let before = model.windowBefore {
-            let earlier = kpis(before, configuration: configuration) + maintenanceKPIs(before, configuration: configuration)
-            result += earlier.map { KPI("before.\($0.name)", "Before deployment: \($0.label)", unit: $0.unit, value: $0.value) }
+            let earlier = kpis(before, configuration: configuration)
+                + maintenanceKPIs(before, configuration: configuration)
+            result += earlier.map { KPI("before.\($0.name)", "Before deployment: \($0.label)", unit: $0.unit,
+                                        value: $0.value) }
         }
         return result
     }
 
     /// Downtime and maintenance cost, for scenarios with failures or maintenance.
     static func maintenanceKPIs(_ report: FactoryReport, configuration: FactoryConfiguration) -> [KPI] {
-        let relevant = configuration.stations.contains { $0.breakdowns != nil || $0.wear != nil || !$0.maintenance.isEmpty }
+        let relevant = configuration.stations.contains { $0.breakdowns != nil || $0.wear != nil
+                                                         || !$0.maintenance.isEmpty }
         guard relevant else { return [] }
         let costs = configuration.maintenanceCosts
         let failures = report.stations.reduce(0) { $0 + $1.failures }
         let maintenances = report.stations.reduce(0) { $0 + $1.maintenances }
-        let downHours = report.stations.reduce(0.0) { $0 + $1.stateShares[MachineState.down.rawValue] * report.period * Double($1.machines) } / 3600
-        let cost = costs.preventive * Double(maintenances) + costs.corrective * Double(failures) + costs.downtimePerHour * downHours
+        let downHours = report.stations.reduce(0.0) {
+            $0 + $1.stateShares[MachineState.down.rawValue] * report.period * Double($1.machines)
+        } / 3600
+        let cost = costs.preventive * Double(maintenances) + costs.corrective * Double(failures)
+            + costs.downtimePerHour * downHours
         return [
             KPI("failures", "Failures (all stations)", unit: "", value: Double(failures)),
             KPI("downtime", "Downtime (machine hours)", unit: "h", value: downHours),

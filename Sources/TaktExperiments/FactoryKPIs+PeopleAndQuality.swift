@@ -6,7 +6,8 @@ extension FactoryKPIs {
     static func labourKPIs(_ report: FactoryReport, configuration: FactoryConfiguration) -> [KPI] {
         var kpis: [KPI] = []
         for (station, spec) in zip(report.stations, configuration.stations) where spec.operators != nil {
-            kpis.append(KPI("operator_hours.\(station.name)", "\(station.name): operator hours", unit: "h", value: station.operatorHours))
+            kpis.append(KPI("operator_hours.\(station.name)", "\(station.name): operator hours", unit: "h",
+                            value: station.operatorHours))
             if spec.calendar == nil {
                 kpis.append(KPI("off_shift.\(station.name)", "\(station.name): no operator at work", unit: "%",
                                 value: 100 * station.stateShares[MachineState.offShift.rawValue]))
@@ -14,7 +15,8 @@ extension FactoryKPIs {
         }
         for pool in report.workerPools {
             let name = pool.name
-            kpis.append(KPI("worker_utilisation.\(name)", "\(name): utilisation", unit: "%", value: 100 * pool.utilisation))
+            kpis.append(KPI("worker_utilisation.\(name)", "\(name): utilisation", unit: "%",
+                            value: 100 * pool.utilisation))
             for (activity, hours) in zip(LabourStatistics.activities, pool.activityHours) where hours > 0 {
                 kpis.append(KPI("\(activity)_hours.\(name)", "\(name): \(activity) hours", unit: "h", value: hours))
             }
@@ -28,16 +30,20 @@ extension FactoryKPIs {
                 KPI("rework_rate", "Rework rate", unit: "%", value: 100 * quality.reworkRate),
                 KPI("inspections", "Inspections", unit: "", value: Double(quality.inspected)),
                 KPI("rejected", "Rejected by inspection", unit: "", value: Double(quality.rejected)),
-                KPI("false_rejects", "False rejects (good parts rejected)", unit: "", value: Double(quality.falseRejects)),
-                KPI("escaped_defects", "Escaped defects (field failures)", unit: "", value: Double(quality.escapedDefects)),
+                KPI("false_rejects", "False rejects (good parts rejected)", unit: "",
+                    value: Double(quality.falseRejects)),
+                KPI("escaped_defects", "Escaped defects (field failures)", unit: "",
+                    value: Double(quality.escapedDefects)),
                 KPI("escaped_rate", "Escaped defects per order", unit: "%", value: 100 * quality.escapedRate),
                 KPI("inspection_hours", "Inspection labour", unit: "h", value: quality.inspectionHours),
                 KPI("quality_cost", "Cost of quality", unit: "", value: quality.cost),
-                KPI("defects_made", "Defects made (truth, not observable)", unit: "", value: Double(quality.defectsMade)),
+                KPI("defects_made", "Defects made (truth, not observable)", unit: "",
+                    value: Double(quality.defectsMade)),
             ]
         }
         if !report.workerPools.isEmpty {
-            kpis.append(KPI("labour_cost", "Labour cost", unit: "", value: report.workerPools.reduce(0) { $0 + $1.labourCost }))
+            kpis.append(KPI("labour_cost", "Labour cost", unit: "",
+                            value: report.workerPools.reduce(0) { $0 + $1.labourCost }))
         }
         return kpis
     }

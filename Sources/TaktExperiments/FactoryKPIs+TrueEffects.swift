@@ -15,7 +15,8 @@ extension FactoryKPIs {
             let spec = configuration.products.flatMap(\.routing)[operation]
             let values = Dictionary(figures.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
             for (k, parameter) in spec.recipe.enumerated() {
-                guard let low = values["low.\(parameter.name)"], let high = values["high.\(parameter.name)"] else { continue }
+                guard let low = values["low.\(parameter.name)"], let high = values["high.\(parameter.name)"]
+                else { continue }
                 let terms = spec.quality?.terms.filter { $0.input == .parameter(k) } ?? []
                 let contributions = (0...200).map { step -> Double in
                     let x = low + (high - low) * Double(step) / 200
@@ -26,7 +27,8 @@ extension FactoryKPIs {
                 }
                 let effect = (contributions.max() ?? 0) - (contributions.min() ?? 0)
                 result.append(KPI("\(prefix).true_effect.\(parameter.name)",
-                                  "\(prefix): TRUE effect of \(parameter.name) across the span explored (hidden from the controller)",
+                                  "\(prefix): TRUE effect of \(parameter.name) across the span explored (hidden from "
+                                      + "the controller)",
                                   unit: "log-odds", value: effect))
             }
         }

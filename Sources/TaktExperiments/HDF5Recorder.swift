@@ -13,14 +13,17 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
     /// Creates the file at `path` (written as `path.partial` until closed).
     /// - Parameter replacing: replace an existing `path` when the file is closed (`--force`).
     /// - Throws: if `path` exists and `replacing` is false, or HDF5 fails.
-    public init(path: String, scenario: Scenario, seed: UInt64, replications: Int, taktVersion: String, gitCommit: String,
+    public init(path: String, scenario: Scenario, seed: UInt64, replications: Int, taktVersion: String,
+                gitCommit: String,
                 compress: Bool = true, replacing: Bool = false) throws {
         variant = scenario.variant ?? "base"
         let metadata = ResultMetadata(
             taktVersion: taktVersion, gitCommit: gitCommit, scenarioName: scenario.name, scenarioFile: scenario.file,
             seed: seed, replications: replications, variant: variant, created: Date(),
-            host: ProcessInfo.processInfo.hostName, sourceYAML: scenario.sourceText, resolvedJSON: scenario.resolvedJSON)
-        file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: scenario), compress: compress,
+            host: ProcessInfo.processInfo.hostName, sourceYAML: scenario.sourceText,
+            resolvedJSON: scenario.resolvedJSON)
+        file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: scenario),
+                              compress: compress,
                               replacing: replacing)
     }
 
@@ -38,20 +41,33 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
 
     public func record(_ records: FactoryRecords, replication: Int) throws {
         if !records.events.isEmpty { try file.appendEvents(records.events, variant: variant, replication: replication) }
-        if !records.operations.isEmpty { try file.appendOperations(records.operations, variant: variant, replication: replication) }
+        if !records.operations.isEmpty {
+            try file.appendOperations(records.operations, variant: variant, replication: replication)
+        }
         if !records.jobs.isEmpty { try file.appendJobs(records.jobs, variant: variant, replication: replication) }
         if !records.states.isEmpty { try file.appendStates(records.states, variant: variant, replication: replication) }
-        if !records.samples.isEmpty { try file.appendSamples(records.samples, variant: variant, replication: replication) }
-        if !records.sensors.isEmpty { try file.appendSensors(records.sensors, variant: variant, replication: replication) }
+        if !records.samples.isEmpty {
+            try file.appendSamples(records.samples, variant: variant, replication: replication)
+        }
+        if !records.sensors.isEmpty {
+            try file.appendSensors(records.sensors, variant: variant, replication: replication)
+        }
         if !records.truth.isEmpty { try file.appendTruth(records.truth, variant: variant, replication: replication) }
-        if !records.process.isEmpty { try file.appendProcess(records.process, variant: variant, replication: replication) }
-        if !records.inspections.isEmpty { try file.appendInspections(records.inspections, variant: variant, replication: replication) }
-        if !records.defects.isEmpty { try file.appendDefectTruth(records.defects, variant: variant, replication: replication) }
+        if !records.process.isEmpty {
+            try file.appendProcess(records.process, variant: variant, replication: replication)
+        }
+        if !records.inspections.isEmpty {
+            try file.appendInspections(records.inspections, variant: variant, replication: replication)
+        }
+        if !records.defects.isEmpty {
+            try file.appendDefectTruth(records.defects, variant: variant, replication: replication)
+        }
     }
 
     public func finishReplication(_ result: ReplicationResult) throws {
         try file.finishRun(variant: variant, replication: result.replication,
-                           kpis: result.kpis.map { ResultKPI(name: $0.name, label: $0.label, unit: $0.unit, value: $0.value) },
+                           kpis: result.kpis.map { ResultKPI(name: $0.name, label: $0.label, unit: $0.unit,
+                                                             value: $0.value) },
                            seed: result.seed, eventsProcessed: result.events, simulatedSeconds: result.simulatedSeconds,
                            wallSeconds: result.wallSeconds, status: result.interrupted ? .interrupted : .complete)
     }
@@ -59,7 +75,8 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
     public func finishExperiment(_ result: ExperimentResult) throws {
         let (rows, intervals) = HDF5Recorder.summaryRows(result.results, summaries: result.summaries, variant: variant)
         try file.writeSummary(kpis: rows, intervals: intervals)
-        try file.close(status: result.interrupted ? .interrupted : .complete, wallSeconds: Date().timeIntervalSince(started),
+        try file.close(status: result.interrupted ? .interrupted : .complete,
+                       wallSeconds: Date().timeIntervalSince(started),
                        simulatedTimeReached: result.results.map(\.simulatedSeconds).max() ?? 0)
     }
 
@@ -72,7 +89,8 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
     static func summaryRows(_ results: [ReplicationResult], summaries: [KPISummary], variant: String)
         -> (kpis: [SummaryKPIRow], intervals: [SummaryIntervalRow]) {
         let rows = results.flatMap { replication in
-            replication.kpis.map { SummaryKPIRow(variant: variant, replication: replication.replication, kpi: $0.name, unit: $0.unit, value: $0.value) }
+            replication.kpis.map { SummaryKPIRow(variant: variant, replication: replication.replication, kpi: $0.name,
+                                                 unit: $0.unit, value: $0.value) }
         }
         let intervals = summaries.map { summary in
             SummaryIntervalRow(variant: variant, kpi: summary.name, unit: summary.unit, mean: summary.interval.mean,
@@ -86,18 +104,21 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
 
     static func lookups(for scenario: Scenario) -> ResultLookups {
         guard case .factory(let configuration) = scenario.model else {
-            return ResultLookups(stations: [], machines: [], products: [], materials: [], timeseriesColumns: [], timeseriesUnits: [])
+            return ResultLookups(stations: [], machines: [], products: [], materials: [], timeseriesColumns: [],
+                                 timeseriesUnits: [])
         }
         var machines: [(name: String, station: Int)] = []
         for (index, station) in configuration.stations.enumerated() {
             for k in 0..<station.machines { machines.append(("\(station.name)/\(k)", index)) }
         }
         var operations: [(name: String, product: Int, step: Int)] = []
-        var parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double, maximum: Double)] = []
+        var parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double,
+                          maximum: Double)] = []
         for (product, spec) in configuration.products.enumerated() {
             for (step, operation) in spec.routing.enumerated() {
                 for (index, parameter) in operation.recipe.enumerated() {
-                    parameters.append((operations.count, index, parameter.name, parameter.unit, parameter.minimum, parameter.maximum))
+                    parameters.append((operations.count, index, parameter.name, parameter.unit, parameter.minimum,
+                                       parameter.maximum))
                 }
                 operations.append(("\(spec.name)/\(operation.name)", product, step))
             }

@@ -14,7 +14,8 @@ public struct KPISummary: Sendable {
     /// a KPI some replication lacks is summarised over the replications that have it.
     public static func summarize(_ results: [ReplicationResult], level: Double) -> [KPISummary] {
         guard let first = results.first else { return [] }
-        let byName = results.map { result in Dictionary(result.kpis.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }) }
+        let byName = results.map { result in Dictionary(result.kpis.map { ($0.name, $0.value) },
+                                                        uniquingKeysWith: { a, _ in a }) }
         return first.kpis.indices.map { index in
             let kpi = first.kpis[index]
             let values = byName.compactMap { $0[kpi.name] }

@@ -3,6 +3,8 @@ import CHDF5
 extension ResultFile {
     /// The layout version written to every file's `format_version` (docs/hdf5-layout.md).
     /// 1.1 added the comparison table and per-variant lookups; 1.0 readers can read 1.1 files.
+    /// Its own number, not the release's: CHANGELOG.md ("Versions") says which release writes
+    /// which format, and scripts/tests/test_versions.py checks every copy of it.
     public static let formatVersion = "1.1"
 
     /// Writes /summary/comparison: paired differences of KPIs between variants.
@@ -11,7 +13,8 @@ extension ResultFile {
     ///   - variants: the variants compared, the reference first (dataset attribute `variants`).
     ///   - streams: `"common"` (common random numbers) or `"independent"` (attribute `streams`).
     ///   - warmUp: the warm-up in seconds that every variant used (attribute `warm_up`).
-    public func writeComparison(_ rows: [SummaryComparisonRow], variants: [String], streams: String, warmUp: Double) throws {
+    public func writeComparison(_ rows: [SummaryComparisonRow], variants: [String], streams: String,
+                                warmUp: Double) throws {
         lock.lock(); defer { lock.unlock() }
         silenceHDF5Errors()
         try ensureOpen("write the comparison")
@@ -30,10 +33,12 @@ extension ResultFile {
              .uint8($0.significant ? 1 : 0), .int32(Int32($0.n)), .double($0.level)]
         }
         let units = #"{"mean_a": "see unit column", "half_width_a": "see unit column", "mean_b": "see unit column", "#
-            + #""half_width_b": "see unit column", "difference": "see unit column", "difference_half_width": "see unit column", "#
+            + #""half_width_b": "see unit column", "difference": "see unit column", "difference_half_width": "see "#
+            + #"unit column", "#
             + #""relative_change": "fraction of |mean_a|"}"#
         try table.write(to: group, name: "comparison",
-                        description: "per KPI, variant_b − variant_a over paired replications with a paired-t confidence interval",
+                        description: "per KPI, variant_b − variant_a over paired replications with a paired-t "
+                            + "confidence interval",
                         units: units)
         let dataset = try check(H5Dopen2(group, "comparison", takt_h5p_default()), "open summary/comparison")
         defer { H5Dclose(dataset) }

@@ -6,7 +6,8 @@ import TaktFactory
 ///
 /// Created as `<path>.partial`; `close(status:)` writes the root attributes and renames it to
 /// `<path>` when the run completed or was interrupted (replacing an older file there only then),
-/// so a file under its final name is always whole and valid. Thread-safe: replications running on several threads append concurrently.
+/// so a file under its final name is always whole and valid. Thread-safe: replications running on several threads
+/// append concurrently.
 public final class ResultFile: @unchecked Sendable {
     let lock = NSLock()
     let file: hid_t
@@ -48,14 +49,17 @@ public final class ResultFile: @unchecked Sendable {
         self.metadata = metadata
         self.lookups = lookups
         if !replacing && FileManager.default.fileExists(atPath: path) {
-            throw HDF5Error(operation: "create \(path)", message: "the file exists; Takt never replaces a result silently")
+            throw HDF5Error(operation: "create \(path)",
+                            message: "the file exists; Takt never replaces a result silently")
         }
         if FileManager.default.fileExists(atPath: path + ".partial") {
-            throw HDF5Error(operation: "create \(path)", message: "\(path).partial exists (a run that was killed, or one still "
+            throw HDF5Error(operation: "create \(path)",
+                            message: "\(path).partial exists (a run that was killed, or one still "
                 + "writing); inspect it with `takt inspect \(path).partial`, then remove it or use --force")
         }
         silenceHDF5Errors()
-        file = try check(H5Fcreate(path + ".partial", takt_h5f_acc_excl(), takt_h5p_default(), takt_h5p_default()), "create \(path).partial")
+        file = try check(H5Fcreate(path + ".partial", takt_h5f_acc_excl(), takt_h5p_default(), takt_h5p_default()),
+                         "create \(path).partial")
         do {
             types = try RowTypes()
         } catch {
@@ -80,9 +84,11 @@ public final class ResultFile: @unchecked Sendable {
         try HDF5Objects.attribute(root, "completion_status", "partial")
         let scenario = try HDF5Objects.group(file, "scenario")
         defer { H5Gclose(scenario) }
-        try HDF5Objects.stringDataset(scenario, "source_yaml", metadata.sourceYAML, description: "the scenario file as given")
+        try HDF5Objects.stringDataset(scenario, "source_yaml", metadata.sourceYAML,
+                                      description: "the scenario file as given")
         try HDF5Objects.stringDataset(scenario, "resolved_json", metadata.resolvedJSON,
-                                      description: "the fully resolved scenario (defaults filled, times in seconds) as JSON")
+                                      description: "the fully resolved scenario (defaults filled, times in "
+                                          + "seconds) as JSON")
         try writeLookups(lookups, at: "lookup", withEnums: true)
         // present from the start, so a file stopped before its first replication is a valid file with no runs
         H5Gclose(try HDF5Objects.group(file, "runs"))
@@ -105,11 +111,13 @@ public final class ResultFile: @unchecked Sendable {
         defer { H5Gclose(group) }
         var stations = SmallTable([("name", .string), ("machines", .int32)])
         stations.rows = lookups.stations.map { [.string($0.name), .int32(Int32($0.machines))] }
-        try stations.write(to: group, name: "stations", description: "station id → name; ids are row numbers", units: "{}")
+        try stations.write(to: group, name: "stations", description: "station id → name; ids are row numbers",
+                           units: "{}")
         var machines = SmallTable([("name", .string), ("station", .int32)])
         machines.rows = lookups.machines.map { [.string($0.name), .int32(Int32($0.station))] }
         try machines.write(to: group, name: "machines", description: "machine id → name and station id", units: "{}")
-        for (name, values) in [("products", lookups.products), ("materials", lookups.materials), ("sensors", lookups.sensors)] {
+        for (name, values) in [("products", lookups.products), ("materials", lookups.materials),
+                               ("sensors", lookups.sensors)] {
             var table = SmallTable([("name", .string)])
             table.rows = values.map { [.string($0)] }
             try table.write(to: group, name: name, description: "\(name.dropLast()) id → name", units: "{}")
@@ -117,7 +125,9 @@ public final class ResultFile: @unchecked Sendable {
         var columns = SmallTable([("name", .string), ("unit", .string)])
         let names = lookups.timeseriesColumns.isEmpty ? ["time"] : lookups.timeseriesColumns
         columns.rows = names.enumerated().map { index, name in
-            [.string(name), .string(index < lookups.timeseriesUnits.count ? lookups.timeseriesUnits[index] : (name == "time" ? "s" : ""))]
+            [.string(name),
+             .string(index < lookups.timeseriesUnits.count ? lookups.timeseriesUnits[index]
+                         : (name == "time" ? "s" : ""))]
         }
         try columns.write(to: group, name: "timeseries_columns",
                           description: "column k of every timeseries dataset → name and unit", units: "{}")
@@ -140,25 +150,32 @@ public final class ResultFile: @unchecked Sendable {
     /// the ids of the `process`, `inspections` and `defect_truth` tables mean.
     private func writeQualityLookups(_ lookups: ResultLookups, to group: hid_t) throws {
         var operations = SmallTable([("name", .string), ("product", .int32), ("step", .int32)])
-        operations.rows = lookups.operations.map { [.string($0.name), .int32(Int32($0.product)), .int32(Int32($0.step))] }
+        operations.rows = lookups.operations.map { [.string($0.name), .int32(Int32($0.product)),
+                                                    .int32(Int32($0.step))] }
         try operations.write(to: group, name: "operations",
-                             description: "operation id (route index, flat over products) → \"product/operation\", product id and "
-                                 + "step (index in the product's routing: the operation column of the operations table)",
+                             description: "operation id (route index, flat over products) → \"product/operation\", "
+                                 + "product id and "
+                                 + "step (index in the product's routing: the operation column of the "
+                                 + "operations table)",
                              units: "{}")
         var parameters = SmallTable([("operation", .int32), ("parameter", .int32), ("name", .string), ("unit", .string),
                                      ("minimum", .double), ("maximum", .double)])
         parameters.rows = lookups.parameters.map {
-            [.int32(Int32($0.operation)), .int32(Int32($0.parameter)), .string($0.name), .string($0.unit), .double($0.minimum),
+            [.int32(Int32($0.operation)), .int32(Int32($0.parameter)), .string($0.name), .string($0.unit),
+             .double($0.minimum),
              .double($0.maximum)]
         }
         try parameters.write(to: group, name: "parameters",
-                             description: "recipe parameters: (operation id, parameter index in its recipe) → name, unit and "
+                             description: "recipe parameters: (operation id, parameter index in its recipe) → "
+                                 + "name, unit and "
                                  + "allowed setpoint range (-inf/inf when open)",
                              units: #"{"minimum": "see unit column", "maximum": "see unit column"}"#)
         var classes = SmallTable([("value", .int32), ("name", .string)])
-        classes.rows = (["pass"] + lookups.defectClasses).enumerated().map { [.int32(Int32($0.offset)), .string($0.element)] }
+        classes.rows = (["pass"] + lookups.defectClasses).enumerated()
+            .map { [.int32(Int32($0.offset)), .string($0.element)] }
         try classes.write(to: group, name: "defect_classes",
-                          description: "inspection verdicts and defect classes: row k is value k; 0 = pass (no defect found), "
+                          description: "inspection verdicts and defect classes: row k is value k; 0 = pass (no "
+                              + "defect found), "
                               + "k >= 1 = defect class k",
                           units: "{}")
     }
@@ -189,7 +206,8 @@ public final class ResultFile: @unchecked Sendable {
         return created
     }
 
-    private func append<Row>(_ rows: [Row], to table: (RunTables) -> StreamingTable, variant: String, replication: Int) throws {
+    private func append<Row>(_ rows: [Row], to table: (RunTables) -> StreamingTable, variant: String,
+                             replication: Int) throws {
         lock.lock(); defer { lock.unlock() }
         let target = table(try tables(variant, replication))
         try rows.withUnsafeBytes { try target.append(bytes: $0, count: rows.count) }
@@ -256,7 +274,8 @@ public final class ResultFile: @unchecked Sendable {
         let run = try tables(variant, replication)
         var table = SmallTable([("name", .string), ("label", .string), ("unit", .string), ("value", .double)])
         table.rows = kpis.map { [.string($0.name), .string($0.label), .string($0.unit), .double($0.value)] }
-        try table.write(to: run.group, name: "kpis", description: "the replication's KPIs", units: #"{"value": "see unit column"}"#)
+        try table.write(to: run.group, name: "kpis", description: "the replication's KPIs",
+                        units: #"{"value": "see unit column"}"#)
         try HDF5Objects.attribute(run.group, "seed", seed)
         try HDF5Objects.attribute(run.group, "events_processed", Int64(eventsProcessed))
         try HDF5Objects.attribute(run.group, "simulated_seconds", simulatedSeconds)
@@ -272,16 +291,22 @@ public final class ResultFile: @unchecked Sendable {
         try ensureOpen("write the summary")
         let group = try HDF5Objects.group(file, "summary")
         defer { H5Gclose(group) }
-        var tidy = SmallTable([("variant", .string), ("replication", .int32), ("kpi", .string), ("unit", .string), ("value", .double)])
-        tidy.rows = kpis.map { [.string($0.variant), .int32(Int32($0.replication)), .string($0.kpi), .string($0.unit), .double($0.value)] }
-        try tidy.write(to: group, name: "kpis", description: "one row per (variant, replication, KPI)", units: #"{"value": "see unit column"}"#)
-        var table = SmallTable([("variant", .string), ("kpi", .string), ("unit", .string), ("mean", .double), ("half_width", .double),
+        var tidy = SmallTable([("variant", .string), ("replication", .int32), ("kpi", .string), ("unit", .string),
+                               ("value", .double)])
+        tidy.rows = kpis.map { [.string($0.variant), .int32(Int32($0.replication)), .string($0.kpi), .string($0.unit),
+                                .double($0.value)] }
+        try tidy.write(to: group, name: "kpis", description: "one row per (variant, replication, KPI)",
+                       units: #"{"value": "see unit column"}"#)
+        var table = SmallTable([("variant", .string), ("kpi", .string), ("unit", .string), ("mean", .double),
+                                ("half_width", .double),
                                 ("lower", .double), ("upper", .double), ("level", .double), ("n", .int32)])
         table.rows = intervals.map {
-            [.string($0.variant), .string($0.kpi), .string($0.unit), .double($0.mean), .double($0.halfWidth), .double($0.lower),
+            [.string($0.variant), .string($0.kpi), .string($0.unit), .double($0.mean), .double($0.halfWidth),
+             .double($0.lower),
              .double($0.upper), .double($0.level), .int32(Int32($0.n))]
         }
-        try table.write(to: group, name: "intervals", description: "Student-t confidence interval of each KPI over replications",
+        try table.write(to: group, name: "intervals",
+                        description: "Student-t confidence interval of each KPI over replications",
                         units: #"{"mean": "see unit column", "half_width": "see unit column"}"#)
     }
 
@@ -342,7 +367,8 @@ public final class ResultFile: @unchecked Sendable {
         closedCleanly = true
         // rename(2) replaces an existing file atomically: a reader sees the old file or the new one.
         if status != .failed && rename(partialPath, finalPath) != 0 {
-            throw HDF5Error(operation: "rename \(partialPath) to \(finalPath)", message: String(cString: strerror(errno)))
+            throw HDF5Error(operation: "rename \(partialPath) to \(finalPath)",
+                            message: String(cString: strerror(errno)))
         }
     }
 }

@@ -12,7 +12,9 @@ extension ResultFileInspector {
             throw ResultFileReadError(path: path, reason: "no such file" + (partial
                 ? "; \(path).partial exists (a run that was killed or is still writing): inspect that" : ""))
         }
-        if isDirectory.boolValue { throw ResultFileReadError(path: path, reason: "it is a directory, not a result file") }
+        if isDirectory.boolValue {
+            throw ResultFileReadError(path: path, reason: "it is a directory, not a result file")
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ResultFileReadError(path: path, reason: "permission denied")
         }

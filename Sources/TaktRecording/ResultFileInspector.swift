@@ -4,7 +4,8 @@ import Foundation
 /// Reads a result file back for a terminal summary (`takt inspect`).
 public enum ResultFileInspector {
     /// The streamed and per-run tables, in the order they are listed.
-    static let runTables = ["events", "operations", "jobs", "states", "timeseries", "sensors", "truth", "process", "inspections",
+    static let runTables = ["events", "operations", "jobs", "states", "timeseries", "sensors", "truth", "process",
+                            "inspections",
                              "defect_truth", "kpis"]
 
     /// A summary of the file: provenance and completion status (root attributes), every run with
@@ -41,7 +42,9 @@ public enum ResultFileInspector {
             if let value = HDF5Reading.integerAttribute(file, name) { lines.append("  \(name): \(value)") }
         }
         for name in ["simulated_time_reached", "wall_seconds"] {
-            if let value = HDF5Reading.doubleAttribute(file, name) { lines.append("  \(name): " + String(format: "%.3f s", value)) }
+            if let value = HDF5Reading.doubleAttribute(file, name) {
+                lines.append("  \(name): " + String(format: "%.3f s", value))
+            }
         }
         return lines
     }
@@ -50,14 +53,17 @@ public enum ResultFileInspector {
     static func runs(_ file: hid_t) -> [String] {
         var lines = ["runs:"]
         for variant in HDF5Reading.members(file, "runs") {
-            let replications = HDF5Reading.members(file, "runs/\(variant)").sorted { (Int($0) ?? .max, $0) < (Int($1) ?? .max, $1) }
+            let replications = HDF5Reading.members(file, "runs/\(variant)")
+                .sorted { (Int($0) ?? .max, $0) < (Int($1) ?? .max, $1) }
             for replication in replications {
                 let group = "runs/\(variant)/\(replication)"
-                let counts = runTables.compactMap { table in HDF5Reading.rowCount(file, "\(group)/\(table)").map { "\(table) \($0)" } }
+                let counts = runTables.compactMap { table in HDF5Reading.rowCount(file, "\(group)/\(table)")
+                                                    .map { "\(table) \($0)" } }
                 let run = H5Gopen2(file, group, takt_h5p_default())
                 let status = run >= 0 ? HDF5Reading.stringAttribute(run, "status") : nil
                 if run >= 0 { H5Gclose(run) }
-                lines.append("  \(variant)/\(replication): " + counts.joined(separator: ", ") + "; " + (status ?? "unfinished"))
+                lines.append("  \(variant)/\(replication): " + counts.joined(separator: ", ") + "; "
+                                 + (status ?? "unfinished"))
             }
         }
         if lines.count == 1 { lines.append("  (none)") }

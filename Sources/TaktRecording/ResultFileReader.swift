@@ -47,7 +47,8 @@ public enum ResultFileReader {
     /// Reads a run's `kpis` table (name, label, unit, value).
     static func readKPIs(_ file: hid_t, _ path: String) throws -> [ResultKPI] {
         struct Row {
-            var name: UnsafeMutablePointer<CChar>?, label: UnsafeMutablePointer<CChar>?, unit: UnsafeMutablePointer<CChar>?
+            var name: UnsafeMutablePointer<CChar>?, label: UnsafeMutablePointer<CChar>?,
+                unit: UnsafeMutablePointer<CChar>?
             var value: Double
         }
         guard let count = HDF5Reading.rowCount(file, path), count > 0 else { return [] }
@@ -65,7 +66,8 @@ public enum ResultFileReader {
         try check(H5Dread(dataset, memory, takt_h5s_all(), takt_h5s_all(), takt_h5p_default(), &rows), "read \(path)")
         defer { for row in rows { H5free_memory(row.name); H5free_memory(row.label); H5free_memory(row.unit) } }
         func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }
-        return rows.map { ResultKPI(name: string($0.name), label: string($0.label), unit: string($0.unit), value: $0.value) }
+        return rows.map { ResultKPI(name: string($0.name), label: string($0.label), unit: string($0.unit),
+                                    value: $0.value) }
     }
 
     /// An attribute value for `annotate`.

@@ -15,7 +15,8 @@ public struct ResultMetadata: Sendable {
     public var resolvedJSON: String
 
     public init(taktVersion: String, gitCommit: String, scenarioName: String, scenarioFile: String, seed: UInt64,
-                replications: Int, variant: String, created: Date, host: String, sourceYAML: String, resolvedJSON: String) {
+                replications: Int, variant: String, created: Date, host: String, sourceYAML: String,
+                resolvedJSON: String) {
         self.taktVersion = taktVersion
         self.gitCommit = gitCommit
         self.scenarioName = scenarioName
@@ -44,14 +45,16 @@ public struct ResultLookups: Sendable {
     /// step (index in the product's routing).
     public var operations: [(name: String, product: Int, step: Int)]
     /// Recipe parameters, one per (route index, index in the operation's recipe).
-    public var parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double, maximum: Double)]
+    public var parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double,
+                             maximum: Double)]
     /// Defect class names; verdict or class k ≥ 1 is `defectClasses[k - 1]`.
     public var defectClasses: [String]
 
     public init(stations: [(name: String, machines: Int)], machines: [(name: String, station: Int)], products: [String],
                 materials: [String], timeseriesColumns: [String], timeseriesUnits: [String], sensors: [String] = [],
                 operations: [(name: String, product: Int, step: Int)] = [],
-                parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double, maximum: Double)] = [],
+                parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double,
+                              maximum: Double)] = [],
                 defectClasses: [String] = []) {
         self.sensors = sensors
         self.operations = operations
@@ -93,7 +96,8 @@ public struct SummaryKPIRow: Sendable {
 public struct SummaryIntervalRow: Sendable {
     public var variant: String, kpi: String, unit: String
     public var mean: Double, halfWidth: Double, lower: Double, upper: Double, level: Double, n: Int
-    public init(variant: String, kpi: String, unit: String, mean: Double, halfWidth: Double, lower: Double, upper: Double,
+    public init(variant: String, kpi: String, unit: String, mean: Double, halfWidth: Double, lower: Double,
+                upper: Double,
                 level: Double, n: Int) {
         self.variant = variant
         self.kpi = kpi

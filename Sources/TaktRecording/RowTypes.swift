@@ -16,7 +16,8 @@ struct RowTypes {
     private var owned: [hid_t] = []
 
     init() throws {
-        let d = takt_h5t_native_double(), i8 = takt_h5t_native_int64(), i4 = takt_h5t_native_int32(), u1 = takt_h5t_native_uint8()
+        let d = takt_h5t_native_double(), i8 = takt_h5t_native_int64(), i4 = takt_h5t_native_int32(),
+            u1 = takt_h5t_native_uint8()
         let kind = try HDF5Types.enumeration(EventKind.allCases.map { ($0.rawValue, $0.name) })
         let outcome = try HDF5Types.enumeration([(0, "next"), (1, "finished"), (2, "scrapped"), (3, "rework")])
         let jobOutcome = try HDF5Types.enumeration(JobOutcome.allCases.map { ($0.rawValue, $0.name) })
@@ -27,7 +28,8 @@ struct RowTypes {
         func pair(_ memory: hid_t) throws -> (memory: hid_t, file: hid_t) { (memory, try HDF5Types.packed(memory)) }
 
         events = try pair(HDF5Types.compound(size: MemoryLayout<EventRow>.stride, members: [
-            ("time", offset(\EventRow.time), d), ("kind", offset(\EventRow.kind), kind), ("job", offset(\EventRow.job), i8),
+            ("time", offset(\EventRow.time), d), ("kind", offset(\EventRow.kind), kind),
+            ("job", offset(\EventRow.job), i8),
             ("product", offset(\EventRow.product), i4), ("machine", offset(\EventRow.machine), i4),
             ("station", offset(\EventRow.station), i4), ("worker", offset(\EventRow.worker), i4),
             ("material", offset(\EventRow.material), i4), ("value", offset(\EventRow.value), d),
@@ -40,23 +42,27 @@ struct RowTypes {
             ("end", offset(\OperationRecord.end), d), ("outcome", offset(\OperationRecord.outcome), outcome),
         ]))
         jobs = try pair(HDF5Types.compound(size: MemoryLayout<JobRow>.stride, members: [
-            ("job", offset(\JobRow.job), i8), ("product", offset(\JobRow.product), i4), ("quantity", offset(\JobRow.quantity), i4),
+            ("job", offset(\JobRow.job), i8), ("product", offset(\JobRow.product), i4),
+            ("quantity", offset(\JobRow.quantity), i4),
             ("parent", offset(\JobRow.parent), i8), ("is_order", offset(\JobRow.isOrder), u1),
             ("outcome", offset(\JobRow.outcome), jobOutcome), ("priority", offset(\JobRow.priority), i4),
-            ("reworks", offset(\JobRow.reworks), i4), ("arrival", offset(\JobRow.arrival), d), ("release", offset(\JobRow.release), d),
+            ("reworks", offset(\JobRow.reworks), i4), ("arrival", offset(\JobRow.arrival), d),
+            ("release", offset(\JobRow.release), d),
             ("start", offset(\JobRow.start), d), ("finish", offset(\JobRow.finish), d), ("due", offset(\JobRow.due), d),
             ("tardiness", offset(\JobRow.tardiness), d),
         ]))
         states = try pair(HDF5Types.compound(size: MemoryLayout<StateRow>.stride, members: [
             ("machine", offset(\StateRow.machine), i4), ("station", offset(\StateRow.station), i4),
-            ("state", offset(\StateRow.state), state), ("start", offset(\StateRow.start), d), ("end", offset(\StateRow.end), d),
+            ("state", offset(\StateRow.state), state), ("start", offset(\StateRow.start), d),
+            ("end", offset(\StateRow.end), d),
         ]))
         sensors = try pair(HDF5Types.compound(size: MemoryLayout<SensorReading>.stride, members: [
             ("time", offset(\SensorReading.time), d), ("machine", offset(\SensorReading.machine), i4),
             ("sensor", offset(\SensorReading.sensor), i4), ("value", offset(\SensorReading.value), d),
         ]))
         truth = try pair(HDF5Types.compound(size: MemoryLayout<WearTruth>.stride, members: [
-            ("time", offset(\WearTruth.time), d), ("machine", offset(\WearTruth.machine), i4), ("wear", offset(\WearTruth.wear), d),
+            ("time", offset(\WearTruth.time), d), ("machine", offset(\WearTruth.machine), i4),
+            ("wear", offset(\WearTruth.wear), d),
         ]))
         process = try pair(HDF5Types.compound(size: MemoryLayout<ProcessReading>.stride, members: [
             ("time", offset(\ProcessReading.time), d), ("job", offset(\ProcessReading.job), i8),

@@ -15,13 +15,15 @@ final class RunTables {
     let inspections: StreamingTable
     let defectTruth: StreamingTable
 
-    init(file: hid_t, path: String, types: RowTypes, timeseriesColumns: [String], timeseriesUnits: [String], compress: Bool) throws {
+    init(file: hid_t, path: String, types: RowTypes, timeseriesColumns: [String], timeseriesUnits: [String],
+         compress: Bool) throws {
         group = try HDF5Objects.group(file, path)
         events = try StreamingTable(
             parent: group, name: "events", memoryType: types.events.memory, fileType: types.events.file,
             rowSize: MemoryLayout<EventRow>.stride, chunkRows: 32_768, compress: compress,
             description: "one row per logged event; ids index /lookup tables, -1 where not applicable",
-            units: #"{"time": "s", "value": "quantity for orders and materials, drawn duration (s) for process, setup and repair starts"}"#)
+            units: #"{"time": "s", "value": "quantity for orders and materials, drawn duration (s) for process, setup "#
+                + #"and repair starts"}"#)
         operations = try StreamingTable(
             parent: group, name: "operations", memoryType: types.operations.memory, fileType: types.operations.file,
             rowSize: MemoryLayout<OperationRecord>.stride, chunkRows: 32_768, compress: compress,
@@ -40,17 +42,20 @@ final class RunTables {
         sensors = try StreamingTable(
             parent: group, name: "sensors", memoryType: types.sensors.memory, fileType: types.sensors.file,
             rowSize: MemoryLayout<SensorReading>.stride, chunkRows: 32_768, compress: compress,
-            description: "sensor readings as a controller sees them (value NaN when the reading is missing); sensor ids index /lookup/sensors",
+            description: "sensor readings as a controller sees them (value NaN when the reading is missing); sensor "
+                + "ids index /lookup/sensors",
             units: #"{"time": "s", "value": "the sensor's unit"}"#)
         truth = try StreamingTable(
             parent: group, name: "truth", memoryType: types.truth.memory, fileType: types.truth.file,
             rowSize: MemoryLayout<WearTruth>.stride, chunkRows: 32_768, compress: compress,
-            description: "hidden machine wear at each sensor reading: the simulator's secret, never shown to controllers",
+            description: "hidden machine wear at each sensor reading: the simulator's secret, never shown "
+                + "to controllers",
             units: #"{"time": "s", "wear": "wear units of the scenario"}"#)
         process = try StreamingTable(
             parent: group, name: "process", memoryType: types.process.memory, fileType: types.process.file,
             rowSize: MemoryLayout<ProcessReading>.stride, chunkRows: 32_768, compress: compress,
-            description: "actual recipe parameter values, one row per parameter per execution of an operation with a recipe "
+            description: "actual recipe parameter values, one row per parameter per execution of an operation "
+                + "with a recipe "
                 + "(observable); operation indexes /lookup/operations, (operation, parameter) /lookup/parameters",
             units: #"{"time": "s", "value": "the parameter's unit (/lookup/parameters)"}"#)
         inspections = try StreamingTable(
@@ -62,15 +67,18 @@ final class RunTables {
         defectTruth = try StreamingTable(
             parent: group, name: "defect_truth", memoryType: types.defectTruth.memory, fileType: types.defectTruth.file,
             rowSize: MemoryLayout<DefectTruth>.stride, chunkRows: 32_768, compress: compress,
-            description: "hidden truth, not observable: parts that became defective (defect_class k >= 1 is /lookup/defect_classes "
-                + "row k); the simulator's secret, never shown to controllers, kept apart for scoring inspections and controllers",
+            description: "hidden truth, not observable: parts that became defective (defect_class k >= 1 is "
+                + "/lookup/defect_classes "
+                + "row k); the simulator's secret, never shown to controllers, kept apart for scoring inspections "
+                + "and controllers",
             units: #"{"time": "s"}"#)
         let columns = max(1, timeseriesColumns.count)
         let names = timeseriesColumns.isEmpty ? ["time"] : timeseriesColumns
         let inAttribute = names.count <= RunTables.maximumColumnsInAttribute
         timeseries = try StreamingTable(
             parent: group, name: "timeseries", memoryType: takt_h5t_native_double(), fileType: takt_h5t_native_double(),
-            rowSize: 8 * columns, columns: columns, chunkRows: RunTables.timeseriesChunkRows(columns: columns), compress: compress,
+            rowSize: 8 * columns, columns: columns, chunkRows: RunTables.timeseriesChunkRows(columns: columns),
+            compress: compress,
             description: "levels sampled at the recording interval, one row per sample; column k is row k of "
                 + "/lookup/timeseries_columns" + (inAttribute ? " (also in the 'columns' attribute)" : ""),
             units: "[" + timeseriesUnits.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
@@ -90,7 +98,8 @@ final class RunTables {
     }
 
     /// Every table, for flushing and closing.
-    var all: [StreamingTable] { [events, operations, jobs, states, timeseries, sensors, truth, process, inspections, defectTruth] }
+    var all: [StreamingTable] { [events, operations, jobs, states, timeseries, sensors, truth, process, inspections,
+                                 defectTruth] }
 
     /// Closes every table and the group, all of them even if one fails (so the file can be
     /// closed fully); throws the first error.

@@ -14,7 +14,8 @@ public struct SummaryComparisonRow: Sendable {
     public var n: Int, level: Double
 
     public init(kpi: String, unit: String, variantA: String, variantB: String, meanA: Double, halfWidthA: Double,
-                meanB: Double, halfWidthB: Double, difference: Double, differenceHalfWidth: Double, relativeChange: Double,
+                meanB: Double, halfWidthB: Double, difference: Double, differenceHalfWidth: Double,
+                relativeChange: Double,
                 significant: Bool, n: Int, level: Double) {
         self.kpi = kpi
         self.unit = unit

@@ -131,7 +131,8 @@ public final class TableFile {
 
     /// `table` as the compound dataset `group/name`, with `description` and `units` (JSON) attributes.
     public func table(_ table: ColumnTable, name: String, group: String, description: String, units: String) throws {
-        try withGroup(group) { try table.smallTable().write(to: $0, name: name, description: description, units: units) }
+        try withGroup(group) { try table.smallTable()
+                               .write(to: $0, name: name, description: description, units: units) }
     }
 
     /// A link `group/name` to the object `object` ("/" for the root group) of another HDF5 file.

@@ -5,7 +5,9 @@ import TaktScenario
 /// The `takt` command: run, check and compare factory scenarios.
 @main
 struct Takt: ParsableCommand {
-    static let version = "0.1.0"
+    /// Takt's release number, shared with the analyst kit takt_h5 (CHANGELOG.md, "Versions";
+    /// scripts/tests/test_versions.py checks that all copies agree).
+    static let version = "1.2.0"
 
     static let configuration = CommandConfiguration(
         commandName: "takt",

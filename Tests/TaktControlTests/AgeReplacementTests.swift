@@ -19,21 +19,26 @@ final class AgeReplacementTests: XCTestCase {
                                            repairTime: .constant(0.001))
         let configuration = FactoryConfiguration(
             stations: [station],
-            products: [ProductSpec(name: "none", routing: [OperationSpec(name: "run", stations: [0], processTime: .constant(1))])],
-            orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0, until: nil),
+            products: [ProductSpec(name: "none",
+                                   routing: [OperationSpec(name: "run", stations: [0], processTime: .constant(1))])],
+            orderSources: [OrderSourceSpec(name: "none",
+                                           arrivals: .renewal(interarrival: .constant(1), count: 0, until: nil),
                                            mix: [(product: 0, weight: 1)])])
         let horizon = 400_000.0
         var rates: [Double] = []
         for replication in 0..<10 {
-            let controllers = Controllers(maintenance: AgeReplacement(interval: age, duration: 0.001, machines: Array(0..<machines),
+            let controllers = Controllers(maintenance: AgeReplacement(interval: age, duration: 0.001,
+                                                                      machines: Array(0..<machines),
                                                                       machineCount: machines))
-            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 77).replication(replication),
+            var simulation = Simulation(model: FactoryModel(configuration,
+                                                            streams: RandomStreams(seed: 77).replication(replication),
                                                             controllers: controllers),
                                         limits: RunLimits(endTime: horizon, warmUp: 1_000))
             _ = simulation.run()
             simulation.finish()
             let report = simulation.model.report()
-            let cost = preventiveCost * Double(report.stations[0].maintenances) + failureCost * Double(report.stations[0].failures)
+            let cost = preventiveCost * Double(report.stations[0].maintenances)
+                + failureCost * Double(report.stations[0].failures)
             rates.append(cost / (report.period * Double(machines)))
         }
         let reliability = { (t: Double) in exp(-pow(t / scale, shape)) }
@@ -60,13 +65,18 @@ final class OperatingAgeTests: XCTestCase {
     func testOperatingAgeFollowsTheHourMeter() {
         let configuration = FactoryConfiguration(
             stations: [StationSpec(name: "press")],
-            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "press", stations: [0], processTime: .constant(3600))])],
-            orderSources: [OrderSourceSpec(name: "jobs", arrivals: .renewal(interarrival: .constant(7200), count: nil, until: nil),
+            products: [ProductSpec(name: "p",
+                                   routing: [OperationSpec(name: "press", stations: [0],
+                                                           processTime: .constant(3600))])],
+            orderSources: [OrderSourceSpec(name: "jobs",
+                                           arrivals: .renewal(interarrival: .constant(7200), count: nil, until: nil),
                                            mix: [(product: 0, weight: 1)])])
         func run(_ basis: AgeReplacement.Basis) -> (maintenances: Int, hours: Double, busy: Double) {
-            let controllers = Controllers(maintenance: AgeReplacement(interval: 10 * 3600, duration: 1, machines: [0], machineCount: 1,
+            let controllers = Controllers(maintenance: AgeReplacement(interval: 10 * 3600, duration: 1, machines: [0],
+                                                                      machineCount: 1,
                                                                       basis: basis))
-            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1), controllers: controllers),
+            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1),
+                                                            controllers: controllers),
                                         limits: RunLimits(endTime: 1_000 * 3600))
             _ = simulation.run()
             simulation.finish()

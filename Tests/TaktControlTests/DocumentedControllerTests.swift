@@ -44,15 +44,20 @@ final class DocumentedControllerTests: XCTestCase {
     /// The documented controller plugs in and prevents wear failures on a worn press.
     func testTheDocumentedExampleRuns() {
         var station = StationSpec(name: "press", machines: 2, bufferCapacity: 1)
-        station.wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 100, repairTime: .constant(7200))
+        station.wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 100,
+                                repairTime: .constant(7200))
         var configuration = FactoryConfiguration(
             stations: [station],
-            products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0], processTime: .constant(60))])],
-            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(10), count: nil, until: nil),
+            products: [ProductSpec(name: "part",
+                                   routing: [OperationSpec(name: "press", stations: [0], processTime: .constant(60))])],
+            orderSources: [OrderSourceSpec(name: "supply",
+                                           arrivals: .renewal(interarrival: .constant(10), count: nil, until: nil),
                                            mix: [(product: 0, weight: 1)], whenFull: .reject)])
-        configuration.sensors = [SensorSpec(name: "vibration", station: 0, interval: 120, offset: 1, gain: 0.05, noiseSD: 0.1)]
+        configuration.sensors = [SensorSpec(name: "vibration", station: 0, interval: 120, offset: 1, gain: 0.05,
+                                            noiseSD: 0.1)]
         func failures(_ controllers: Controllers) -> (failures: Int, maintenances: Int) {
-            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 3), controllers: controllers),
+            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 3),
+                                                            controllers: controllers),
                                         limits: RunLimits(endTime: 30 * 86_400))
             _ = simulation.run()
             simulation.finish()

@@ -31,7 +31,8 @@ final class OnlineLogisticRegressionTests: XCTestCase {
     func assertRecovers(_ regression: OnlineLogisticRegression, file: StaticString = #filePath, line: UInt = #line) {
         for j in 1...4 {
             let se = regression.covariance(j, j).squareRoot()
-            XCTAssertEqual(regression.coefficient(j), truth[j], accuracy: 4 * se, "coefficient \(j)", file: file, line: line)
+            XCTAssertEqual(regression.coefficient(j), truth[j], accuracy: 4 * se, "coefficient \(j)", file: file,
+                           line: line)
             XCTAssertLessThan(se, 0.2, file: file, line: line)
         }
         XCTAssertEqual(regression.coefficient(0), truth[0], accuracy: 0.3, "intercept", file: file, line: line)

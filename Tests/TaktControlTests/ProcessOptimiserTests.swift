@@ -46,11 +46,14 @@ final class ProcessOptimiserTests: XCTestCase {
         var configuration = FactoryConfiguration(
             stations: [StationSpec(name: "weld"), StationSpec(name: "inspect")],
             products: [ProductSpec(name: "cell", routing: [weld, inspect])],
-            orderSources: [OrderSourceSpec(name: "cells", arrivals: .renewal(interarrival: .exponential(mean: 30), count: nil, until: nil),
+            orderSources: [OrderSourceSpec(name: "cells",
+                                           arrivals: .renewal(interarrival: .exponential(mean: 30), count: nil,
+                                                              until: nil),
                                            mix: [(product: 0, weight: 1)])])
         configuration.defectClasses = ["porosity"]
         configuration.environment = [EnvironmentVariable(name: "ambient",
-                                                         profile: .daily(mean: 22, amplitude: 6, peakSecondOfDay: 15 * 3600, noiseSD: 1))]
+                                                         profile: .daily(mean: 22, amplitude: 6,
+                                                                         peakSecondOfDay: 15 * 3600, noiseSD: 1))]
         return configuration
     }
 
@@ -58,7 +61,8 @@ final class ProcessOptimiserTests: XCTestCase {
     static func trueEffect(_ name: String, over span: ClosedRange<Double>) -> Double {
         switch name {
         case "current":
-            let worst = max((span.lowerBound - 126) * (span.lowerBound - 126), (span.upperBound - 126) * (span.upperBound - 126))
+            let worst = max((span.lowerBound - 126) * (span.lowerBound - 126),
+                            (span.upperBound - 126) * (span.upperBound - 126))
             let best = span.contains(126) ? 0 : min((span.lowerBound - 126) * (span.lowerBound - 126),
                                                     (span.upperBound - 126) * (span.upperBound - 126))
             return 0.008 * (worst - best)
@@ -87,8 +91,10 @@ final class ProcessOptimiserTests: XCTestCase {
         var faceValue: Outcome
     }
 
-    static func run(_ configuration: FactoryConfiguration, streams: RandomStreams, controller: (any QualityController)?) -> FactoryModel {
-        var simulation = Simulation(model: FactoryModel(configuration, streams: streams, controllers: Controllers(quality: controller)),
+    static func run(_ configuration: FactoryConfiguration, streams: RandomStreams, controller: (any QualityController)?)
+        -> FactoryModel {
+        var simulation = Simulation(model: FactoryModel(configuration, streams: streams,
+                                                        controllers: Controllers(quality: controller)),
                                     limits: RunLimits(endTime: horizon, warmUp: learning))
         _ = simulation.run()
         simulation.finish()
@@ -97,7 +103,8 @@ final class ProcessOptimiserTests: XCTestCase {
 
     static func optimised(_ streams: RandomStreams, _ settings: ProcessOptimiser.Settings) -> Outcome {
         let probe = Probe()
-        let optimiser = ProcessOptimiser(operation: 0, inspection: 1, seed: streams.streamSeed(entity: "optimiser", purpose: "exploration"),
+        let optimiser = ProcessOptimiser(operation: 0, inspection: 1,
+                                         seed: streams.streamSeed(entity: "optimiser", purpose: "exploration"),
                                          settings: settings)
         let model = run(weldLine(), streams: streams, controller: Probed(inner: optimiser, probe: probe))
         let state = probe.read()
@@ -111,7 +118,9 @@ final class ProcessOptimiserTests: XCTestCase {
         let streams = RandomStreams(seed: 2024).replication(index)
         return Replication(
             fixedRate: defectRate(run(weldLine(), streams: streams, controller: nil)),
-            informed: optimised(streams, ProcessOptimiser.Settings(falseRejectRate: 1 - specificity, detectionRate: sensitivity)),
+            informed: optimised(streams,
+                                ProcessOptimiser.Settings(falseRejectRate: 1 - specificity,
+                                                          detectionRate: sensitivity)),
             faceValue: optimised(streams, ProcessOptimiser.Settings()))
     }
 
@@ -134,10 +143,14 @@ final class ProcessOptimiserTests: XCTestCase {
         for (index, result) in results.enumerated() {
             let outcome = result.informed
             let effects = Self.parameters.map { name in
-                String(format: "%@ %.2f ± %.2f (true %.2f)", name, outcome.metric("effect.\(name)") ?? .nan, outcome.metric("se.\(name)") ?? .nan,
-                       Self.trueEffect(name, over: (outcome.metric("low.\(name)") ?? 0)...(outcome.metric("high.\(name)") ?? 0)))
+                String(format: "%@ %.2f ± %.2f (true %.2f)", name, outcome.metric("effect.\(name)") ?? .nan,
+                       outcome.metric("se.\(name)") ?? .nan,
+                       Self.trueEffect(name,
+                                       over: (outcome.metric("low.\(name)") ?? 0)...(outcome.metric("high.\(name)")
+                                                                                         ?? 0)))
             }
-            print("replication \(index): ranking \(outcome.ranking); learned effects \(effects.joined(separator: ", ")); "
+            print("replication \(index): ranking \(outcome.ranking); learned effects "
+                      + "\(effects.joined(separator: ", ")); "
                   + String(format: "ambient %.3f/°C (true 0.1)", outcome.metric("coefficient.ambient") ?? .nan))
         }
         let informed = results.filter(\.informed.ranksInfluentialFirst).count
@@ -147,7 +160,8 @@ final class ProcessOptimiserTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(informed, 9)
         XCTAssertGreaterThanOrEqual(faceValue, 9)
         for result in results {
-            XCTAssertGreaterThan(result.informed.metric("labels") ?? 0, 30_000, "labels: inspected parts joined to their welds by serial")
+            XCTAssertGreaterThan(result.informed.metric("labels") ?? 0, 30_000,
+                                 "labels: inspected parts joined to their welds by serial")
         }
     }
 
@@ -160,14 +174,18 @@ final class ProcessOptimiserTests: XCTestCase {
         for (label, outcome) in [("informed", \Replication.informed), ("face value", \Replication.faceValue)] {
             let differences = results.map { $0.fixedRate - $0[keyPath: outcome].rate }
             let interval = ConfidenceInterval(differences, level: 0.99)
-            print(String(format: "defect rate %@: fixed %.4f, optimised %.4f; difference %.4f ± %.4f (99 %%, paired, n = %d); "
-                         + "relative reduction %.1f %%", label, fixed, fixed - interval.mean, interval.mean, interval.halfWidth,
+            print(String(format: "defect rate %@: fixed %.4f, optimised %.4f; difference %.4f ± %.4f (99 %%, "
+                             + "paired, n = %d); "
+                         + "relative reduction %.1f %%", label, fixed, fixed - interval.mean, interval.mean,
+                         interval.halfWidth,
                          interval.count, 100 * interval.mean / fixed))
             XCTAssertGreaterThan(interval.lower, 0, "\(label): the paired 99 % interval must exclude 0")
         }
         for result in results {
-            let recipe = Self.parameters.map { String(format: "%@ %.2f", $0, result.informed.metric("setpoint.\($0)") ?? .nan) }
-            print(String(format: "  fixed %.4f, informed %.4f, face value %.4f; informed recipe ", result.fixedRate, result.informed.rate,
+            let recipe = Self.parameters.map { String(format: "%@ %.2f", $0,
+                                                      result.informed.metric("setpoint.\($0)") ?? .nan) }
+            print(String(format: "  fixed %.4f, informed %.4f, face value %.4f; informed recipe ", result.fixedRate,
+                         result.informed.rate,
                          result.faceValue.rate) + recipe.joined(separator: ", "))
         }
     }
@@ -186,7 +204,9 @@ final class ProcessOptimiserTests: XCTestCase {
     /// Same streams, same seed: the same decisions, to the last bit.
     func testDeterministic() {
         let streams = RandomStreams(seed: 2024).replication(0)
-        let again = Self.optimised(streams, ProcessOptimiser.Settings(falseRejectRate: 1 - Self.specificity, detectionRate: Self.sensitivity))
+        let again = Self.optimised(streams,
+                                   ProcessOptimiser.Settings(falseRejectRate: 1 - Self.specificity,
+                                                             detectionRate: Self.sensitivity))
         XCTAssertEqual(again.metrics, Self.results[0].informed.metrics)
         XCTAssertEqual(again.rate, Self.results[0].informed.rate)
     }
@@ -205,7 +225,8 @@ extension ProcessOptimiserTests {
         var parameters: [[Double]] = []
         var verdicts: [Int32] = []
         for _ in 0..<n {
-            let x = [112 + 28 * random.nextUnit(), 2.2 + 0.8 * random.nextUnit(), 80 + 40 * random.nextUnit(), 2 + 4 * random.nextUnit()]
+            let x = [112 + 28 * random.nextUnit(), 2.2 + 0.8 * random.nextUnit(), 80 + 40 * random.nextUnit(),
+                     2 + 4 * random.nextUnit()]
             let eta = -4.5 + 0.008 * (x[0] - 126) * (x[0] - 126) - 2.5 * (x[1] - 2.5)
             let defective = random.nextUnit() < 1 / (1 + exp(-eta))
             verdicts.append(random.nextUnit() < (defective ? Self.sensitivity : 1 - Self.specificity) ? 1 : 0)
@@ -220,13 +241,19 @@ extension ProcessOptimiserTests {
             for start in stride(from: 0, to: n, by: 1_000) {
                 let t0 = clock.now
                 for i in start..<(start + 1_000) {
-                    let event = PlantEvent.processed(job: Int64(i), operation: 0, machine: 0, time: Double(i), parameters: parameters[i])
-                    for change in optimiser.observe(event, plant: plant) { plant.setpoints[0][change.parameter] = change.value }
+                    let event = PlantEvent.processed(job: Int64(i), operation: 0, machine: 0, time: Double(i),
+                                                     parameters: parameters[i])
+                    for change in optimiser.observe(event, plant: plant) {
+                        plant.setpoints[0][change.parameter] = change.value
+                    }
                 }
                 let t1 = clock.now
                 for i in start..<(start + 1_000) {
-                    let event = PlantEvent.inspected(InspectionResult(time: Double(i), job: Int64(i), operation: 1, verdict: verdicts[i]))
-                    for change in optimiser.observe(event, plant: plant) { plant.setpoints[0][change.parameter] = change.value }
+                    let event = PlantEvent.inspected(InspectionResult(time: Double(i), job: Int64(i), operation: 1,
+                                                                      verdict: verdicts[i]))
+                    for change in optimiser.observe(event, plant: plant) {
+                        plant.setpoints[0][change.parameter] = change.value
+                    }
                 }
                 processed += t1 - t0
                 inspected += clock.now - t1
@@ -239,11 +266,14 @@ extension ProcessOptimiserTests {
         everyLabel.warmUp = 0
         let usual = time(informed), eager = time(everyLabel)
         func ns(_ duration: Duration, _ count: Int) -> Double {
-            Double(duration.components.seconds) * 1e9 / Double(count) + Double(duration.components.attoseconds) / 1e9 / Double(count)
+            Double(duration.components.seconds) * 1e9 / Double(count)
+                + Double(duration.components.attoseconds) / 1e9 / Double(count)
         }
         let perDecision = (ns(eager.inspected, 1) - ns(usual.inspected, 1)) / Double(eager.updates - usual.updates)
-        print(String(format: "cost: observe(.processed) %.0f ns, observe(.inspected) %.0f ns (incl. %d decisions in %d labels), "
-                     + "per decision %.0f ns, mean per observe call %.0f ns", ns(usual.processed, n), ns(usual.inspected, n),
+        print(String(format: "cost: observe(.processed) %.0f ns, observe(.inspected) %.0f ns (incl. %d decisions "
+                         + "in %d labels), "
+                     + "per decision %.0f ns, mean per observe call %.0f ns", ns(usual.processed, n),
+                     ns(usual.inspected, n),
                      usual.updates, n, perDecision, ns(usual.processed + usual.inspected, 2 * n)))
         let clock = ContinuousClock()
         let streams = RandomStreams(seed: 2024).replication(0)
@@ -255,8 +285,10 @@ extension ProcessOptimiserTests {
                                  controller: ProcessOptimiser(operation: 0, inspection: 1, seed: 9, settings: informed))
         let optimisedTime = clock.now - start
         let parts = optimised.statistics.totalReleased
-        print(String(format: "simulation of %.0f days: fixed recipe %.0f ns per part, with the optimiser %.0f ns per part "
-                     + "(%d and %d parts released)", Self.horizon / Self.day, ns(fixedTime, fixed.statistics.totalReleased),
+        print(String(format: "simulation of %.0f days: fixed recipe %.0f ns per part, with the optimiser "
+                         + "%.0f ns per part "
+                     + "(%d and %d parts released)", Self.horizon / Self.day,
+                     ns(fixedTime, fixed.statistics.totalReleased),
                      ns(optimisedTime, parts), fixed.statistics.totalReleased, parts))
     }
 }
@@ -276,7 +308,8 @@ struct Probed: QualityController {
         for change in changes {
             let parameters = plant.layout.operations[change.operation].parameters
             if !parameters.indices.contains(change.parameter)
-                || !(parameters[change.parameter].minimum...parameters[change.parameter].maximum).contains(change.value) {
+                || !(parameters[change.parameter].minimum...parameters[change.parameter].maximum)
+                    .contains(change.value) {
                 outOfRange += 1
             }
         }

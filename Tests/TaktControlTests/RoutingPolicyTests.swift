@@ -19,10 +19,15 @@ final class RoutingPolicyTests: XCTestCase {
     func run(_ routing: (any RoutingPolicy)?) -> FactoryReport {
         let configuration = FactoryConfiguration(
             stations: [StationSpec(name: "mill_a"), StationSpec(name: "mill_b")],
-            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "mill", stations: [0, 1], processTime: .exponential(mean: 50))])],
-            orderSources: [OrderSourceSpec(name: "jobs", arrivals: .renewal(interarrival: .exponential(mean: 40), count: 5_000, until: nil),
+            products: [ProductSpec(name: "p",
+                                   routing: [OperationSpec(name: "mill", stations: [0, 1],
+                                                           processTime: .exponential(mean: 50))])],
+            orderSources: [OrderSourceSpec(name: "jobs",
+                                           arrivals: .renewal(interarrival: .exponential(mean: 40), count: 5_000,
+                                                              until: nil),
                                            mix: [(product: 0, weight: 1)])])
-        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 2), controllers: Controllers(routing: routing)))
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 2),
+                                                        controllers: Controllers(routing: routing)))
         _ = simulation.run()
         simulation.finish()
         return simulation.model.report()

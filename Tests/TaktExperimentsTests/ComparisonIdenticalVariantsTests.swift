@@ -23,7 +23,8 @@ final class ComparisonIdenticalVariantsTests: XCTestCase {
         XCTAssertGreaterThan(throughput.differenceHalfWidth, 0)
     }
 
-    func assertAllZero(_ outcome: ComparisonOutcome, expectedKPIs: Int, file: StaticString = #filePath, line: UInt = #line) {
+    func assertAllZero(_ outcome: ComparisonOutcome, expectedKPIs: Int, file: StaticString = #filePath,
+                       line: UInt = #line) {
         XCTAssertEqual(outcome.differences.count, expectedKPIs, "every KPI is compared", file: file, line: line)
         XCTAssertGreaterThan(expectedKPIs, 30, file: file, line: line)
         for row in outcome.differences {

@@ -35,7 +35,8 @@ final class ComparisonPairedDifferenceTests: XCTestCase {
 
     /// One pair: a difference but no interval (NaN), never significant.
     func testOnePairHasNoInterval() {
-        let row = PairedDifference(kpi: "k", label: "K", unit: "", variantA: "a", variantB: "b", a: [2], b: [3], level: 0.95)
+        let row = PairedDifference(kpi: "k", label: "K", unit: "", variantA: "a", variantB: "b", a: [2], b: [3],
+                                   level: 0.95)
         XCTAssertEqual(row.difference, 1)
         XCTAssertTrue(row.differenceHalfWidth.isNaN)
         XCTAssertTrue(row.halfWidthA.isNaN)
@@ -59,9 +60,11 @@ final class ComparisonPairedDifferenceTests: XCTestCase {
 
     /// A relative change from a zero mean is undefined unless nothing changed.
     func testRelativeChangeFromZero() {
-        let zero = PairedDifference(kpi: "k", label: "K", unit: "", variantA: "a", variantB: "b", a: [0, 0], b: [0, 0], level: 0.95)
+        let zero = PairedDifference(kpi: "k", label: "K", unit: "", variantA: "a", variantB: "b", a: [0, 0], b: [0, 0],
+                                    level: 0.95)
         XCTAssertEqual(zero.relativeChange, 0)
-        let up = PairedDifference(kpi: "k", label: "K", unit: "", variantA: "a", variantB: "b", a: [0, 0], b: [1, 2], level: 0.95)
+        let up = PairedDifference(kpi: "k", label: "K", unit: "", variantA: "a", variantB: "b", a: [0, 0], b: [1, 2],
+                                  level: 0.95)
         XCTAssertNil(up.relativeChange)
     }
 }

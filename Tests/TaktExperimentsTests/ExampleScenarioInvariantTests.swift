@@ -13,14 +13,16 @@ final class ExampleScenarioInvariantTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenarios")
 
     func run(_ configuration: FactoryConfiguration, endTime: Double) -> FactoryReport {
-        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 7)), limits: RunLimits(endTime: endTime))
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 7)),
+                                    limits: RunLimits(endTime: endTime))
         _ = simulation.run()
         simulation.finish()
         return simulation.model.report()
     }
 
     func testFlowConservationAndLittlesLawInEveryExample() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenarios.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
         var checked = 0
         var littleChecked = 0
         var unchecked: [String] = []
@@ -32,7 +34,8 @@ final class ExampleScenarioInvariantTests: XCTestCase {
                 guard case .factory(let configuration) = scenario.model else { continue }
                 let label = "\(file)\(variant.map { " [\($0)]" } ?? "")"
                 var report = run(configuration, endTime: scenario.run.endTime)
-                XCTAssertEqual(report.released, report.finishedTotal + report.scrappedTotal + report.inShopAtEnd, "\(label): conservation")
+                XCTAssertEqual(report.released, report.finishedTotal + report.scrappedTotal + report.inShopAtEnd,
+                               "\(label): conservation")
                 XCTAssertGreaterThan(report.finishedJobs, 50, "\(label): the example produces something")
                 // Little's law holds up to edge effects of order (jobs in the shop at the end) × W / T:
                 // lengthen the run until the horizon is long against the flow time.
@@ -46,15 +49,18 @@ final class ExampleScenarioInvariantTests: XCTestCase {
                 if report.inShopAtEnd == 0 || report.period > 100 * report.flowTimeMean {
                     // W of departed jobs, with scrapped jobs' time approximated by finished ones' (scrap is rare)
                     let lambda = Double(report.finishedJobs + report.scrappedJobs) / report.period
-                    XCTAssertEqual(report.wipMean, lambda * report.flowTimeMean, accuracy: 0.05 * report.wipMean, "\(label): Little's law")
+                    XCTAssertEqual(report.wipMean, lambda * report.flowTimeMean, accuracy: 0.05 * report.wipMean,
+                                   "\(label): Little's law")
                     littleChecked += 1
                 } else {
-                    unchecked.append("\(label) (in shop at end \(report.inShopAtEnd), period \(report.period / 3600) h, W \(report.flowTimeMean / 3600) h)")
+                    unchecked.append("\(label) (in shop at end \(report.inShopAtEnd), period \(report.period / 3600) "
+                                         + "h, W \(report.flowTimeMean / 3600) h)")
                 }
                 checked += 1
             }
         }
         XCTAssertGreaterThanOrEqual(checked, 4, "every example factory was checked")
-        XCTAssertGreaterThanOrEqual(littleChecked, checked - 1, "Little's law is checked in every stationary example; not checked: \(unchecked)")
+        XCTAssertGreaterThanOrEqual(littleChecked, checked - 1,
+                                    "Little's law is checked in every stationary example; not checked: \(unchecked)")
     }
 }

@@ -20,7 +20,8 @@ final class MaintenanceControllerTests: XCTestCase {
     func testPredictiveMaintenanceBeatsRunToFailureOnDowntime() throws {
         let outcome = try compare([nil, "ai"])
         let downtime = try XCTUnwrap(outcome.differences(of: "ai").first { $0.kpi == "downtime" })
-        print("downtime: run to failure \(downtime.meanA) h, predictive \(downtime.meanB) h, difference \(downtime.difference) ± \(downtime.differenceHalfWidth)")
+        print("downtime: run to failure \(downtime.meanA) h, predictive \(downtime.meanB) h, difference "
+                  + "\(downtime.difference) ± \(downtime.differenceHalfWidth)")
         XCTAssertTrue(downtime.significant)
         XCTAssertLessThan(downtime.difference + downtime.differenceHalfWidth, 0)
     }
@@ -56,9 +57,11 @@ final class MaintenanceControllerTests: XCTestCase {
         for replication in result.results {
             let kpis = Dictionary(replication.kpis.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
             let before = try XCTUnwrap(kpis["before.down.press"]), after = try XCTUnwrap(kpis["down.press"])
-            XCTAssertLessThan(after, before, "replication \(replication.replication): down share before \(before)%, after \(after)%")
+            XCTAssertLessThan(after, before,
+                              "replication \(replication.replication): down share before \(before)%, after \(after)%")
             XCTAssertNotNil(kpis["predictive.warnings"], "the deployed controller reports under its own name")
-            XCTAssertNil(kpis["shadow.predictive.warnings"], "after the deployment the predictive controller is active, not a shadow")
+            XCTAssertNil(kpis["shadow.predictive.warnings"],
+                         "after the deployment the predictive controller is active, not a shadow")
         }
     }
 }

@@ -69,7 +69,8 @@ final class RunEndingTests: XCTestCase {
         XCTAssertThrowsError(try Experiment(scenario: scenario).run()) { error in
             let message = "\(error)"
             XCTAssertTrue(message.contains("simulated time stopped advancing"), message)
-            XCTAssertTrue(message.contains("station 'press' (machine press/0), operation 'form' of product 'panel'"), message)
+            XCTAssertTrue(message.contains("station 'press' (machine press/0), operation 'form' of product 'panel'"),
+                          message)
         }
     }
 

@@ -29,7 +29,8 @@ final class DistributionTests: XCTestCase {
                                  "mean of \(distribution): \(mean) vs \(distribution.mean)", file: file, line: line)
         let varianceBound = z * max(m4 - variance * variance, 0).squareRoot() / count.squareRoot()
         XCTAssertLessThanOrEqual(abs(variance - distribution.variance), max(varianceBound, 1e-12),
-                                 "variance of \(distribution): \(variance) vs \(distribution.variance)", file: file, line: line)
+                                 "variance of \(distribution): \(variance) vs \(distribution.variance)", file: file,
+                                 line: line)
     }
 
     func testConstant() { checkMoments(.constant(4.2)) }

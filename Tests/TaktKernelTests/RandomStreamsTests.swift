@@ -60,7 +60,8 @@ final class RandomStreamsTests: XCTestCase {
         }
         let count = Double(n)
         let covariance = sumXY / count - sumX / count * sumY / count
-        let correlation = covariance / ((sumXX / count - pow(sumX / count, 2)) * (sumYY / count - pow(sumY / count, 2))).squareRoot()
+        let correlation = covariance
+            / ((sumXX / count - pow(sumX / count, 2)) * (sumYY / count - pow(sumY / count, 2))).squareRoot()
         XCTAssertLessThan(abs(correlation), 4.5 / count.squareRoot())
     }
 

@@ -108,7 +108,8 @@ final class SimulationTests: XCTestCase {
 
     /// A loop at one instant is stopped after the no-progress limit, not run forever.
     func testLoopAtOneInstantIsNoProgress() {
-        var simulation = Simulation(model: Ticker(period: 0), limits: RunLimits(endTime: 10, maxEventsAtOneInstant: 1_000))
+        var simulation = Simulation(model: Ticker(period: 0),
+                                    limits: RunLimits(endTime: 10, maxEventsAtOneInstant: 1_000))
         XCTAssertEqual(simulation.run(), .noProgress)
         XCTAssertEqual(simulation.now, 0)
         XCTAssertEqual(simulation.eventsProcessed, 1_000)
@@ -120,7 +121,8 @@ final class SimulationTests: XCTestCase {
 
     /// Time steps below the clock's resolution are no progress either.
     func testStepsBelowResolutionAreNoProgress() {
-        var simulation = Simulation(model: Ticker(period: 1e-300), limits: RunLimits(maxEventsAtOneInstant: 500), start: 1e6)
+        var simulation = Simulation(model: Ticker(period: 1e-300), limits: RunLimits(maxEventsAtOneInstant: 500),
+                                    start: 1e6)
         XCTAssertEqual(simulation.run(), .noProgress)
     }
 

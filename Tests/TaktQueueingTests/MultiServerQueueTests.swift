@@ -36,10 +36,13 @@ final class MultiServerQueueTests: XCTestCase {
     /// Erlang C itself against the exact values of shared/reference/queueing/CASES.md §2.
     func testErlangCFormula() {
         XCTAssertEqual(ErlangC(arrivalRate: 1.5, serviceRate: 1, servers: 2).meanWaitInQueue, 9.0 / 7, accuracy: 1e-12)
-        XCTAssertEqual(ErlangC(arrivalRate: 2.4, serviceRate: 1, servers: 3).probabilityOfWaiting, 288.0 / 445, accuracy: 1e-12)
-        XCTAssertEqual(ErlangC(arrivalRate: 4, serviceRate: 1, servers: 5).meanWaitInQueue, 128.0 / 231, accuracy: 1e-12)
+        XCTAssertEqual(ErlangC(arrivalRate: 2.4, serviceRate: 1, servers: 3).probabilityOfWaiting, 288.0 / 445,
+                       accuracy: 1e-12)
+        XCTAssertEqual(ErlangC(arrivalRate: 4, serviceRate: 1, servers: 5).meanWaitInQueue, 128.0 / 231,
+                       accuracy: 1e-12)
         XCTAssertEqual(ErlangC(arrivalRate: 4.5, serviceRate: 1, servers: 5).meanWaitInQueue, 1.52499, accuracy: 1e-5)
-        XCTAssertEqual(ErlangC(arrivalRate: 4.5, serviceRate: 0.5, servers: 10).meanWaitInQueue, 1.337463, accuracy: 1e-6)
+        XCTAssertEqual(ErlangC(arrivalRate: 4.5, serviceRate: 0.5, servers: 10).meanWaitInQueue, 1.337463,
+                       accuracy: 1e-6)
     }
 
     /// Simulated mean wait in queue of M/M/c against Erlang C: a 99% Student-t interval over
@@ -58,7 +61,8 @@ final class MultiServerQueueTests: XCTestCase {
             for replication in 0..<10 {
                 let configuration = MultiServerQueue.Configuration.markovian(
                     arrivalRate: lambda, serviceRate: mu, servers: c, customers: customers, warmUpCustomers: 20_000)
-                var simulation = Simulation(model: MultiServerQueue(configuration, streams: base.replication(replication)))
+                var simulation = Simulation(model: MultiServerQueue(configuration,
+                                                                    streams: base.replication(replication)))
                 _ = simulation.run()
                 simulation.finish()
                 replicationMeans.append(simulation.model.waitsInQueue.overall.mean)

@@ -204,7 +204,8 @@ final class HDF5TestReader {
         return H5Tget_class(type)
     }
 
-    private func readAttribute<T: BitwiseCopyable>(_ path: String, _ name: String, type: hid_t, into value: inout T) throws {
+    private func readAttribute<T: BitwiseCopyable>(_ path: String, _ name: String, type: hid_t,
+                                                   into value: inout T) throws {
         let attribute = H5Aopen_by_name(file, path, name, takt_h5p_default(), takt_h5p_default())
         if attribute < 0 { throw TestFailure("no attribute \(name) on \(path)") }
         defer { H5Aclose(attribute) }

@@ -68,11 +68,13 @@ final class QualityTablesTests: XCTestCase {
     /// The lookups as `HDF5Recorder.lookups(for:)` builds them (TaktRecording knows no configurations).
     static func lookups(_ configuration: FactoryConfiguration) -> ResultLookups {
         var operations: [(name: String, product: Int, step: Int)] = []
-        var parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double, maximum: Double)] = []
+        var parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double,
+                          maximum: Double)] = []
         for (product, spec) in configuration.products.enumerated() {
             for (step, operation) in spec.routing.enumerated() {
                 for (index, parameter) in operation.recipe.enumerated() {
-                    parameters.append((operations.count, index, parameter.name, parameter.unit, parameter.minimum, parameter.maximum))
+                    parameters.append((operations.count, index, parameter.name, parameter.unit, parameter.minimum,
+                                       parameter.maximum))
                 }
                 operations.append(("\(spec.name)/\(operation.name)", product, step))
             }
@@ -87,12 +89,15 @@ final class QualityTablesTests: XCTestCase {
     /// the path, the configuration and what each replication logged.
     func write() throws -> (path: String, configuration: FactoryConfiguration, runs: [Replication]) {
         let scenario = try ScenarioLoader.parse(Self.yaml, file: "quality-test.yaml")
-        guard case .factory(let configuration) = scenario.model else { throw TestFailure("the test scenario is a factory") }
+        guard case .factory(let configuration) = scenario.model
+        else { throw TestFailure("the test scenario is a factory") }
         let path = temporaryPath("quality.h5")
         addTeardownBlock { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let metadata = ResultMetadata(
-            taktVersion: "9.9.9-test", gitCommit: "0123abc", scenarioName: "Quality recording test", scenarioFile: "quality-test.yaml",
-            seed: 11, replications: 2, variant: "base", created: Date(), host: "test-host", sourceYAML: Self.yaml, resolvedJSON: "{}")
+            taktVersion: "9.9.9-test", gitCommit: "0123abc", scenarioName: "Quality recording test",
+            scenarioFile: "quality-test.yaml",
+            seed: 11, replications: 2, variant: "base", created: Date(), host: "test-host", sourceYAML: Self.yaml,
+            resolvedJSON: "{}")
         let file = try ResultFile(path: path, metadata: metadata, lookups: Self.lookups(configuration))
         var runs: [Replication] = []
         for replication in 0..<2 {
@@ -112,7 +117,8 @@ final class QualityTablesTests: XCTestCase {
             simulation.finish()
             try take(simulation.model.takeRecords())
             logged.quality = simulation.model.statistics.quality
-            try file.finishRun(variant: "base", replication: replication, kpis: [], seed: UInt64(replication), eventsProcessed: 0,
+            try file.finishRun(variant: "base", replication: replication, kpis: [], seed: UInt64(replication),
+                               eventsProcessed: 0,
                                simulatedSeconds: simulation.now, wallSeconds: 0, status: .complete)
             runs.append(logged)
         }
@@ -142,8 +148,10 @@ final class QualityTablesTests: XCTestCase {
 
             // Executions of each operation are its Gantt rows (rework loops execute the weld again).
             let steps = try reader.int32s("\(run)/operations", "operation")
-            let expected = routing.indices.reduce(0) { total, step in total + steps.filter { $0 == step }.count * routing[step].recipe.count }
-            XCTAssertGreaterThan(steps.filter { $0 == 1 }.count, steps.filter { $0 == 0 }.count, "rejected cells were welded again")
+            let expected = routing.indices.reduce(0) { total, step in total + steps.filter { $0 == step }.count
+                                                       * routing[step].recipe.count }
+            XCTAssertGreaterThan(steps.filter { $0 == 1 }.count, steps.filter { $0 == 0 }.count,
+                                 "rejected cells were welded again")
             XCTAssertEqual(try reader.rows("\(run)/process"), expected)
             XCTAssertEqual(try reader.rows("\(run)/process"), logged.records.process.count)
         }
@@ -172,7 +180,8 @@ final class QualityTablesTests: XCTestCase {
         XCTAssertEqual(try reader.int32s("\(run)/defect_truth", "defect_class"), records.defects.map(\.defectClass))
         XCTAssertEqual(try reader.storedRowSize("\(run)/process"), 8 + 8 + 4 + 4 + 8, "packed")
 
-        XCTAssertEqual(try reader.strings("/lookup/operations", "name"), ["cell/wash", "cell/weld", "cell/image", "cell/final"])
+        XCTAssertEqual(try reader.strings("/lookup/operations", "name"),
+                       ["cell/wash", "cell/weld", "cell/image", "cell/final"])
         XCTAssertEqual(try reader.int32s("/lookup/operations", "product"), [0, 0, 0, 0])
         XCTAssertEqual(try reader.int32s("/lookup/operations", "step"), [0, 1, 2, 3])
         XCTAssertEqual(try reader.int32s("/lookup/parameters", "operation"), [0, 1, 1])
@@ -188,9 +197,11 @@ final class QualityTablesTests: XCTestCase {
             + ["/lookup/operations", "/lookup/parameters", "/lookup/defect_classes"] {
             XCTAssertFalse(try reader.stringAttribute(table, "description").isEmpty, table)
             let units = try reader.stringAttribute(table, "units")
-            XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(units.utf8)) as? [String: String], "\(table) units: \(units)")
+            XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(units.utf8)) as? [String: String],
+                            "\(table) units: \(units)")
         }
-        XCTAssertTrue(try reader.stringAttribute("\(run)/defect_truth", "description").hasPrefix("hidden truth, not observable"))
+        XCTAssertTrue(try reader.stringAttribute("\(run)/defect_truth", "description")
+                      .hasPrefix("hidden truth, not observable"))
         XCTAssertTrue(try reader.stringAttribute("\(run)/process", "description").contains("(observable)"))
         XCTAssertTrue(try reader.stringAttribute("\(run)/inspections", "description").contains("(observable)"))
         for table in ["process", "inspections", "defect_truth"] {

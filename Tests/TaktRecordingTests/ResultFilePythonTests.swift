@@ -7,7 +7,8 @@ import XCTest
 /// (`h5py.check_enum_dtype`) and values the Swift side wrote. Skipped where h5py is not installed.
 final class ResultFilePythonTests: XCTestCase {
     func testH5pyReadsColumnsEnumsAndValues() throws {
-        try XCTSkipUnless(python(["-c", "import h5py, pandas"]).status == 0, "python3 with h5py and pandas is not installed")
+        try XCTSkipUnless(python(["-c", "import h5py, pandas"]).status == 0,
+                          "python3 with h5py and pandas is not installed")
         let written = try WrittenResultFile.write()
         let directory = (written.path as NSString).deletingLastPathComponent
         addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
@@ -52,7 +53,8 @@ final class ResultFilePythonTests: XCTestCase {
             assert a["seed"] == 7 and a["seed"].dtype == np.uint64, repr(a["seed"])
             assert a["replications"] == 2 and a["variant"] == "base"
             events = f["runs/base/1/events"]
-            assert events.dtype.names == ("time", "kind", "job", "product", "machine", "station", "worker", "material", "value"), events.dtype.names
+            assert events.dtype.names == ("time", "kind", "job", "product", "machine", "station", "worker", "material",
+                                          "value"), events.dtype.names
             kinds = h5py.check_enum_dtype(events.dtype["kind"])
             assert kinds == exp["event_kinds"], kinds
             data = events[:]
@@ -68,7 +70,8 @@ final class ResultFilePythonTests: XCTestCase {
             assert h5py.check_enum_dtype(states.dtype["state"]) == exp["machine_states"]
             np.testing.assert_array_equal(states["state"], exp["states"])
             operations = f["runs/base/1/operations"]
-            assert h5py.check_enum_dtype(operations.dtype["outcome"]) == {"next": 0, "finished": 1, "scrapped": 2, "rework": 3}
+            outcomes = {"next": 0, "finished": 1, "scrapped": 2, "rework": 3}
+            assert h5py.check_enum_dtype(operations.dtype["outcome"]) == outcomes
             np.testing.assert_array_equal(operations["end"], exp["operations_end"])
             assert h5py.check_enum_dtype(f["runs/base/1/jobs"].dtype["outcome"]) == exp["job_outcomes"]
             series = f["runs/base/0/timeseries"]
@@ -82,7 +85,8 @@ final class ResultFilePythonTests: XCTestCase {
             assert f["scenario/source_yaml"].asstr()[()] == exp["yaml"]
             assert f["scenario/resolved_json"].asstr()[()] == exp["resolved_json"]
             intervals = pd.DataFrame(f["summary/intervals"][:])
-            assert list(intervals.columns) == ["variant", "kpi", "unit", "mean", "half_width", "lower", "upper", "level", "n"]
+            columns = ["variant", "kpi", "unit", "mean", "half_width", "lower", "upper", "level", "n"]
+            assert list(intervals.columns) == columns
             assert intervals["mean"].tolist() == [5.5, 3.25] and np.isnan(intervals["half_width"][1])
             assert [text(k) for k in intervals["kpi"]] == ["throughput", "wip_mean"]
             assert f["summary/kpis"].shape == (4,) and f["runs/base/0/kpis"].shape == (2,)

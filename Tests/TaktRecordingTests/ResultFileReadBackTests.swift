@@ -18,7 +18,9 @@ final class ResultFileReadBackTests: XCTestCase {
     }
 
     override class func tearDown() {
-        if let file = shared.value { try? FileManager.default.removeItem(atPath: (file.path as NSString).deletingLastPathComponent) }
+        if let file = shared.value {
+            try? FileManager.default.removeItem(atPath: (file.path as NSString).deletingLastPathComponent)
+        }
         super.tearDown()
     }
 
@@ -39,10 +41,12 @@ final class ResultFileReadBackTests: XCTestCase {
             XCTAssertEqual(try reader.rows("\(run)/sensors"), 1_500)
             XCTAssertEqual(try reader.rows("\(run)/truth"), 1_500)
             for table in ["process", "inspections", "defect_truth"] {
-                XCTAssertEqual(try reader.rows("\(run)/\(table)"), 0, "a line without quality still has its \(table) table")
+                XCTAssertEqual(try reader.rows("\(run)/\(table)"), 0,
+                               "a line without quality still has its \(table) table")
             }
             XCTAssertEqual(try reader.rows("\(run)/kpis"), 2)
-            for count in [records.operations.count, records.jobs.count, records.states.count, records.samples.count / columns] {
+            for count in [records.operations.count, records.jobs.count, records.states.count,
+                          records.samples.count / columns] {
                 XCTAssertGreaterThan(count, 1_000, "a few thousand rows in every table")
             }
         }
@@ -65,13 +69,15 @@ final class ResultFileReadBackTests: XCTestCase {
             XCTAssertEqual(try reader.int32s(path, "material"), rows.map(\.material))
             XCTAssertTrue(same(try reader.doubles(path, "value"), rows.map(\.value)))
         }
-        XCTAssertEqual(Set(written.records[0].events.map(\.kind)).count, Set(try reader.uint8s("/runs/base/0/events", "kind")).count)
+        XCTAssertEqual(Set(written.records[0].events.map(\.kind)).count,
+                       Set(try reader.uint8s("/runs/base/0/events", "kind")).count)
     }
 
     func testOperationsJobsAndStatesRoundTrip() throws {
         let written = try written()
         let reader = try HDF5TestReader(written.path)
-        let operations = written.records[1].operations, jobs = written.records[1].jobs, states = written.records[1].states
+        let operations = written.records[1].operations, jobs = written.records[1].jobs, states = written.records[1]
+            .states
         let run = "/runs/base/1"
         XCTAssertEqual(try reader.int64s("\(run)/operations", "job"), operations.map(\.job))
         XCTAssertEqual(try reader.int32s("\(run)/operations", "operation"), operations.map(\.operation))
@@ -92,7 +98,8 @@ final class ResultFileReadBackTests: XCTestCase {
         XCTAssertEqual(try reader.uint8s("\(run)/states", "state"), states.map(\.state))
         XCTAssertTrue(same(try reader.doubles("\(run)/states", "start"), states.map(\.start)))
         XCTAssertTrue(same(try reader.doubles("\(run)/states", "end"), states.map(\.end)))
-        XCTAssertTrue(try reader.uint8s("\(run)/states", "state").contains(UInt8(MachineState.down.rawValue)), "the mill fails")
+        XCTAssertTrue(try reader.uint8s("\(run)/states", "state").contains(UInt8(MachineState.down.rawValue)),
+                      "the mill fails")
     }
 
     func testEnumColumnsCarryTheirNames() throws {
@@ -103,7 +110,8 @@ final class ResultFileReadBackTests: XCTestCase {
         XCTAssertEqual(try reader.enumMapping("/runs/base/0/states", "state"),
                        Dictionary(uniqueKeysWithValues: MachineState.allCases.map { (UInt8($0.rawValue), $0.name) }))
         XCTAssertEqual(try reader.enumMapping("/runs/base/0/states", "state")[7], "off_shift")
-        XCTAssertEqual(try reader.enumMapping("/runs/base/1/operations", "outcome"), [0: "next", 1: "finished", 2: "scrapped", 3: "rework"])
+        XCTAssertEqual(try reader.enumMapping("/runs/base/1/operations", "outcome"),
+                       [0: "next", 1: "finished", 2: "scrapped", 3: "rework"])
         XCTAssertEqual(try reader.enumMapping("/runs/base/1/jobs", "outcome"), [0: "finished", 1: "scrapped"])
         XCTAssertEqual(try reader.strings("/lookup/event_kinds", "name"), EventKind.allCases.map(\.name))
         XCTAssertEqual(try reader.uint8s("/lookup/event_kinds", "value"), EventKind.allCases.map(\.rawValue))
@@ -116,7 +124,8 @@ final class ResultFileReadBackTests: XCTestCase {
         XCTAssertEqual(try reader.stringsAttribute("/runs/base/0/timeseries", "columns"), written.run.timeseriesColumns)
         XCTAssertEqual(written.run.timeseriesColumns.first, "time")
         XCTAssertTrue(same(try reader.matrix("/runs/base/0/timeseries"), written.records[0].samples))
-        XCTAssertTrue(same(try reader.doubles("/runs/base/1/sensors", "value"), WrittenResultFile.sensors(1).map(\.value)))
+        XCTAssertTrue(same(try reader.doubles("/runs/base/1/sensors", "value"),
+                           WrittenResultFile.sensors(1).map(\.value)))
         XCTAssertTrue(try reader.doubles("/runs/base/1/sensors", "value")[0].isNaN, "a missing reading stays NaN")
         XCTAssertEqual(try reader.int32s("/runs/base/1/sensors", "sensor"), WrittenResultFile.sensors(1).map(\.sensor))
         XCTAssertTrue(same(try reader.doubles("/runs/base/1/truth", "wear"), WrittenResultFile.truth(1).map(\.wear)))
@@ -124,25 +133,32 @@ final class ResultFileReadBackTests: XCTestCase {
 
     func testRootRunAndDatasetAttributes() throws {
         let reader = try HDF5TestReader(try written().path)
-        let expected = ["format_version": "1.1", "completion_status": "complete", "takt_version": "9.9.9-test", "git_commit": "0123abc",
-                        "scenario_name": "Recording test line", "scenario_file": "recording-test.yaml", "variant": "base",
+        let expected = ["format_version": "1.1", "completion_status": "complete", "takt_version": "9.9.9-test",
+                        "git_commit": "0123abc",
+                        "scenario_name": "Recording test line", "scenario_file": "recording-test.yaml",
+                        "variant": "base",
                         "host": "test-host", "created": "2027-01-15T08:00:00Z"]
         for (name, value) in expected { XCTAssertEqual(try reader.stringAttribute("/", name), value, name) }
         XCTAssertEqual(try reader.attributeClass("/", "seed"), H5T_INTEGER)
         XCTAssertEqual(try reader.attribute("/", "seed", type: takt_h5t_native_uint64(), zero: UInt64(0)), 7)
         XCTAssertEqual(try reader.attribute("/", "replications", type: takt_h5t_native_int64(), zero: Int64(0)), 2)
         XCTAssertEqual(try reader.attribute("/", "wall_seconds", type: takt_h5t_native_double(), zero: 0.0), 1.5)
-        XCTAssertEqual(try reader.attribute("/", "simulated_time_reached", type: takt_h5t_native_double(), zero: 0.0), 2_592_000)
-        XCTAssertEqual(try reader.attribute("/runs/base/1", "seed", type: takt_h5t_native_uint64(), zero: UInt64(0)), 101)
-        XCTAssertEqual(try reader.attribute("/runs/base/1", "events_processed", type: takt_h5t_native_int64(), zero: Int64(0)), 1_001)
-        XCTAssertEqual(try reader.attribute("/runs/base/0", "simulated_seconds", type: takt_h5t_native_double(), zero: 0.0), 2_592_000)
+        XCTAssertEqual(try reader.attribute("/", "simulated_time_reached", type: takt_h5t_native_double(), zero: 0.0),
+                       2_592_000)
+        XCTAssertEqual(try reader.attribute("/runs/base/1", "seed", type: takt_h5t_native_uint64(), zero: UInt64(0)),
+                       101)
+        XCTAssertEqual(try reader.attribute("/runs/base/1", "events_processed", type: takt_h5t_native_int64(),
+                                            zero: Int64(0)), 1_001)
+        XCTAssertEqual(try reader.attribute("/runs/base/0", "simulated_seconds", type: takt_h5t_native_double(),
+                                            zero: 0.0), 2_592_000)
         XCTAssertEqual(try reader.stringAttribute("/runs/base/0", "status"), "complete")
         let tables = ["events", "operations", "jobs", "states", "sensors", "truth", "kpis"].map { "/runs/base/0/\($0)" }
             + ["/lookup/stations", "/lookup/machines", "/summary/kpis", "/summary/intervals"]
         for table in tables {
             XCTAssertFalse(try reader.stringAttribute(table, "description").isEmpty, table)
             let units = try reader.stringAttribute(table, "units")
-            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(units.utf8)) as? [String: String], "\(table) units: \(units)")
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(units.utf8)) as? [String: String],
+                             "\(table) units: \(units)")
         }
         XCTAssertTrue(try reader.stringAttribute("/runs/base/0/events", "units").contains(#""time": "s""#))
     }
@@ -151,7 +167,8 @@ final class ResultFileReadBackTests: XCTestCase {
         let written = try written()
         let reader = try HDF5TestReader(written.path)
         XCTAssertEqual(try reader.scalarString("/scenario/source_yaml"), RecordedRun.yaml)
-        XCTAssertEqual(try reader.scalarString("/scenario/resolved_json"), WrittenResultFile.metadata.resolvedJSON, "UTF-8 survives")
+        XCTAssertEqual(try reader.scalarString("/scenario/resolved_json"), WrittenResultFile.metadata.resolvedJSON,
+                       "UTF-8 survives")
         XCTAssertEqual(try reader.strings("/lookup/stations", "name"), ["saw", "mill", "inspect"])
         XCTAssertEqual(try reader.int32s("/lookup/stations", "machines"), [2, 1, 1])
         XCTAssertEqual(try reader.strings("/lookup/machines", "name"), ["saw/0", "saw/1", "mill/0", "inspect/0"])
@@ -177,8 +194,10 @@ final class ResultFileReadBackTests: XCTestCase {
             XCTAssertEqual(storage.filters, [H5Z_FILTER_SHUFFLE, H5Z_FILTER_DEFLATE], table)
             XCTAssertEqual(storage.chunk, [32_768], table)
         }
-        XCTAssertEqual(try reader.storage("/runs/base/0/timeseries").chunk, [4_096, written.run.timeseriesColumns.count])
-        XCTAssertEqual(try reader.storedRowSize("/runs/base/0/events"), 8 + 1 + 8 + 5 * 4 + 8, "packed: no padding on disk")
+        XCTAssertEqual(try reader.storage("/runs/base/0/timeseries").chunk,
+                       [4_096, written.run.timeseriesColumns.count])
+        XCTAssertEqual(try reader.storedRowSize("/runs/base/0/events"), 8 + 1 + 8 + 5 * 4 + 8,
+                       "packed: no padding on disk")
         XCTAssertLessThan(try reader.storedRowSize("/runs/base/0/events"), MemoryLayout<EventRow>.stride)
     }
 

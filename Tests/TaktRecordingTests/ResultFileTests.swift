@@ -25,7 +25,8 @@ final class ResultFileTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: file.partialPath))
         XCTAssertFalse(FileManager.default.fileExists(atPath: file.finalPath))
         for slice in 0..<5 {   // 5 × 20,000 rows: three whole chunks and a remainder
-            let events = (0..<20_000).map { EventRow(time: Double(slice * 20_000 + $0), kind: .processEnd, job: Int64($0), machine: 1) }
+            let events = (0..<20_000)
+                .map { EventRow(time: Double(slice * 20_000 + $0), kind: .processEnd, job: Int64($0), machine: 1) }
             try file.appendEvents(events, variant: "base", replication: 0)
         }
         try file.flush()
@@ -50,7 +51,8 @@ final class ResultFileTests: XCTestCase {
         try file.close(status: .interrupted, wallSeconds: 1, simulatedTimeReached: 600)
         let reader = try HDF5TestReader(file.finalPath)
         XCTAssertEqual(try reader.stringAttribute("/", "completion_status"), "interrupted")
-        XCTAssertEqual(try reader.attribute("/", "simulated_time_reached", type: takt_h5t_native_double(), zero: 0.0), 600)
+        XCTAssertEqual(try reader.attribute("/", "simulated_time_reached", type: takt_h5t_native_double(), zero: 0.0),
+                       600)
         XCTAssertEqual(try reader.matrix("/runs/base/0/timeseries"), [0, 1, 600, 2])
     }
 
@@ -66,7 +68,8 @@ final class ResultFileTests: XCTestCase {
         let path = temporaryPath("exists.h5")
         addTeardownBlock { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("keep me".utf8)))
-        XCTAssertThrowsError(try ResultFile(path: path, metadata: WrittenResultFile.metadata, lookups: lookups())) { error in
+        XCTAssertThrowsError(try ResultFile(path: path, metadata: WrittenResultFile.metadata,
+                                            lookups: lookups())) { error in
             XCTAssertTrue("\(error)".contains("exists"), "\(error)")
         }
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "keep me")
@@ -86,16 +89,19 @@ final class ResultFileTests: XCTestCase {
     func testUseAfterCloseThrows() throws {
         let file = try newFile("closed.h5")
         try file.close(status: .complete, wallSeconds: 0, simulatedTimeReached: 0)
-        XCTAssertThrowsError(try file.appendEvents([EventRow(time: 1, kind: .failure)], variant: "base", replication: 0))
+        XCTAssertThrowsError(try file.appendEvents([EventRow(time: 1, kind: .failure)], variant: "base",
+                                                   replication: 0))
         XCTAssertThrowsError(try file.flush())
-        XCTAssertNoThrow(try file.close(status: .complete, wallSeconds: 0, simulatedTimeReached: 0), "closing twice is harmless")
+        XCTAssertNoThrow(try file.close(status: .complete, wallSeconds: 0, simulatedTimeReached: 0),
+                         "closing twice is harmless")
     }
 
     func testHDF5ErrorsCarryHDF5sStack() throws {
         let path = temporaryPath("no-such-directory/x.h5")
         let directory = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
         addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
-        XCTAssertThrowsError(try ResultFile(path: path, metadata: WrittenResultFile.metadata, lookups: lookups())) { error in
+        XCTAssertThrowsError(try ResultFile(path: path, metadata: WrittenResultFile.metadata,
+                                            lookups: lookups())) { error in
             guard let error = error as? HDF5Error else { return XCTFail("\(error) is not an HDF5Error") }
             XCTAssertGreaterThan(error.stack.count, 1, error.fullDescription)
             XCTAssertTrue(error.stack.first?.contains("H5Fcreate") ?? false, error.fullDescription)

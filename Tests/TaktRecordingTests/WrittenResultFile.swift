@@ -14,13 +14,17 @@ struct WrittenResultFile {
     static let kpis = [ResultKPI(name: "throughput", label: "Throughput", unit: "1/h", value: 5.5),
                        ResultKPI(name: "wip_mean", label: "WIP, mean", unit: "jobs", value: 3.25)]
     static let metadata = ResultMetadata(
-        taktVersion: "9.9.9-test", gitCommit: "0123abc", scenarioName: "Recording test line", scenarioFile: "recording-test.yaml",
-        seed: 7, replications: 2, variant: "base", created: Date(timeIntervalSince1970: 1_800_000_000), host: "test-host",
+        taktVersion: "9.9.9-test", gitCommit: "0123abc", scenarioName: "Recording test line",
+        scenarioFile: "recording-test.yaml",
+        seed: 7, replications: 2, variant: "base", created: Date(timeIntervalSince1970: 1_800_000_000),
+        host: "test-host",
         sourceYAML: RecordedRun.yaml, resolvedJSON: #"{"name": "Recording test line", "größe": 1}"#)
 
     /// Sensor readings and wear truth are made here (the test line has no wear); every 100th reading is missing.
     static func sensors(_ replication: Int) -> [SensorReading] {
-        (0..<1_500).map { SensorReading(time: Double($0) * 60, machine: 2, sensor: 0, value: $0 % 100 == 0 ? .nan : Double($0 + replication) * 0.25) }
+        (0..<1_500)
+            .map { SensorReading(time: Double($0) * 60, machine: 2, sensor: 0,
+                                 value: $0 % 100 == 0 ? .nan : Double($0 + replication) * 0.25) }
     }
 
     static func truth(_ replication: Int) -> [WearTruth] {
@@ -46,7 +50,8 @@ struct WrittenResultFile {
                 }
                 try file.appendSensors(sensors(replication), variant: "base", replication: replication)
                 try file.appendTruth(truth(replication), variant: "base", replication: replication)
-                try file.finishRun(variant: "base", replication: replication, kpis: kpis, seed: UInt64(100 + replication),
+                try file.finishRun(variant: "base", replication: replication, kpis: kpis,
+                                   seed: UInt64(100 + replication),
                                    eventsProcessed: 1_000 + replication, simulatedSeconds: 2_592_000, wallSeconds: 0.5,
                                    status: .complete)
             } catch {
@@ -55,10 +60,14 @@ struct WrittenResultFile {
         }
         if let failure = failures.value.first { throw TestFailure(failure) }
         try file.writeSummary(
-            kpis: (0..<2).flatMap { r in kpis.map { SummaryKPIRow(variant: "base", replication: r, kpi: $0.name, unit: $0.unit, value: $0.value) } },
-            intervals: [SummaryIntervalRow(variant: "base", kpi: "throughput", unit: "1/h", mean: 5.5, halfWidth: 0.25, lower: 5.25,
+            kpis: (0..<2)
+                .flatMap { r in kpis.map { SummaryKPIRow(variant: "base", replication: r, kpi: $0.name, unit: $0.unit,
+                                                         value: $0.value) } },
+            intervals: [SummaryIntervalRow(variant: "base", kpi: "throughput", unit: "1/h", mean: 5.5, halfWidth: 0.25,
+                                           lower: 5.25,
                                            upper: 5.75, level: 0.95, n: 2),
-                        SummaryIntervalRow(variant: "base", kpi: "wip_mean", unit: "jobs", mean: 3.25, halfWidth: .nan, lower: .nan,
+                        SummaryIntervalRow(variant: "base", kpi: "wip_mean", unit: "jobs", mean: 3.25, halfWidth: .nan,
+                                           lower: .nan,
                                            upper: .nan, level: 0.95, n: 2)])
         try file.close(status: status, wallSeconds: 1.5, simulatedTimeReached: 2_592_000)
         return WrittenResultFile(path: path, run: run, records: collected.value)

@@ -6,7 +6,8 @@ import XCTest
 /// `.expected` file (one `line:column: message` per line). Set TAKT_UPDATE_GOLDEN=1 to rewrite
 /// the expected files after a deliberate change of wording, then review the diff.
 final class BadScenarioTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("BadScenarios")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("BadScenarios")
 
     func testEveryBadFileIsRejectedWithItsExpectedDiagnostics() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)

@@ -34,7 +34,8 @@ final class ExampleScenarioTests: XCTestCase {
         let frame = try XCTUnwrap(assembly.products.firstIndex { $0.name == "frame" })
         let scooter = try XCTUnwrap(assembly.products.first { $0.name == "scooter" })
         XCTAssertTrue(scooter.routing[0].consumes.contains(ComponentUse(item: .product(frame), quantity: 1)))
-        guard case .schedule(let fleet) = assembly.orderSources[1].arrivals else { return XCTFail("fleet is a CSV schedule") }
+        guard case .schedule(let fleet) = assembly.orderSources[1].arrivals
+        else { return XCTFail("fleet is a CSV schedule") }
         XCTAssertEqual(fleet.count, 11)
         XCTAssertEqual(fleet.first?.time, 86_400)
     }

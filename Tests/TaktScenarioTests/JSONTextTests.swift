@@ -19,7 +19,7 @@ final class JSONTextTests: XCTestCase {
         let keyParts = ["s", "S", "q", "Q", "r", "a_b", "x1", "x10", "x9", "x09", "mean", "Mean", "p50", "p5", "z"]
         let texts = ["", "a/b", "quote \" here", "back\\slash", "tab\tnew\nline", "\u{01}", "é ü 工", "scenarios/x.yaml"]
         let numbers: [Double] = [0, 1, -1, 3600, 0.1, 0.01, 1.5, 18.94736842105263, 1e-7, 2.5e-12, 123456.789,
-                                 1e14, 1e15 - 1, 9.5e14, -2147483648, 1.0 / 3]
+                                 1e14, 1e15 - 1, 9.5e14, -2_147_483_648, 1.0 / 3]
         func document(_ depth: Int) -> (Any, JSONText) {
             switch next() % (depth > 3 ? 4 : 7) {
             case 0: let n = numbers[Int(next() % UInt64(numbers.count))]; return (n, .double(n))
@@ -32,7 +32,8 @@ final class JSONTextTests: XCTestCase {
             default:
                 var foundation: [String: Any] = [:], ours: [String: JSONText] = [:]
                 for _ in 0..<Int(1 + next() % 6) {
-                    let key = keyParts[Int(next() % UInt64(keyParts.count))] + (next() % 3 == 0 ? keyParts[Int(next() % 5)] : "")
+                    let key = keyParts[Int(next() % UInt64(keyParts.count))]
+                        + (next() % 3 == 0 ? keyParts[Int(next() % 5)] : "")
                     let (a, b) = document(depth + 1)
                     foundation[key] = a
                     ours[key] = b

@@ -1,6 +1,6 @@
 import TaktKernel
-import XCTest
 import TaktSweep
+import XCTest
 
 /// Designs expand into the right points, reproducibly.
 final class DesignExpansionTests: XCTestCase {
@@ -43,7 +43,8 @@ final class DesignExpansionTests: XCTestCase {
               orders[0].rate: {min: 2, max: 3, steps: 3, unit: /h}
             """, design: "grid", in: folder)
         XCTAssertEqual(sweep.points.count, 12)
-        XCTAssertEqual(Array(Set(sweep.points.map { $0.values[0].label })).sorted { Int($0)! < Int($1)! }, ["5", "10", "15", "20"])
+        XCTAssertEqual(Array(Set(sweep.points.map { $0.values[0].label })).sorted { Int($0)! < Int($1)! },
+                       ["5", "10", "15", "20"])
         XCTAssertEqual(sweep.points[0].values[1].text, "2 /h")
         XCTAssertEqual(sweep.points[1].values[1].label, "2.5")
         XCTAssertTrue(sweep.parameters.allSatisfy(\.isNumeric))
@@ -65,7 +66,8 @@ final class DesignExpansionTests: XCTestCase {
             """, design: "{latin_hypercube: 10}", in: folder)
         XCTAssertEqual(sweep.points.count, 10)
         let rates = sweep.points.map { $0.values[1].number! }
-        XCTAssertEqual(rates.map { Int(($0 - 1.5) / 2 * 10) }.sorted(), Array(0..<10), "one point per tenth of the range")
+        XCTAssertEqual(rates.map { Int(($0 - 1.5) / 2 * 10) }.sorted(), Array(0..<10),
+                       "one point per tenth of the range")
         let buffers = sweep.points.map { Int($0.values[0].number!) }
         XCTAssertTrue(buffers.allSatisfy { (1...50).contains($0) })
         XCTAssertEqual(buffers.map { ($0 - 1) / 5 }.sorted(), Array(0..<10), "integer strata of 5 values each")
@@ -96,7 +98,8 @@ final class DesignExpansionTests: XCTestCase {
     func testAddingAParameterLeavesTheOthersDrawsUnchanged() throws {
         let folder = try SweepTestSupport.temporaryFolder(self)
         let one = try load("  orders[0].rate: {min: 1.5, max: 3.5}\n", design: "{random: 6}", in: folder)
-        let two = try load("  stations.inspect.buffer: {min: 1, max: 9, integer: true}\n  orders[0].rate: {min: 1.5, max: 3.5}\n",
+        let two = try load("  stations.inspect.buffer: {min: 1, max: 9, integer: true}\n  orders[0].rate: {min: "
+                               + "1.5, max: 3.5}\n",
                            design: "{random: 6}", in: folder)
         XCTAssertEqual(one.points.map { $0.values[0].text }, two.points.map { $0.values[1].text })
     }
@@ -104,10 +107,12 @@ final class DesignExpansionTests: XCTestCase {
     func testSeedsDependOnPointAndReplicationOnly() throws {
         let folder = try SweepTestSupport.temporaryFolder(self)
         let sweep = try SweepTestSupport.smallSweep(in: folder, replications: 3)
-        let seeds = (0..<sweep.runCount).map { sweep.seed(point: sweep.run($0).point, replication: sweep.run($0).replication) }
+        let seeds = (0..<sweep.runCount)
+            .map { sweep.seed(point: sweep.run($0).point, replication: sweep.run($0).replication) }
         XCTAssertEqual(Set(seeds).count, seeds.count, "independent: every run its own seed")
         let common = try SweepTestSupport.smallSweep(in: folder, replications: 3, extra: "random_numbers: common")
-        XCTAssertEqual(common.seed(point: 0, replication: 1), common.seed(point: 3, replication: 1), "common random numbers")
+        XCTAssertEqual(common.seed(point: 0, replication: 1), common.seed(point: 3, replication: 1),
+                       "common random numbers")
         XCTAssertNotEqual(common.seed(point: 0, replication: 1), common.seed(point: 0, replication: 2))
     }
 
@@ -125,7 +130,8 @@ final class DesignExpansionTests: XCTestCase {
             """, in: folder)
         let sweep = try SweepLoader.load(path: path)
         XCTAssertEqual(sweep.parameters.map(\.name), ["stations.lathe.machines", "variant"])
-        XCTAssertEqual(sweep.points.map { $0.values.map(\.label) }, [["2", "base"], ["3", "base"], ["2", "three_shifts"]])
+        XCTAssertEqual(sweep.points.map { $0.values.map(\.label) },
+                       [["2", "base"], ["3", "base"], ["2", "three_shifts"]])
         XCTAssertEqual(sweep.runCount, 6)
         XCTAssertEqual(sweep.seed, 1, "the scenario's run.seed by default")
         let scenario = try sweep.scenario(forPoint: 2)

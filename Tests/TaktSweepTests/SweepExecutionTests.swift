@@ -34,13 +34,16 @@ final class SweepExecutionTests: XCTestCase {
         let reference = try mergedTables(jobs: 1, chunk: nil)
         XCTAssertEqual(reference.runs.rowCount, 12)
         XCTAssertEqual(reference.points.rowCount, 4 * 3)
-        guard case .double(let throughput)? = reference.runs["throughput"] else { return XCTFail("no throughput column") }
+        guard case .double(let throughput)? = reference.runs["throughput"]
+        else { return XCTFail("no throughput column") }
         XCTAssertTrue(throughput.allSatisfy { $0.isFinite && $0 > 0 })
         XCTAssertGreaterThan(Set(throughput).count, 6, "runs differ from one another")
         for (jobs, chunk) in [(2, nil), (2, 1), (1, 5), (2, 7)] as [(Int, Int?)] {
             let other = try mergedTables(jobs: jobs, chunk: chunk)
-            XCTAssertTrue(reference.runs.isBitIdentical(to: other.runs), "runs table, jobs \(jobs), chunk \(String(describing: chunk))")
-            XCTAssertTrue(reference.points.isBitIdentical(to: other.points), "points table, jobs \(jobs), chunk \(String(describing: chunk))")
+            XCTAssertTrue(reference.runs.isBitIdentical(to: other.runs),
+                          "runs table, jobs \(jobs), chunk \(String(describing: chunk))")
+            XCTAssertTrue(reference.points.isBitIdentical(to: other.points),
+                          "points table, jobs \(jobs), chunk \(String(describing: chunk))")
         }
     }
 
@@ -78,7 +81,8 @@ final class SweepExecutionTests: XCTestCase {
         let again = try runner(sweep, layout, jobs: 2).run([0, 1, 2])
         XCTAssertEqual(again.completed, [1])
         XCTAssertEqual(again.skipped, [0, 2])
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: layout.runFile(2))[.modificationDate] as? Date, before)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: layout.runFile(2))[.modificationDate] as? Date,
+                       before)
         XCTAssertEqual(layout.scan(runCount: 3), [.complete, .complete, .complete])
     }
 
@@ -101,11 +105,13 @@ final class SweepExecutionTests: XCTestCase {
         XCTAssertEqual(record.exitCode, 2)
         XCTAssertEqual(record.point, 1)
         XCTAssertEqual(record.replication, 1)
-        XCTAssertTrue(record.error.contains("\(path):5:32: error: stations.lathe.machines must be between 1"), record.error)
+        XCTAssertTrue(record.error.contains("\(path):5:32: error: stations.lathe.machines must be between 1"),
+                      record.error)
 
         let tables = try SweepMerge(sweep: sweep, layout: layout).tables()
         XCTAssertEqual(tables.failed, [2, 3])
-        XCTAssertEqual(tables.runs["status"], .string(["complete", "complete", "failed", "failed", "complete", "complete"]))
+        XCTAssertEqual(tables.runs["status"],
+                       .string(["complete", "complete", "failed", "failed", "complete", "complete"]))
         XCTAssertEqual(tables.failures["exit_code"], .int32([2, 2]))
         guard case .int32(let n)? = tables.points["n"] else { return XCTFail("no n column") }
         XCTAssertEqual(Set(n.enumerated().filter { $0.offset / tables.kpis.count == 1 }.map(\.element)), [0])
@@ -133,8 +139,10 @@ final class SweepExecutionTests: XCTestCase {
         _ = try runner(sweep, layout, jobs: 2).run([0])
         let path = try SweepTestSupport.write(try String(contentsOfFile: sweep.file, encoding: .utf8)
             .replacingOccurrences(of: "down.lathe]", with: "down.lath]"), in: folder)
-        XCTAssertThrowsError(try SweepMerge(sweep: try SweepLoader.load(path: path), layout: layout).tables()) { error in
-            XCTAssertTrue("\(error)".contains("sweep.yaml:11:36: error: no run reports a KPI 'down.lath'; did you mean 'down.lathe'?"),
+        XCTAssertThrowsError(try SweepMerge(sweep: try SweepLoader.load(path: path), layout: layout)
+                             .tables()) { error in
+            XCTAssertTrue("\(error)".contains("sweep.yaml:11:36: error: no run reports a KPI 'down.lath'; did you "
+                                                  + "mean 'down.lathe'?"),
                           "\(error)")
         }
     }

@@ -1,5 +1,5 @@
-import XCTest
 import TaktSweep
+import XCTest
 
 /// Problems in sweep files are reported at their line and column in the sweep file.
 final class SweepFileErrorTests: XCTestCase {
@@ -32,7 +32,8 @@ final class SweepFileErrorTests: XCTestCase {
               stations.lathe.machine: [2, 3]
             """)
         XCTAssertFalse(found.isEmpty)
-        XCTAssertTrue(found.allSatisfy { $0.hasPrefix("\(folder)/sweep.yaml:4:3: error: unknown key 'machine' in stations.lathe; did you mean 'machines'?") },
+        XCTAssertTrue(found.allSatisfy { $0.hasPrefix("\(folder)/sweep.yaml:4:3: error: unknown key 'machine' in "
+                                                          + "stations.lathe; did you mean 'machines'?") },
                       "\(found)")
     }
 
@@ -45,7 +46,8 @@ final class SweepFileErrorTests: XCTestCase {
               variant: [base, three_shifts]
             """)
         XCTAssertEqual(found.count, 1, "\(found)")
-        XCTAssertTrue(found[0].hasPrefix("\(folder)/sweep.yaml:4:32: error: stations.lathe.machines must be between 1 and 1000000, found 0 (points 2, 3)"),
+        XCTAssertTrue(found[0].hasPrefix("\(folder)/sweep.yaml:4:32: error: stations.lathe.machines must be between 1 "
+                                             + "and 1000000, found 0 (points 2, 3)"),
                       found[0])
     }
 
@@ -57,8 +59,10 @@ final class SweepFileErrorTests: XCTestCase {
               run.warm_up: [1 d, 9 w]
             """)
         XCTAssertEqual(found.count, 1, "\(found)")
-        XCTAssertTrue(found[0].contains("sweep.yaml:3:1: error: at this point the scenario fails: \(scenario):"), found[0])
-        XCTAssertTrue(found[0].contains("run.warm_up must be shorter than run.duration (point 1: run.warm_up=9 w)"), found[0])
+        XCTAssertTrue(found[0].contains("sweep.yaml:3:1: error: at this point the scenario fails: \(scenario):"),
+                      found[0])
+        XCTAssertTrue(found[0].contains("run.warm_up must be shorter than run.duration (point 1: run.warm_up=9 w)"),
+                      found[0])
     }
 
     func testVariantsAndReservedPaths() throws {
@@ -72,10 +76,13 @@ final class SweepFileErrorTests: XCTestCase {
               stations..machines: [1]
             """)
         XCTAssertEqual(found.count, 4, "\(found)")
-        XCTAssertTrue(found[0].contains("sweep.yaml:4:19: error: variant 'three_shift' is not defined by the scenario; did you mean 'three_shifts'?"), found[0])
+        XCTAssertTrue(found[0].contains("sweep.yaml:4:19: error: variant 'three_shift' is not defined by the scenario; "
+                                            + "did you mean 'three_shifts'?"), found[0])
         XCTAssertTrue(found[1].contains("sweep.yaml:5:3: error: run.seed cannot be swept"), found[1])
-        XCTAssertTrue(found[2].contains("sweep.yaml:6:3: error: to sweep over variants, name the parameter 'variant'"), found[2])
-        XCTAssertTrue(found[3].contains("sweep.yaml:7:3: error: 'stations..machines' is not a parameter path"), found[3])
+        XCTAssertTrue(found[2].contains("sweep.yaml:6:3: error: to sweep over variants, name the parameter 'variant'"),
+                      found[2])
+        XCTAssertTrue(found[3].contains("sweep.yaml:7:3: error: 'stations..machines' is not a parameter path"),
+                      found[3])
     }
 
     func testTopLevelKeysDesignAndRanges() throws {
@@ -88,9 +95,12 @@ final class SweepFileErrorTests: XCTestCase {
             design: gird
             """)
         XCTAssertEqual(found.count, 3, "\(found)")
-        XCTAssertTrue(found[0].contains("sweep.yaml:3:1: error: unknown key 'replicatons' in the sweep; did you mean 'replications'?"), found[0])
-        XCTAssertTrue(found[1].contains("sweep.yaml:5:28: error: parameters.stations.lathe.machines: a range in a grid needs 'steps'"), found[1])
-        XCTAssertTrue(found[2].contains("sweep.yaml:6:9: error: design: unknown design 'gird'; did you mean 'grid'?"), found[2])
+        XCTAssertTrue(found[0].contains("sweep.yaml:3:1: error: unknown key 'replicatons' in the sweep; did you mean "
+                                            + "'replications'?"), found[0])
+        XCTAssertTrue(found[1].contains("sweep.yaml:5:28: error: parameters.stations.lathe.machines: a range in a "
+                                            + "grid needs 'steps'"), found[1])
+        XCTAssertTrue(found[2].contains("sweep.yaml:6:9: error: design: unknown design 'gird'; did you mean 'grid'?"),
+                      found[2])
     }
 
     /// A grid is counted with overflow checks before it is built: 10¹⁵ points (once 40 GB of
@@ -110,18 +120,23 @@ final class SweepFileErrorTests: XCTestCase {
 
     func testMissingScenarioAndYAMLSyntax() throws {
         let missing = try problems("name: x\nscenario: nowhere.yaml\nparameters: {stations.a.machines: [1]}\n")
-        XCTAssertEqual(missing, ["\(folder)/sweep.yaml:2:11: error: scenario file 'nowhere.yaml' does not exist (looked for \(folder)/nowhere.yaml)"])
+        XCTAssertEqual(missing,
+                       ["\(folder)/sweep.yaml:2:11: error: scenario file 'nowhere.yaml' does not exist (looked for "
+                            + "\(folder)/nowhere.yaml)"])
         let syntax = try problems("name: x\nscenario: [\n")
         XCTAssertEqual(syntax.count, 1)
         XCTAssertTrue(syntax[0].hasPrefix("\(folder)/sweep.yaml:3:1: error: YAML syntax"), syntax[0])
         let empty = try problems("")
-        XCTAssertEqual(empty, ["\(folder)/sweep.yaml:1:1: error: sweep file is empty; expected at least 'name:', 'scenario:' and 'parameters:'"])
+        XCTAssertEqual(empty,
+                       ["\(folder)/sweep.yaml:1:1: error: sweep file is empty; expected at least 'name:', 'scenario:' "
+                            + "and 'parameters:'"])
     }
 
     func testBrokenBaseScenarioReportsItsOwnProblems() throws {
         let base = try SweepTestSupport.write("name: q\nqueue:\n  servers: 0\n", in: folder, name: "base.yaml")
         let found = try problems("name: x\nscenario: base.yaml\nparameters: {queue.servers: [1, 2]}\n")
-        XCTAssertTrue(found[0].hasPrefix("\(folder)/sweep.yaml:2:11: error: the base scenario 'base.yaml' does not load"), "\(found)")
+        XCTAssertTrue(found[0].hasPrefix("\(folder)/sweep.yaml:2:11: error: the base scenario "
+                                             + "'base.yaml' does not load"), "\(found)")
         XCTAssertTrue(found.dropFirst().allSatisfy { $0.hasPrefix(base + ":") }, "\(found)")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TaktScenario
 import TaktSweep
 import XCTest
 
@@ -13,7 +14,8 @@ enum SweepTestSupport {
 
     /// A fresh temporary folder, removed when the test ends.
     static func temporaryFolder(_ test: XCTestCase) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-sweep-tests-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("takt-sweep-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         test.addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         return folder.path
@@ -56,5 +58,3 @@ enum SweepTestSupport {
         }
     }
 }
-
-import TaktScenario

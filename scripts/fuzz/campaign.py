@@ -16,7 +16,7 @@ runs on each what a user would:
 
 every command with a 10 s timeout and its peak RSS measured (wait4); an address-space limit of
 --as-limit-mb (default 4096) keeps a runaway allocation from hurting the machine. `takt run` gets
-`--replications 1 --threads 1` (so that the campaign tests the readers and the model, not the
+`--replications 1 --jobs 1` (so that the campaign tests the readers and the model, not the
 replication count) and `--no-out` for 9 inputs in 10 (the tenth writes its HDF5 file).
 
 Counts inputs, commands, exit codes, signals, hangs (> timeout), the largest RSS and the rejections
@@ -317,7 +317,7 @@ class Campaign:
     def commands(self, kind, index, data, rng):
         """The files to write and the commands to run for one input."""
         takt = str(pathlib.Path(self.args.takt).resolve())
-        run_flags = ["--max-events", "100000", "--replications", "1", "--threads", "1"]
+        run_flags = ["--max-events", "100000", "--replications", "1", "--jobs", "1"]
         if rng.random() < 0.9:
             run_flags.append("--no-out")
         if kind == "scenario":

@@ -1,11 +1,36 @@
-"""Shared fixtures for Takt's Python tests: the repository root and the built `takt` binary."""
-import os
+"""Shared fixtures for Takt's Python tests: the repository root and the built `takt` binary.
+
+The analyst kit is tested as users get it: installed (`pip install scripts/takt_h5`, which
+scripts/setup.sh does), not imported from the source folder. `pytest_configure` stops the run
+early if the installed copy is missing or differs from the source, instead of testing old code.
+"""
+import filecmp
 import pathlib
 import subprocess
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+KIT_SOURCE = ROOT / "scripts" / "takt_h5" / "takt_h5"
+
+
+def kit_differences(installed: pathlib.Path) -> list[str]:
+    """The kit's files (modules and py.typed) missing from `installed` or different there."""
+    files = [path for path in sorted(KIT_SOURCE.iterdir()) if path.suffix in (".py", ".typed")]
+    return [path.name for path in files
+            if not (installed / path.name).is_file() or not filecmp.cmp(path, installed / path.name, shallow=False)]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    try:
+        import takt_h5
+    except ImportError:
+        pytest.exit("takt_h5 is not installed: run scripts/setup.sh (or pip install scripts/takt_h5)", returncode=4)
+    installed = pathlib.Path(takt_h5.__file__).resolve().parent
+    stale = kit_differences(installed)
+    if stale:
+        pytest.exit(f"the installed takt_h5 ({installed}) differs from scripts/takt_h5 in {', '.join(stale)}: "
+                    "run scripts/setup.sh (or pip install --force-reinstall scripts/takt_h5)", returncode=4)
 
 
 @pytest.fixture(scope="session")

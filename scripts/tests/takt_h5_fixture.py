@@ -14,11 +14,11 @@ content is tiny and hand-made so tests can assert exact values:
 from __future__ import annotations
 
 import json
-import os
 import math
+import os
 import pathlib
 import time
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import h5py
 import numpy as np
@@ -78,7 +78,8 @@ OPERATIONS_0 = [
     (2, 0, 1, 1, 2, -1, NAN, 2700.0, 3600.0, 1),
 ]
 JOBS_0 = [
-    # job, product, quantity, parent, is_order, outcome, priority, reworks, arrival, release, start, finish, due, tardiness
+    # job, product, quantity, parent, is_order, outcome, priority, reworks, arrival, release, start, finish, due,
+    # tardiness
     (0, 0, 1, -1, 1, 0, 0, 0, 0.0, 0.0, 0.0, 1680.0, 86400.0, 0.0),
     (1, 1, 2, -1, 1, 1, 1, 0, 100.0, 480.0, 480.0, 1900.0, INF, 0.0),
     (3, 1, 1, 2, 0, 0, 0, 0, 200.0, 200.0, 1000.0, 2500.0, INF, 0.0),

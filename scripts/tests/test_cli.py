@@ -18,21 +18,34 @@ def test_default_run_prints_kpi_table(takt):
 
 
 def test_json_is_deterministic_and_independent_of_threads(takt):
-    """Same seed → identical KPI values whatever the thread count; another seed → different."""
+    """Same seed → identical KPI values whatever the thread count; another seed → different.
+    `--threads`, the old name of `--jobs`, still works but is not in the help."""
     def kpis(*extra):
         result = run(takt, "run", "scenarios/queue-mm5.yaml", "--replications", "4", "--json", *extra)
         assert result.returncode == 0, result.stderr
         document = json.loads(result.stdout)
         return [(k["name"], k["values"]) for k in document["kpis"]]
-    one = kpis("--threads", "1", "--seed", "5")
+    one = kpis("--jobs", "1", "--seed", "5")
+    assert one == kpis("--jobs", "2", "--seed", "5")
+    assert one != kpis("--jobs", "2", "--seed", "6")
     assert one == kpis("--threads", "2", "--seed", "5")
-    assert one != kpis("--threads", "2", "--seed", "6")
+
+
+def test_jobs_is_the_one_name_and_threads_a_hidden_alias(takt):
+    for command in (["run"], ["compare"], ["sweep", "run"]):
+        help_text = run(takt, *command, "--help").stdout
+        assert "--jobs" in help_text and "--threads" not in help_text, (command, help_text)
+    both = run(takt, "run", "scenarios/queue-mm5.yaml", "--jobs", "1", "--threads", "2", "--no-out")
+    assert both.returncode != 0 and "old name of --jobs" in both.stderr, both.stderr
+    zero = run(takt, "run", "scenarios/queue-mm5.yaml", "--threads", "0", "--no-out")
+    assert zero.returncode != 0 and "--threads must be at least 1" in zero.stderr, zero.stderr
 
 
 def test_bad_scenario_exits_2_with_position(takt, tmp_path):
     """A bad file: message with file:line:column, exit status 2, no stack trace."""
     bad = tmp_path / "bad.yaml"
-    bad.write_text("name: x\nqueue:\n  servers: 0\n  interarrival: 5\n  service: \"exponential(mean: 1 min)\"\n  customers: 10\n")
+    bad.write_text("name: x\nqueue:\n  servers: 0\n  interarrival: 5\n"
+                   "  service: \"exponential(mean: 1 min)\"\n  customers: 10\n")
     result = run(takt, "validate", str(bad))
     assert result.returncode == 2
     assert f"{bad}:3:12: error:" in result.stderr

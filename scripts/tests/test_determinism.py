@@ -3,7 +3,7 @@
 Swift seeds its hashing per process, so anything printed in dictionary or set order differs from
 one process to the next (multi-skill worker pools once put their skills into
 /scenario/resolved_json in hash order). Every example scenario is run in separate processes
-(one with --threads 1, the others with --threads 2) and the files are compared:
+(one with --jobs 1, the others with --jobs 2) and the files are compared:
 
 - /scenario/resolved_json is identical, byte for byte;
 - every dataset is identical (shape, dtype, every byte of its data) and so is every attribute,
@@ -21,7 +21,6 @@ from concurrent.futures import ThreadPoolExecutor
 import h5py
 import numpy as np
 import pytest
-
 from conftest import ROOT
 
 SCENARIOS = sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml"))
@@ -52,7 +51,7 @@ def scenario_dir(tmp_path_factory):
 
 def run_to(takt, scenario, out, threads, *extra):
     result = subprocess.run([str(takt), "run", str(scenario), "--out", str(out), "--replications", "2",
-                             "--threads", str(threads), *extra], capture_output=True, text=True, cwd=ROOT)
+                             "--jobs", str(threads), *extra], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -22,7 +22,6 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
 from conftest import ROOT
 
 INSTANCES = pathlib.Path("/work/shared/reference/jobshop")
@@ -183,7 +182,7 @@ def makespan_of(report):
     raise AssertionError(f"no makespan KPI in {sorted(k['name'] for k in report['kpis'])}")
 
 
-@pytest.mark.parametrize("name,label,order", CASES, ids=[f"{n}-{l}" for n, l, _ in CASES])
+@pytest.mark.parametrize("name,label,order", CASES, ids=[f"{n}-{label}" for n, label, _ in CASES])
 def test_takt_makespan_equals_reference(takt_makespans, name, label, order):
     jobs, machines = parse(permuted_text((INSTANCES / f"{name}.txt").read_text(), order))
     mismatches = []

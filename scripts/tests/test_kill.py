@@ -26,13 +26,11 @@ import time
 
 import h5py
 import pytest
-
 from conftest import ROOT
-
 from test_sweep import small_sweep, table_columns  # noqa: E402
 
 SEED = 11
-RUN = ["scenarios/flow-line.yaml", "--replications", "4", "--record", "all", "--threads", "2"]
+RUN = ["scenarios/flow-line.yaml", "--replications", "4", "--record", "all", "--jobs", "2"]
 COMPARE = ["scenarios/two-shifts.yaml", "--variants", "base,three_shifts", "--replications", "4", "--jobs", "2",
            "--record", "all"]
 KILLS = 6
@@ -136,7 +134,8 @@ def test_signals_at_random_moments(takt_bin, tmp_path, command, args, replicatio
     for k, (sig, delay) in enumerate(moments(command, KILLS, span)):
         out = tmp_path / f"killed{k}.h5"
         code, _, stderr = kill_at(full + ["--out", str(out)], delay, sig)
-        outcomes.append((sig.name, round(delay, 2), code, check_after_kill(sig, code, stderr, out, replications, variants)))
+        outcomes.append((sig.name, round(delay, 2), code,
+                         check_after_kill(sig, code, stderr, out, replications, variants)))
     print(f"{command}: {span:.2f} s uninterrupted; {outcomes}")
 
 

@@ -5,7 +5,6 @@ import re
 import subprocess
 
 import pytest
-
 from conftest import ROOT
 
 # A small factory: one station, one product, Poisson orders. `{...}` fields are filled per case.
@@ -43,7 +42,7 @@ def assert_refused(result, path, text, needle, words):
     line, column = position(text, needle)
     found = re.findall(rf"^{re.escape(str(path))}:(\d+):(\d+): error: (.*)$", result.stderr, re.M)
     assert found, result.stderr
-    assert any((int(l), int(c)) == (line, column) for l, c, _ in found), (line, column, result.stderr)
+    assert any((int(row), int(col)) == (line, column) for row, col, _ in found), (line, column, result.stderr)
     message = " ".join(m for _, _, m in found)
     for word in words:
         assert word in message, (word, result.stderr)
@@ -115,7 +114,8 @@ def test_replications_option_edge(takt, command):
     """--replications past 100,000 is a usage error (exit 2) naming the option and the limit."""
     args = [command, "scenarios/queue-mm5.yaml", "--replications", "100001", "--no-out"]
     if command == "compare":
-        args = [command, "scenarios/job-shop.yaml", "--variants", "base,third_lathe", "--replications", "100001", "--no-out"]
+        args = [command, "scenarios/job-shop.yaml", "--variants", "base,third_lathe", "--replications", "100001",
+                "--no-out"]
     result = run(takt, *args)
     assert result.returncode == 2, result.stderr
     assert "--replications" in result.stderr and "100000" in result.stderr.replace(",", "")
@@ -148,11 +148,11 @@ def test_job_shop_job_count_edge(takt, tmp_path):
 
 def test_job_shop_machine_count_and_time_edges(takt, tmp_path):
     bad = tmp_path / "machines.txt"
-    bad.write_text("1 10001\n" + " ".join("%d 1" % k for k in range(10001)) + "\n")
+    bad.write_text("1 10001\n" + " ".join(f"{k} 1" for k in range(10001)) + "\n")
     result = run(takt, "run", str(bad), "--no-out")
     assert result.returncode == 2 and f"{bad}:1:3: error:" in result.stderr, result.stderr
     good = tmp_path / "machines-ok.txt"
-    good.write_text("1 10000\n" + " ".join("%d 1" % k for k in range(10000)) + "\n")
+    good.write_text("1 10000\n" + " ".join(f"{k} 1" for k in range(10000)) + "\n")
     result = run(takt, "validate", str(good))
     assert result.returncode == 0 and "1 jobs × 10000 machines" in result.stdout, result.stderr
     longest = 1e11 / 60
@@ -196,7 +196,8 @@ def test_sweep_grid_edge(takt, tmp_path):
     bad.write_text(text)
     result = run(takt, "sweep", "plan", str(bad), "--no-check")
     assert result.returncode == 2, result.stderr
-    assert re.search(rf"^{re.escape(str(bad))}:\d+:\d+: error: .*1000000", result.stderr.replace(",", ""), re.M), result.stderr
+    pattern = rf"^{re.escape(str(bad))}:\d+:\d+: error: .*1000000"
+    assert re.search(pattern, result.stderr.replace(",", ""), re.M), result.stderr
 
 
 def test_a_run_that_fails_while_running_exits_1(takt):

@@ -49,7 +49,8 @@ def test_the_observation_interface_compiles(tmp_path):
 def test_hidden_state_does_not_compile(tmp_path, what):
     result = typecheck(tmp_path, FORBIDDEN[what])
     assert result.returncode != 0, f"{what} is reachable from outside TaktFactory"
-    assert "inaccessible due to 'internal' protection level" in result.stderr or "no type named" in result.stderr, result.stderr
+    assert ("inaccessible due to 'internal' protection level" in result.stderr
+            or "no type named" in result.stderr), result.stderr
 
 
 def test_the_model_cannot_be_copied(tmp_path):

@@ -5,7 +5,6 @@ file is ever replaced, a replaced file stays whole until its replacement is, and
 import os
 import pathlib
 import shutil
-import signal
 import stat
 import subprocess
 import time
@@ -13,7 +12,6 @@ import uuid
 
 import h5py
 import pytest
-
 from conftest import ROOT
 
 QUICK = ["scenarios/queue-mm5.yaml", "--replications", "2"]
@@ -154,7 +152,8 @@ def small_disk(tmp_path):
 
 def test_full_disk_during_run_is_an_error_not_a_crash(takt, small_disk):
     out = small_disk / "r.h5"
-    result = takt_run(takt, "run", "scenarios/flow-line.yaml", "--replications", "5", "--record", "all", "--out", str(out))
+    result = takt_run(takt, "run", "scenarios/flow-line.yaml", "--replications", "5", "--record", "all",
+                      "--out", str(out))
     assert_no_crash(result)
     assert result.returncode == 1
     assert "No space left on device" in result.stderr and "r.h5.partial" in result.stderr
@@ -171,8 +170,8 @@ def test_full_disk_during_compare_is_an_error_not_a_crash(takt, small_disk):
 
 
 def test_full_disk_during_sweep_fails_runs_not_the_process(takt, small_disk):
-    result = takt_run(takt, "sweep", "run", "scenarios/sweeps/two-shifts-staffing.yaml", "--out", str(small_disk / "sw"),
-                      timeout=300)
+    result = takt_run(takt, "sweep", "run", "scenarios/sweeps/two-shifts-staffing.yaml",
+                      "--out", str(small_disk / "sw"), timeout=300)
     assert_no_crash(result)
     assert result.returncode == 1, result.stderr
     assert "No space left on device" in result.stdout + result.stderr

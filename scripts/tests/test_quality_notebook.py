@@ -18,7 +18,8 @@ def test_the_quality_notebook_runs(takt, tmp_path):
     notebook = nbformat.read(ROOT / "scripts" / "notebooks" / "quality.ipynb", as_version=4)
     os.environ["TAKT_RESULT"], os.environ["TAKT_FIGURES"] = str(result), str(figures)
     try:
-        NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+        NotebookClient(notebook, timeout=300, kernel_name="python3",
+                       resources={"metadata": {"path": str(ROOT)}}).execute()
     finally:
         del os.environ["TAKT_RESULT"], os.environ["TAKT_FIGURES"]
     assert (figures / "rejection-by-parameter.png").stat().st_size > 10_000

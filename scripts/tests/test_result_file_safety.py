@@ -4,7 +4,6 @@ import subprocess
 import time
 
 import h5py
-
 from conftest import ROOT
 
 
@@ -65,7 +64,8 @@ def test_existing_output_is_refused_without_force(takt, tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2 and "--force" in result.stderr
     assert out.read_text() == "precious"
-    forced = subprocess.run([str(takt), "run", "scenarios/queue-mm5.yaml", "--replications", "2", "--out", str(out), "--force"],
+    forced = subprocess.run([str(takt), "run", "scenarios/queue-mm5.yaml", "--replications", "2", "--out", str(out),
+                             "--force"],
                             capture_output=True, text=True, cwd=ROOT)
     assert forced.returncode == 0, forced.stderr
     with h5py.File(out, "r") as f:
@@ -92,7 +92,8 @@ def test_leftover_partial_is_never_replaced_silently(takt, tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2 and "takt inspect" in result.stderr and "--force" in result.stderr
     assert partial.read_text() == "a killed run's rows"
-    forced = subprocess.run([str(takt), "run", "scenarios/queue-mm5.yaml", "--replications", "2", "--out", str(out), "--force"],
+    forced = subprocess.run([str(takt), "run", "scenarios/queue-mm5.yaml", "--replications", "2", "--out", str(out),
+                             "--force"],
                             capture_output=True, text=True, cwd=ROOT)
     assert forced.returncode == 0, forced.stderr
     assert out.exists() and not partial.exists()

@@ -5,7 +5,6 @@ import subprocess
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT
 
 SCENARIOS = sorted(p for p in (ROOT / "scenarios").rglob("*.yaml")
@@ -48,6 +47,7 @@ def test_takt_accepts_scenario(path, takt):
 def test_schema_rejects_unknown_key():
     """The schema is not vacuous: a misspelt key fails validation."""
     schema = json.loads((ROOT / "docs" / "scenario.schema.json").read_text())
-    bad = {"name": "x", "queue": {"servers": 1, "interarrival": "1 min", "service": "1 min", "customers": 5, "sevrers": 2}}
+    bad = {"name": "x",
+           "queue": {"servers": 1, "interarrival": "1 min", "service": "1 min", "customers": 5, "sevrers": 2}}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(bad)

@@ -16,7 +16,6 @@ import time
 
 import h5py
 import pytest
-
 from conftest import ROOT
 
 CLUSTER = ROOT / "scripts" / "slurm" / "single-node.sh"

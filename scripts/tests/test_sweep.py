@@ -4,17 +4,14 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import h5py
 import numpy as np
 import pytest
-
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts" / "takt_h5"))
-import takt_h5  # noqa: E402
+import takt_h5
 
 EXAMPLE = "scenarios/sweeps/two-shifts-staffing.yaml"
 
@@ -238,7 +235,8 @@ def test_sweep_notebook_plots_a_merged_sweep(takt, tmp_path):
 
     example = (ROOT / "scenarios" / "sweeps" / "fleet-maintenance-policies.yaml").read_text()
     sweep = tmp_path / "fleet.yaml"
-    sweep.write_text(example.replace("scenario: ../fleet-maintenance.yaml", f"scenario: {ROOT / 'scenarios' / 'fleet-maintenance.yaml'}")
+    sweep.write_text(example.replace("scenario: ../fleet-maintenance.yaml",
+                                     f"scenario: {ROOT / 'scenarios' / 'fleet-maintenance.yaml'}")
                      .replace("replications: 10", "replications: 2")
                      .replace("workers.technicians.count: [1, 2, 3]", "workers.technicians.count: [1, 2]")
                      + "fixed: {run.duration: 15 d, run.warm_up: 3 d}\n")

@@ -5,7 +5,6 @@ import subprocess
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT
 
 SWEEPS = sorted((ROOT / "scenarios" / "sweeps").glob("*.yaml"))
@@ -38,7 +37,8 @@ def test_takt_plans_sweep(path, takt):
     {"name": "x", "scenario": "a.yaml", "parameters": {"stations.a.machines": [1]}, "design": "gird"},
     {"name": "x", "scenario": "a.yaml", "parameters": {"stations.a.machines": {"min": 1}}},
     {"name": "x", "scenario": "a.yaml", "parameters": {"stations.a.machines": [1]}, "replicatons": 3},
-    {"name": "x", "scenario": "a.yaml", "parameters": {"stations.a.machines": {"min": 1, "max": 2, "unit": "h", "format": "{} h"}}},
+    {"name": "x", "scenario": "a.yaml",
+     "parameters": {"stations.a.machines": {"min": 1, "max": 2, "unit": "h", "format": "{} h"}}},
 ])
 def test_schema_rejects_mistakes(document):
     with pytest.raises(jsonschema.ValidationError):
@@ -46,7 +46,9 @@ def test_schema_rejects_mistakes(document):
 
 
 def test_schema_accepts_every_design():
-    for design in ["grid", {"random": 5}, {"latin_hypercube": 5}, {"points": [{"stations.a.machines": 2, "variant": "base"}]}]:
+    for design in ["grid", {"random": 5}, {"latin_hypercube": 5},
+                   {"points": [{"stations.a.machines": 2, "variant": "base"}]}]:
         jsonschema.Draft202012Validator(SCHEMA).validate(
-            {"name": "x", "scenario": "a.yaml", "parameters": {"stations.a.machines": {"min": 1, "max": 3, "integer": True},
-                                                               "variant": ["base"]}, "design": design})
+            {"name": "x", "scenario": "a.yaml",
+             "parameters": {"stations.a.machines": {"min": 1, "max": 3, "integer": True}, "variant": ["base"]},
+             "design": design})

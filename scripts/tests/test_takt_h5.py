@@ -2,7 +2,6 @@
 `takt run --out FILE.h5` output when the binary has that option."""
 import inspect
 import math
-import os
 import pathlib
 import shutil
 import statistics
@@ -14,14 +13,14 @@ import h5py
 import numpy as np
 import pandas as pd
 import pytest
+import takt_h5_fixture as fx
+
+import takt_h5
+from takt_h5 import TaktResultWarning
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "scripts" / "takt_h5"
-sys.path.insert(0, str(PACKAGE))  # the package from source: no install step needed
 
-import takt_h5  # noqa: E402
-import takt_h5_fixture as fx  # noqa: E402
-from takt_h5 import TaktResultWarning  # noqa: E402
 
 NOTEBOOK = ROOT / "scripts" / "notebooks" / "analysis.ipynb"
 T_975_DF2 = 4.302652729749462  # Student t, 0.975 quantile, 2 degrees of freedom (tables)
@@ -381,36 +380,36 @@ def test_missing_file():
 # ---------------------------------------------------------------------------- CLI, install, docs
 
 
-def _python_env():
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(PACKAGE), os.environ.get("PYTHONPATH", "")])}
-
-
 def test_module_cli(files, tmp_path):
     """`python -m takt_h5 FILE` prints a short summary; an unreadable file exits 2."""
     result = subprocess.run([sys.executable, "-m", "takt_h5", str(files["two"])], capture_output=True, text=True,
-                            env=_python_env(), cwd=tmp_path)
+                            cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Fixture line — two stations" in result.stdout and "Throughput (jobs)" in result.stdout
     assert "third_mill: 3 replications" in result.stdout
     bad = subprocess.run([sys.executable, "-m", "takt_h5", str(tmp_path / "none.h5")], capture_output=True,
-                         text=True, env=_python_env(), cwd=tmp_path)
+                         text=True, cwd=tmp_path)
     assert bad.returncode == 2 and "error:" in bad.stderr
     partial = fx.write_result(tmp_path / "crashed.h5", partial=True, status="failed", with_summary=False)
     result = subprocess.run([sys.executable, "-m", "takt_h5", str(partial)], capture_output=True, text=True,
-                            env=_python_env(), cwd=tmp_path)
+                            cwd=tmp_path)
     assert result.returncode == 0 and "warning:" in result.stderr and "'failed'" in result.stderr
     assert "Throughput (jobs)" in result.stdout  # the summary, computed from the replications
 
 
 def test_pip_install_editable(tmp_path, files):
-    """`pip install -e scripts/takt_h5` works (in a throwaway venv, from a copy so the checkout stays clean)."""
+    """`pip install -e scripts/takt_h5` works (in a throwaway venv, from a copy so the checkout stays clean).
+
+    The venv sees the system's packages (numpy, pandas, h5py) and so also the takt_h5 that
+    scripts/setup.sh installed there; compat mode puts the copy on the path ahead of it, where
+    the default mode's import hook would come after it."""
     source = tmp_path / "checkout" / "takt_h5"
     shutil.copytree(PACKAGE, source, ignore=shutil.ignore_patterns("*.egg-info", "__pycache__", "build"))
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     python = venv / "bin" / "python"
     result = subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-e",
-                             str(source)], capture_output=True, text=True)
+                             str(source), "--config-settings", "editable_mode=compat"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     check = subprocess.run([str(python), "-c", "import takt_h5; print(takt_h5.__file__)"], capture_output=True,
                            text=True, cwd=tmp_path)

@@ -3,18 +3,17 @@
 the wide process table, and counts that agree with the KPIs in /summary/kpis."""
 import pathlib
 import subprocess
-import sys
 
 import h5py
 import numpy as np
 import pandas as pd
 import pytest
+import takt_h5_fixture as fx
+
+import takt_h5
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts" / "takt_h5"))  # the package from source: no install step needed
 
-import takt_h5  # noqa: E402
-import takt_h5_fixture as fx  # noqa: E402
 
 PARAMETERS = ["current", "pressure", "weld_time", "gas_flow"]
 
@@ -45,7 +44,8 @@ def test_lookups_name_operations_parameters_and_defect_classes(welding):
         assert parameters["parameter"].tolist() == [0, 1, 2, 3]
         assert parameters["name"].tolist() == PARAMETERS
         assert parameters["unit"].tolist() == ["A", "bar", "ms", "l/min"]
-        assert parameters["minimum"].tolist() == [100, 2.0, 8, 10] and parameters["maximum"].tolist() == [140, 3.0, 16, 20]
+        assert parameters["minimum"].tolist() == [100, 2.0, 8, 10]
+        assert parameters["maximum"].tolist() == [140, 3.0, 16, 20]
         classes = run.lookup("defect_classes")
         assert classes["value"].tolist() == [0, 1, 2] and classes["name"].tolist() == ["pass", "porosity", "crack"]
     with h5py.File(welding, "r") as f:
@@ -59,7 +59,8 @@ def test_process_tidy_and_wide(welding):
         tidy = run.process()
         wide = run.process(wide=True)
         gantt = run.operations()
-    assert list(tidy.columns) == ["time", "job", "operation", "operation_name", "parameter", "parameter_name", "unit", "value"]
+    assert list(tidy.columns) == ["time", "job", "operation", "operation_name", "parameter", "parameter_name", "unit",
+                                  "value"]
     assert len(tidy) > 100_000
     assert set(tidy["operation_name"]) == {"cell/weld"}
     assert list(tidy["parameter_name"].cat.categories) == PARAMETERS
@@ -72,9 +73,11 @@ def test_process_tidy_and_wide(welding):
 
     assert list(wide.columns) == ["job", "operation", "operation_name", "execution", "time", *PARAMETERS]
     assert len(wide) * 4 == len(tidy) and not wide[PARAMETERS].isna().any().any()
-    assert wide.attrs["units"] == {"time": "s", "current": "A", "pressure": "bar", "weld_time": "ms", "gas_flow": "l/min"}
+    assert wide.attrs["units"] == {"time": "s", "current": "A", "pressure": "bar", "weld_time": "ms",
+                                   "gas_flow": "l/min"}
     first = tidy.iloc[:4]
-    assert wide.iloc[0][PARAMETERS].tolist() == first["value"].tolist() and wide.iloc[0]["time"] == first["time"].iloc[0]
+    assert wide.iloc[0][PARAMETERS].tolist() == first["value"].tolist()
+    assert wide.iloc[0]["time"] == first["time"].iloc[0]
     # Executions are the weld's Gantt rows; a cell rejected by the camera is welded again (execution 1, 2, …).
     welds = gantt[gantt["operation"] == 1]
     assert len(wide) == len(welds)
@@ -97,11 +100,13 @@ def test_inspections_and_truth_decode_and_agree_with_the_kpis(welding):
         gantt = run.operations()
         inspected, rejected, defects = kpi(run, "inspections"), kpi(run, "rejected"), kpi(run, "defects_made")
     assert warm_up == 86_400
-    assert list(inspections.columns) == ["time", "job", "operation", "operation_name", "verdict", "verdict_name", "rejected"]
+    assert list(inspections.columns) == ["time", "job", "operation", "operation_name", "verdict", "verdict_name",
+                                         "rejected"]
     assert set(inspections["operation_name"]) == {"cell/image", "cell/audit"}
     assert list(inspections["verdict_name"].cat.categories) == ["pass", "porosity", "crack"]
     assert (inspections["rejected"] == (inspections["verdict"] > 0)).all()
-    assert (inspections["verdict_name"].astype(str) == np.array(["pass", "porosity", "crack"])[inspections["verdict"]]).all()
+    names = np.array(["pass", "porosity", "crack"])
+    assert (inspections["verdict_name"].astype(str) == names[inspections["verdict"]]).all()
     # The audit inspects one pack in 20.
     audit = inspections[inspections["operation_name"] == "cell/audit"]
     assert 0 < len(audit) < len(inspections) / 10

@@ -4,16 +4,14 @@ import json
 import math
 import pathlib
 import subprocess
-import sys
 
 import numpy as np
 import pytest
+import takt_h5_fixture as fx
+
+import takt_h5
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts" / "takt_h5"))  # the package from source: no install step needed
-
-import takt_h5  # noqa: E402
-import takt_h5_fixture as fx  # noqa: E402
 
 
 # ---------------------------------------------------------------------------- the real binary

@@ -40,7 +40,7 @@ def test_a_missing_or_empty_model_file_is_a_located_error(takt, root, tmp_path):
     result = subprocess.run([str(takt), "validate", str(scenario)], capture_output=True, text=True)
     assert result.returncode == 2
     assert "warm_start: 'nowhere.json' does not exist" in result.stderr
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if ", warm_start:" in l)
+    line = next(i for i, text_line in enumerate(text.splitlines(), 1) if ", warm_start:" in text_line)
     assert f"bad.yaml:{line}:" in result.stderr
     (tmp_path / "empty.json").write_text("{}")
     scenario.write_text(text.replace("warm_start: data/fleet-press-model.json", "warm_start: empty.json"))

@@ -2,16 +2,13 @@
 so the timeseries column names of a wide model live in `/lookup/timeseries_columns` (and, up to
 2,048 columns, also in the `columns` attribute); its chunks stay near 1 MiB."""
 import subprocess
-import sys
 
 import h5py
 import numpy as np
 import pytest
-
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts" / "takt_h5"))
-import takt_h5  # noqa: E402
+import takt_h5
 
 
 def serial_line(stations: int) -> str:

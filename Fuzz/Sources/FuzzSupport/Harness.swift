@@ -18,7 +18,8 @@ public enum Harness {
     static let repository: URL = {
         if let root = ProcessInfo.processInfo.environment["TAKT_FUZZ_ROOT"] { return URL(fileURLWithPath: root) }
         return URL(fileURLWithPath: #filePath)   // Fuzz/Sources/FuzzSupport/Harness.swift
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
     }()
 
     /// A folder of this process's own under the temporary folder, holding a copy of `scenarios/`
@@ -34,7 +35,8 @@ public enum Harness {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             try manager.copyItem(at: repository.appendingPathComponent("scenarios"), to: scenarios)
             let bad = repository.appendingPathComponent("Tests/TaktScenarioTests/BadScenarios")
-            for name in (try? manager.contentsOfDirectory(atPath: bad.path)) ?? [] where !name.hasSuffix(".yaml") && !name.hasSuffix(".expected") {
+            for name in (try? manager.contentsOfDirectory(atPath: bad.path)) ?? [] where !name.hasSuffix(".yaml")
+                && !name.hasSuffix(".expected") {
                 try? manager.copyItem(at: bad.appendingPathComponent(name), to: scenarios.appendingPathComponent(name))
             }
             try manager.createDirectory(at: folder.appendingPathComponent("csv"), withIntermediateDirectories: true)
@@ -55,7 +57,8 @@ public enum Harness {
     /// and column at or after 1:1 (and, in `input`, no line past its last line).
     public static func checkRejection(_ error: any Error, reader: String, input: String, data: Data) {
         guard let error = error as? ScenarioError else {
-            fatalError("[\(reader)] rejection is not a ScenarioError (no file:line:column): \(type(of: error)): \(error)")
+            fatalError("[\(reader)] rejection is not a ScenarioError (no file:line:column): "
+                           + "\(type(of: error)): \(error)")
         }
         checkDiagnostics(error.diagnostics, reader: reader, input: input, data: data)
         if error.diagnostics.isEmpty { fatalError("[\(reader)] ScenarioError without diagnostics") }
@@ -78,7 +81,9 @@ public enum Harness {
     static func lineCount(_ data: Data) -> Int {
         let text = String(decoding: data, as: UTF8.self)
         var count = 0
-        for scalar in text.unicodeScalars where ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) { count += 1 }
+        for scalar in text.unicodeScalars where ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) {
+            count += 1
+        }
         return count   // CRLF counts twice: only an upper bound is checked
     }
 
@@ -134,10 +139,13 @@ public enum Harness {
     /// column (so that series with any column name can load), with an effect on process times.
     public static func environmentCSV(_ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
-        let header = text.split(whereSeparator: \.isNewline).first { !$0.hasPrefix("#") && !$0.allSatisfy(\.isWhitespace) }
+        let header = text.split(whereSeparator: \.isNewline).first { !$0.hasPrefix("#")
+                                                                     && !$0.allSatisfy(\.isWhitespace) }
         var column = header?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "temperature"
         if column.isEmpty || column == "time" || column.count > 40
-            || !column.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") }) {
+            || !column.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_")
+            }) {
             column = "temperature"
         }
         let scenario = """

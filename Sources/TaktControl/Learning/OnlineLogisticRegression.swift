@@ -63,7 +63,8 @@ public struct OnlineLogisticRegression: Sendable {
     ///   - floor, ceiling: when labels come through a noisy check, the probability of a positive
     ///     label for a true negative (false-positive rate) and for a true positive (sensitivity):
     ///     then P(y = 1) = floor + (ceiling − floor)·σ(η) and β describes the true outcome.
-    public init(featureCount: Int, penalties: [Double], interceptVariance: Double = 100, floor: Double = 0, ceiling: Double = 1) {
+    public init(featureCount: Int, penalties: [Double], interceptVariance: Double = 100, floor: Double = 0,
+                ceiling: Double = 1) {
         precondition(featureCount >= 0, "feature count must not be negative")
         precondition(penalties.count == featureCount || penalties.count == 1, "one penalty per feature, or one for all")
         precondition(penalties.allSatisfy { $0 >= 0 } && interceptVariance > 0, "penalties must not be negative")
@@ -71,7 +72,8 @@ public struct OnlineLogisticRegression: Sendable {
         self.floor = floor
         self.ceiling = ceiling
         self.featureCount = featureCount
-        self.penalties = penalties.count == featureCount ? penalties : Array(repeating: penalties[0], count: featureCount)
+        self.penalties = penalties.count == featureCount ? penalties
+            : Array(repeating: penalties[0], count: featureCount)
         let d = featureCount + 1
         state = Array(repeating: 0, count: d * d + 3 * d)
         origin = Array(repeating: 0, count: featureCount)

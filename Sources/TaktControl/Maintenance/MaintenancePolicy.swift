@@ -11,7 +11,8 @@ public enum MaintenancePolicy: Sendable, Equatable {
     /// Maintain when a reading of `sensor` reaches `threshold` (`ConditionBasedMaintenance`).
     case condition(sensor: Int, threshold: Double, duration: Double)
     /// Learn the failure level and extrapolate the sensor's trend (`PredictiveMaintenance`).
-    case predictive(sensor: Int, horizon: Double, duration: Double, stations: [Int], window: Int, minimumFailures: Int, margin: Double,
+    case predictive(sensor: Int, horizon: Double, duration: Double, stations: [Int], window: Int, minimumFailures: Int,
+                    margin: Double,
                     knownFailureLevels: [Double] = [])
 
     /// A fresh controller (nil for run-to-failure).
@@ -21,7 +22,8 @@ public enum MaintenancePolicy: Sendable, Equatable {
             var first = 0
             var result: [Int] = []
             for (index, station) in configuration.stations.enumerated() {
-                let chosen = stations.isEmpty ? (station.breakdowns != nil || station.wear != nil) : stations.contains(index)
+                let chosen = stations.isEmpty ? (station.breakdowns != nil || station.wear != nil)
+                    : stations.contains(index)
                 if chosen { result += Array(first..<first + station.machines) }
                 first += station.machines
             }
@@ -31,14 +33,19 @@ public enum MaintenancePolicy: Sendable, Equatable {
         case .runToFailure:
             return nil
         case .preventive(let interval, let duration, let stations, let basis):
-            return AgeReplacement(interval: interval, duration: duration, machines: machines(of: stations), machineCount: machineCount,
+            return AgeReplacement(interval: interval, duration: duration, machines: machines(of: stations),
+                                  machineCount: machineCount,
                                   basis: basis)
         case .condition(let sensor, let threshold, let duration):
-            return ConditionBasedMaintenance(sensor: sensor, threshold: threshold, duration: duration, machineCount: machineCount)
-        case .predictive(let sensor, let horizon, let duration, let stations, let window, let minimumFailures, let margin, let known):
-            let watched = stations.isEmpty ? machines(of: [configuration.sensors[sensor].station]) : machines(of: stations)
+            return ConditionBasedMaintenance(sensor: sensor, threshold: threshold, duration: duration,
+                                             machineCount: machineCount)
+        case .predictive(let sensor, let horizon, let duration, let stations, let window, let minimumFailures,
+                         let margin, let known):
+            let watched = stations.isEmpty ? machines(of: [configuration.sensors[sensor].station])
+                : machines(of: stations)
             return PredictiveMaintenance(sensor: sensor, horizon: horizon, duration: duration, machines: watched,
-                                         machineCount: machineCount, window: window, minimumFailures: minimumFailures, margin: margin,
+                                         machineCount: machineCount, window: window, minimumFailures: minimumFailures,
+                                         margin: margin,
                                          knownFailureLevels: known)
         }
     }

@@ -127,8 +127,10 @@ public struct PredictiveMaintenance: MaintenanceController {
         let failures = caught + missed
         return [
             ControllerMetric("warnings", "warnings issued", value: Double(warnings)),
-            ControllerMetric("acted_on", "warnings acted on (maintenance done before a failure)", value: Double(actedOn)),
-            ControllerMetric("recall", "failures preceded by a warning", unit: "%", value: failures > 0 ? 100 * Double(caught) / Double(failures) : 0),
+            ControllerMetric("acted_on", "warnings acted on (maintenance done before a failure)",
+                             value: Double(actedOn)),
+            ControllerMetric("recall", "failures preceded by a warning", unit: "%",
+                             value: failures > 0 ? 100 * Double(caught) / Double(failures) : 0),
             ControllerMetric("precision", "scored warnings followed by a failure within the horizon", unit: "%",
                              value: scored > 0 ? 100 * Double(correctWarnings) / Double(scored) : 0),
             ControllerMetric("lead_time", "warning lead time before a failure, mean", unit: "h",

@@ -25,7 +25,8 @@ extension ProcessOptimiser {
     /// The least and greatest setpoint it has asked for (the initial recipe included); nil
     /// before the first decision, for a parameter it does not tune, or one never moved.
     public func exploredSpan(_ k: Int) -> ClosedRange<Double>? {
-        guard updates > 0, tunable.indices.contains(k), tunable[k], explored[k].max > explored[k].min else { return nil }
+        guard updates > 0, tunable.indices.contains(k), tunable[k], explored[k].max > explored[k].min
+        else { return nil }
         return explored[k].min...explored[k].max
     }
 

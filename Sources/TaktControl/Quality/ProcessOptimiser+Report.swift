@@ -36,25 +36,34 @@ extension ProcessOptimiser {
         let ranks = updates > 0 ? rankedIndices : []
         for k in parameterNames.indices {
             let name = parameterNames[k], unit = units[k]
-            result.append(ControllerMetric("effect.\(name)", "learned effect of \(name) on the defect log-odds across the span explored",
+            result.append(ControllerMetric("effect.\(name)",
+                                           "learned effect of \(name) on the defect log-odds across the span explored",
                                            unit: "log-odds", value: effect(of: k)))
-            result.append(ControllerMetric("se.\(name)", "standard error of the learned effect of \(name)", unit: "log-odds",
+            result.append(ControllerMetric("se.\(name)", "standard error of the learned effect of \(name)",
+                                           unit: "log-odds",
                                            value: effectStandardError(of: k)))
             if let rank = ranks.firstIndex(of: k) {
-                result.append(ControllerMetric("rank.\(name)", "rank of \(name) by learned effect", value: Double(rank + 1)))
+                result.append(ControllerMetric("rank.\(name)", "rank of \(name) by learned effect",
+                                               value: Double(rank + 1)))
                 result.append(ControllerMetric("evidence.\(name)", "Wald χ² (2 df) against no effect of \(name)",
                                                value: evidenceOfEffect(k)))
             }
             if let span = exploredSpan(k) {
-                result.append(ControllerMetric("low.\(name)", "lowest setpoint of \(name) explored", unit: unit, value: span.lowerBound))
-                result.append(ControllerMetric("high.\(name)", "highest setpoint of \(name) explored", unit: unit, value: span.upperBound))
+                result.append(ControllerMetric("low.\(name)", "lowest setpoint of \(name) explored", unit: unit,
+                                               value: span.lowerBound))
+                result.append(ControllerMetric("high.\(name)", "highest setpoint of \(name) explored", unit: unit,
+                                               value: span.upperBound))
             }
-            result.append(ControllerMetric("setpoint.\(name)", "recommended setpoint of \(name)", unit: unit, value: incumbent[k]))
+            result.append(ControllerMetric("setpoint.\(name)", "recommended setpoint of \(name)", unit: unit,
+                                           value: incumbent[k]))
         }
         if updates > 0 {
             for (e, name) in environmentNames.enumerated() where environmentScale[e] > 0 {
-                result.append(ControllerMetric("coefficient.\(name)", "learned effect of \(name) on the defect log-odds per unit",
-                                               unit: "log-odds", value: regression.coefficient(1 + 2 * parameterNames.count + e) / environmentScale[e]))
+                result.append(ControllerMetric("coefficient.\(name)",
+                                               "learned effect of \(name) on the defect log-odds per unit",
+                                               unit: "log-odds",
+                                               value: regression.coefficient(1 + 2 * parameterNames.count + e)
+                                                   / environmentScale[e]))
             }
         }
         return result

@@ -32,9 +32,11 @@ extension ProcessOptimiser {
         /// Parts processed but not yet inspected that can be tracked at once.
         public var pendingCapacity: Int
 
-        public init(updateEvery: Int = 200, warmUp: Int = 1_000, exploration: Double = 0.1, screeningExploration: Double = 0.2,
+        public init(updateEvery: Int = 200, warmUp: Int = 1_000, exploration: Double = 0.1,
+                    screeningExploration: Double = 0.2,
                     hold: Int = 10, stepLimit: Double = 0.05, evidence: Double = 1, screening: Double = 0.001,
-                    falseRejectRate: Double = 0, detectionRate: Double = 1, penalty: Double = 1, useEnvironment: Bool = true,
+                    falseRejectRate: Double = 0, detectionRate: Double = 1, penalty: Double = 1,
+                    useEnvironment: Bool = true,
                     pendingCapacity: Int = 4_096) {
             self.updateEvery = max(1, updateEvery)
             self.warmUp = max(0, warmUp)

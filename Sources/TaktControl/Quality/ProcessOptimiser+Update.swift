@@ -45,9 +45,9 @@ extension ProcessOptimiser {
         return max(0, variance).squareRoot()
     }
 
-    /// A decision: fixes the scale of environment variables that have varied, screens parameters in, then moves each screened-in incumbent to its
-    /// predicted best value within the trust region when the predicted gain is clear of its
-    /// standard error.
+    /// A decision: fixes the scale of environment variables that have varied, screens parameters in, then moves each
+    /// screened-in incumbent to its predicted best value within the trust region when the predicted gain is clear of
+    /// its standard error.
     mutating func update() {
         updates += 1
         for e in environmentScale.indices where environmentScale[e] == 0 && environmentSeen[e].standardDeviation > 0 {

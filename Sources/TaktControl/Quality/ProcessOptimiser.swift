@@ -37,8 +37,8 @@ import TaktKernel
 ///
 /// Setpoints it asks for never leave the recipe's ranges; parameters without a finite range are
 /// left alone. As a shadow controller its perturbations are not applied, so it learns only from
-/// the natural spread of the actual values. Cost: O(d²) per labelled part for d = 2·parameters + environment variables + 1
-/// coefficients, O(parameters) per processed part, nothing that grows with the run.
+/// the natural spread of the actual values. Cost: O(d²) per labelled part for d = 2·parameters + environment
+/// variables + 1 coefficients, O(parameters) per processed part, nothing that grows with the run.
 public struct ProcessOptimiser: QualityController {
     public var name: String { "optimise" }
 
@@ -96,7 +96,9 @@ public struct ProcessOptimiser: QualityController {
         case .processed(let job, let route, _, _, let parameters) where route == operation:
             if !ready && !setUp(plant) { return [] }
             pending.store(job, parameters, settings.useEnvironment ? plant.environment : [])
-            for e in environmentSeen.indices where environmentScale[e] == 0 { environmentSeen[e].record(plant.environment[e]) }
+            for e in environmentSeen.indices where environmentScale[e] == 0 {
+                environmentSeen[e].record(plant.environment[e])
+            }
             processedParts += 1
             guard processedParts % settings.hold == 0 else { return [] }
             explore()
@@ -114,7 +116,8 @@ public struct ProcessOptimiser: QualityController {
 
     /// Reads the recipe's names, ranges and current setpoints on the first event.
     mutating func setUp(_ plant: PlantObservation) -> Bool {
-        guard plant.layout.operations.indices.contains(operation), plant.setpoints.indices.contains(operation) else { return false }
+        guard plant.layout.operations.indices.contains(operation), plant.setpoints.indices.contains(operation)
+        else { return false }
         let parameters = plant.layout.operations[operation].parameters
         guard !parameters.isEmpty, plant.setpoints[operation].count == parameters.count else { return false }
         parameterNames = parameters.map(\.name)

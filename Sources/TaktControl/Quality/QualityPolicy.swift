@@ -17,7 +17,8 @@ public enum QualityPolicy: Sendable, Equatable {
             return nil
         case .optimise(let operation, let inspection, let settings):
             return ProcessOptimiser(operation: operation, inspection: inspection,
-                                    seed: SplitMix64.mix(0x7175_616C_6974_7921 ^ UInt64(replication)), settings: settings)
+                                    seed: SplitMix64.mix(0x7175_616C_6974_7921 ^ UInt64(replication)),
+                                    settings: settings)
         }
     }
 }

@@ -34,16 +34,20 @@ public struct ComparisonOutcome: Sendable {
 
     /// Pairs replication r of `reference` with replication r of `other` (those complete in both)
     /// and compares every KPI the two report.
-    static func pairedDifferences(_ reference: VariantOutcome, _ other: VariantOutcome, level: Double) -> [PairedDifference] {
+    static func pairedDifferences(_ reference: VariantOutcome, _ other: VariantOutcome, level: Double)
+        -> [PairedDifference] {
         let complete = { (outcome: VariantOutcome) in
-            Dictionary(outcome.results.filter { !$0.interrupted }.map { ($0.replication, $0) }, uniquingKeysWith: { a, _ in a })
+            Dictionary(outcome.results.filter { !$0.interrupted }.map { ($0.replication, $0) },
+                       uniquingKeysWith: { a, _ in a })
         }
         let a = complete(reference), b = complete(other)
         let pairs = a.keys.filter { b[$0] != nil }.sorted().map { (a[$0]!, b[$0]!) }
         guard let first = pairs.first else { return [] }
         let otherNames = Set(first.1.kpis.map(\.name))
-        let valuesA = pairs.map { pair in Dictionary(pair.0.kpis.map { ($0.name, $0.value) }, uniquingKeysWith: { x, _ in x }) }
-        let valuesB = pairs.map { pair in Dictionary(pair.1.kpis.map { ($0.name, $0.value) }, uniquingKeysWith: { x, _ in x }) }
+        let valuesA = pairs.map { pair in Dictionary(pair.0.kpis.map { ($0.name, $0.value) },
+                                                     uniquingKeysWith: { x, _ in x }) }
+        let valuesB = pairs.map { pair in Dictionary(pair.1.kpis.map { ($0.name, $0.value) },
+                                                     uniquingKeysWith: { x, _ in x }) }
         return first.0.kpis.filter { otherNames.contains($0.name) }.compactMap { kpi in
             var sideA: [Double] = [], sideB: [Double] = []
             for index in pairs.indices {

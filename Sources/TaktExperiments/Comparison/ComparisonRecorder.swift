@@ -60,7 +60,8 @@ public final class ComparisonRecorder: @unchecked Sendable {
         try file.writeComparison(rows, variants: result.variants.map(\.name), streams: result.streams.rawValue,
                                  warmUp: result.warmUp)
         let reached = result.variants.flatMap(\.results).map(\.simulatedSeconds).max() ?? 0
-        try file.close(status: result.interrupted ? .interrupted : .complete, wallSeconds: Date().timeIntervalSince(started),
+        try file.close(status: result.interrupted ? .interrupted : .complete,
+                       wallSeconds: Date().timeIntervalSince(started),
                        simulatedTimeReached: reached)
     }
 

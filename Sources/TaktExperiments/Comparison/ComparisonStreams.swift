@@ -18,7 +18,8 @@ public enum ComparisonStreams: String, Sendable, Codable {
         case .common: return seed
         case .independent:
             guard position > 0 else { return seed }
-            return RandomStreams(seed: seed).streamSeed(entity: "comparison-variant-\(position)", purpose: "independent streams")
+            return RandomStreams(seed: seed)
+                .streamSeed(entity: "comparison-variant-\(position)", purpose: "independent streams")
         }
     }
 }

@@ -81,7 +81,8 @@ public struct P2Quantile: Sendable {
     private func parabolic(_ i: Int, _ d: Double) -> Double {
         let qLow = heights[i - 1], q = heights[i], qHigh = heights[i + 1]
         let nLow = positions[i - 1], n = positions[i], nHigh = positions[i + 1]
-        return q + d / (nHigh - nLow) * ((n - nLow + d) * (qHigh - q) / (nHigh - n) + (nHigh - n - d) * (q - qLow) / (n - nLow))
+        return q + d / (nHigh - nLow)
+            * ((n - nLow + d) * (qHigh - q) / (nHigh - n) + (nHigh - n - d) * (q - qLow) / (n - nLow))
     }
 
     private func linear(_ i: Int, _ d: Double) -> Double {

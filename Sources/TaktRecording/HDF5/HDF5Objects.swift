@@ -11,7 +11,8 @@ enum HDF5Objects {
         let links = try check(H5Pcreate(takt_h5p_link_create()), "create link property list")
         defer { H5Pclose(links) }
         try check(H5Pset_create_intermediate_group(links, 1), "allow intermediate groups")
-        return try check(H5Gcreate2(parent, path, links, takt_h5p_default(), takt_h5p_default()), "create group \(path)")
+        return try check(H5Gcreate2(parent, path, links, takt_h5p_default(), takt_h5p_default()),
+                         "create group \(path)")
     }
 
     /// Writes a scalar string attribute (variable-length UTF-8).
@@ -21,7 +22,8 @@ enum HDF5Objects {
         let space = try check(H5Screate(H5S_SCALAR), "create scalar space")
         defer { H5Sclose(space) }
         if H5Aexists(object, name) > 0 { H5Adelete(object, name) }
-        let attribute = try check(H5Acreate2(object, name, type, space, takt_h5p_default(), takt_h5p_default()), "create attribute \(name)")
+        let attribute = try check(H5Acreate2(object, name, type, space, takt_h5p_default(), takt_h5p_default()),
+                                  "create attribute \(name)")
         defer { H5Aclose(attribute) }
         try value.withCString { pointer in
             var pointers: [UnsafePointer<CChar>?] = [pointer]
@@ -37,7 +39,8 @@ enum HDF5Objects {
         let space = try check(H5Screate_simple(1, &dims, nil), "create space")
         defer { H5Sclose(space) }
         if H5Aexists(object, name) > 0 { H5Adelete(object, name) }
-        let attribute = try check(H5Acreate2(object, name, type, space, takt_h5p_default(), takt_h5p_default()), "create attribute \(name)")
+        let attribute = try check(H5Acreate2(object, name, type, space, takt_h5p_default(), takt_h5p_default()),
+                                  "create attribute \(name)")
         defer { H5Aclose(attribute) }
         let copies = values.map { strdup($0) }
         defer { copies.forEach { free($0) } }
@@ -50,7 +53,8 @@ enum HDF5Objects {
         let space = try check(H5Screate(H5S_SCALAR), "create scalar space")
         defer { H5Sclose(space) }
         if H5Aexists(object, name) > 0 { H5Adelete(object, name) }
-        let attribute = try check(H5Acreate2(object, name, type, space, takt_h5p_default(), takt_h5p_default()), "create attribute \(name)")
+        let attribute = try check(H5Acreate2(object, name, type, space, takt_h5p_default(), takt_h5p_default()),
+                                  "create attribute \(name)")
         defer { H5Aclose(attribute) }
         try withUnsafeBytes(of: value) { bytes in
             try check(H5Awrite(attribute, type, bytes.baseAddress), "write attribute \(name)")
@@ -75,12 +79,14 @@ enum HDF5Objects {
         defer { H5Tclose(type) }
         let space = try check(H5Screate(H5S_SCALAR), "create scalar space")
         defer { H5Sclose(space) }
-        let dataset = try check(H5Dcreate2(parent, name, type, space, takt_h5p_default(), takt_h5p_default(), takt_h5p_default()),
+        let dataset = try check(H5Dcreate2(parent, name, type, space, takt_h5p_default(), takt_h5p_default(),
+                                           takt_h5p_default()),
                                 "create dataset \(name)")
         defer { H5Dclose(dataset) }
         try value.withCString { pointer in
             var pointers: [UnsafePointer<CChar>?] = [pointer]
-            try check(H5Dwrite(dataset, type, takt_h5s_all(), takt_h5s_all(), takt_h5p_default(), &pointers), "write \(name)")
+            try check(H5Dwrite(dataset, type, takt_h5s_all(), takt_h5s_all(), takt_h5p_default(), &pointers),
+                      "write \(name)")
         }
         try attribute(dataset, "description", description)
         try attribute(dataset, "units", "")

@@ -58,7 +58,8 @@ enum HDF5Reading {
         guard space >= 0 else { return nil }
         defer { H5Sclose(space) }
         var dims = [hsize_t](repeating: 0, count: 8)
-        guard (1...8).contains(H5Sget_simple_extent_ndims(space)), H5Sget_simple_extent_dims(space, &dims, nil) >= 0 else { return nil }
+        guard (1...8).contains(H5Sget_simple_extent_ndims(space)), H5Sget_simple_extent_dims(space, &dims, nil) >= 0
+        else { return nil }
         return Int(dims[0])
     }
 
@@ -74,7 +75,8 @@ enum HDF5Reading {
             let length = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, takt_h5p_default())
             guard length >= 0 else { return nil }
             var name = [CChar](repeating: 0, count: Int(length) + 1)
-            guard H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, &name, name.count, takt_h5p_default()) >= 0
+            guard H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, &name, name.count,
+                                     takt_h5p_default()) >= 0
             else { return nil }
             return String(decoding: name.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }

@@ -75,11 +75,13 @@ struct SmallTable {
         var dims: [hsize_t] = [hsize_t(rows.count)]
         let space = try check(H5Screate_simple(1, &dims, nil), "create space for \(name)")
         defer { H5Sclose(space) }
-        let dataset = try check(H5Dcreate2(parent, name, file, space, takt_h5p_default(), takt_h5p_default(), takt_h5p_default()),
+        let dataset = try check(H5Dcreate2(parent, name, file, space, takt_h5p_default(), takt_h5p_default(),
+                                           takt_h5p_default()),
                                 "create dataset \(name)")
         defer { H5Dclose(dataset) }
         if !rows.isEmpty {
-            try check(H5Dwrite(dataset, memory, takt_h5s_all(), takt_h5s_all(), takt_h5p_default(), &buffer), "write \(name)")
+            try check(H5Dwrite(dataset, memory, takt_h5s_all(), takt_h5s_all(), takt_h5p_default(), &buffer),
+                      "write \(name)")
         }
         try HDF5Objects.attribute(dataset, "description", description)
         try HDF5Objects.attribute(dataset, "units", units)

@@ -34,7 +34,8 @@ final class StreamingTable {
             try check(H5Pset_shuffle(properties), "set shuffle on \(name)")
             try check(H5Pset_deflate(properties, 1), "set deflate on \(name)")
         }
-        dataset = try check(H5Dcreate2(parent, name, fileType, space, takt_h5p_default(), properties, takt_h5p_default()),
+        dataset = try check(H5Dcreate2(parent, name, fileType, space, takt_h5p_default(), properties,
+                                       takt_h5p_default()),
                             "create dataset \(name)")
         buffer.reserveCapacity(rowSize * chunkRows)
         try HDF5Objects.attribute(dataset, "description", description)
@@ -69,7 +70,8 @@ final class StreamingTable {
         let memorySpace = try check(H5Screate_simple(columns > 0 ? 2 : 1, &count, nil), "create memory space")
         defer { H5Sclose(memorySpace) }
         try buffer.withUnsafeBytes { raw in
-            try check(H5Dwrite(dataset, memoryType, memorySpace, fileSpace, takt_h5p_default(), raw.baseAddress), "write rows")
+            try check(H5Dwrite(dataset, memoryType, memorySpace, fileSpace, takt_h5p_default(), raw.baseAddress),
+                      "write rows")
         }
         writtenRows += hsize_t(rows)
         buffer.removeFirst(rows * rowSize)

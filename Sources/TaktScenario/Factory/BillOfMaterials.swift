@@ -28,7 +28,8 @@ struct BillOfMaterials {
                 case .onPath:
                     let start = path.lastIndex(of: component.product) ?? 0
                     let cycle = (path[start...] + [component.product]).map { products[$0] }.joined(separator: " → ")
-                    component.at.error("the bill of materials has a cycle: \(cycle); a product cannot consume itself, directly or through its components")
+                    component.at.error("the bill of materials has a cycle: \(cycle); a product cannot consume itself, "
+                                           + "directly or through its components")
                 case .unvisited:
                     visit(component.product)
                 case .done:

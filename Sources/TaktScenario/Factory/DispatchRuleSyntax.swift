@@ -31,7 +31,9 @@ public enum DispatchRuleSyntax {
         if trimmed.hasPrefix("atc") { return parseATC(trimmed) }
         let name = String(trimmed.prefix { $0 != "(" }).trimmingWhitespace()
         let hint = Suggestion.closest(to: name, among: DispatchRule.names).map { "did you mean '\($0)'? " } ?? ""
-        return .failure(SyntaxProblem("unknown dispatch rule '\(text)'; \(hint)expected one of \(DispatchRule.names.joined(separator: ", ")), with atc written 'atc(k: 2)'"))
+        return .failure(SyntaxProblem("unknown dispatch rule '\(text)'; \(hint)expected one of "
+                                          + "\(DispatchRule.names.joined(separator: ", ")), with atc "
+                                          + "written 'atc(k: 2)'"))
     }
 
     /// `atc(k: 2)` or `atc(k=2)`, k > 0.

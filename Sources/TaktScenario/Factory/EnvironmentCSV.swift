@@ -22,29 +22,35 @@ struct EnvironmentCSV {
         let lines = LineEnds.lines(of: LineEnds.normalised(text)).enumerated().compactMap { offset, line in
             let content = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
             let trimmed = content.trimmingWhitespace()
-            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1, fields: OrderCSV.fields(of: content))
+            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1,
+                                                                      fields: OrderCSV.fields(of: content))
         }
         guard let header = lines.first else {
-            return ([], [], [Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; expected a header such as 'time,\(column)'")])
+            return ([], [],
+                    [Diagnostic(file: file, line: 1, column: 1,
+                                message: "the file is empty; expected a header such as 'time,\(column)'")])
         }
         let names = header.fields.map { $0.text.trimmingWhitespace() }
         guard let timeIndex = names.firstIndex(of: "time"), let valueIndex = names.firstIndex(of: column) else {
             let missing = names.contains("time") ? column : "time"
             return ([], [], [Diagnostic(file: file, line: header.number, column: 1,
-                                        message: "no column '\(missing)' in the header; it has: \(names.joined(separator: ", "))")])
+                                        message: "no column '\(missing)' in the header; it has: "
+                                            + "\(names.joined(separator: ", "))")])
         }
         var times: [Double] = [], values: [Double] = []
         for row in lines.dropFirst() {
             guard row.fields.count == names.count else {
                 problems.append(Diagnostic(file: file, line: row.number, column: 1,
-                                           message: "this row has \(row.fields.count) fields but the header has \(names.count)"))
+                                           message: "this row has \(row.fields.count) fields but the header has "
+                                               + "\(names.count)"))
                 continue
             }
             let timeField = row.fields[timeIndex], valueField = row.fields[valueIndex]
             var time: Double?
             switch Quantity.parseDuration(timeField.text) {
             case .success(let seconds): time = seconds
-            case .failure(let syntax): problems.append(Diagnostic(file: file, line: row.number, column: timeField.column,
+            case .failure(let syntax): problems.append(Diagnostic(file: file, line: row.number,
+                                                                  column: timeField.column,
                                                                   message: "time: \(syntax.message)"))
             }
             guard let value = Double(valueField.text.trimmingWhitespace()), value.isFinite else {

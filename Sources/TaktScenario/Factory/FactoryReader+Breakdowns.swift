@@ -9,7 +9,8 @@ extension FactoryReader {
         let timeToFailure = failureNode?.distribution("\(path).time_to_failure")
         let basis = breakdowns.optional("basis")?.choice("\(path).basis", among: [
             "operating": FailureBasis.operatingTime, "calendar": FailureBasis.calendarTime])
-        let repair = breakdowns.required("repair", expected: "the repair time, e.g. 'lognormal(mean: 30 min, sd: 10 min)'")?
+        let repair = breakdowns.required("repair",
+                                         expected: "the repair time, e.g. 'lognormal(mean: 30 min, sd: 10 min)'")?
             .distribution("\(path).repair")
         let afterRepair = breakdowns.optional("after_repair")?.choice("\(path).after_repair", among: [
             "resume": InterruptedStep.resume, "restart": InterruptedStep.restart])
@@ -30,9 +31,11 @@ extension FactoryReader {
 
     /// `technician: true`: the repair waits for a worker with the `repair` skill (not with `crew`).
     func readTechnician(_ fields: MappingReader, crewNode: Located?, path: String) -> Bool {
-        guard let node = fields.optional("technician"), let technician = node.boolean("\(path).technician") else { return false }
+        guard let node = fields.optional("technician"), let technician = node.boolean("\(path).technician")
+        else { return false }
         if technician && crewNode != nil {
-            node.error("\(path): give either 'crew' (a repair crew) or 'technician: true' (a worker with the 'repair' skill), not both")
+            node.error("\(path): give either 'crew' (a repair crew) or 'technician: true' (a worker with the 'repair' "
+                           + "skill), not both")
         }
         return technician
     }
@@ -43,7 +46,9 @@ extension FactoryReader {
         return items.enumerated().compactMap { offset, item in
             let itemPath = "\(path)[\(offset + 1)]"
             guard let window = item.mapping(itemPath) else { return nil }
-            let start = window.required("start", expected: "when the first window opens, e.g. '1 d'")?.duration("\(itemPath).start")
+            let start = window.required("start",
+                                        expected: "when the first window "
+                                            + "opens, e.g. '1 d'")?.duration("\(itemPath).start")
             let duration = window.required("duration", expected: "how long it lasts, e.g. '4 h'")?
                 .duration("\(itemPath).duration", allowZero: false)
             let everyNode = window.optional("every")

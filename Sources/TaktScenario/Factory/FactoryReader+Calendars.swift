@@ -14,18 +14,25 @@ extension FactoryReader {
             let path = "calendars.\(entry.name)"
             guard let fields = entry.value.mapping(path) else { return nil }
             var intervals: [(start: Double, end: Double)] = []
-            let shifts = fields.required("shifts", expected: "a list of {days, from, to}")?.sequence("\(path).shifts") ?? []
+            let shifts = fields.required("shifts", expected: "a list of {days, from, to}")?.sequence("\(path).shifts")
+                                          ?? []
             for (offset, item) in shifts.enumerated() {
                 let itemPath = "\(path).shifts[\(offset + 1)]"
                 guard let shift = item.mapping(itemPath) else { continue }
-                let days = shift.required("days", expected: "e.g. [mon, tue, wed, thu, fri]")?.sequence("\(itemPath).days") ?? []
-                let from = shift.required("from", expected: "a time of day such as \"06:00\"").flatMap { clock($0, "\(itemPath).from") }
-                let to = shift.required("to", expected: "a time of day such as \"14:00\"").flatMap { clock($0, "\(itemPath).to") }
+                let days = shift.required("days",
+                                          expected: "e.g. [mon, tue, wed, thu, fri]")?.sequence("\(itemPath).days")
+                                              ?? []
+                let from = shift.required("from", expected: "a time of day such as \"06:00\"")
+                    .flatMap { clock($0, "\(itemPath).from") }
+                let to = shift.required("to", expected: "a time of day such as \"14:00\"")
+                    .flatMap { clock($0, "\(itemPath).to") }
                 shift.finish()
                 guard let from, let to else { continue }
                 for dayNode in days {
-                    guard let name = dayNode.string("a day"), let day = dayNames.firstIndex(of: name.lowercased()) else {
-                        dayNode.error("\(itemPath).days: unknown day '\(dayNode.scalarText ?? "")'; expected \(dayNames.joined(separator: ", "))")
+                    guard let name = dayNode.string("a day"), let day = dayNames.firstIndex(of: name.lowercased())
+                    else {
+                        dayNode.error("\(itemPath).days: unknown day '\(dayNode.scalarText ?? "")'; expected "
+                                          + "\(dayNames.joined(separator: ", "))")
                         continue
                     }
                     let start = Double(day) * 86_400 + from

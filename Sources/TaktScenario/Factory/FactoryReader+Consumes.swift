@@ -29,6 +29,7 @@ extension FactoryReader {
         let candidates = materials.names + products.names
         let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean '\($0)'? " } ?? ""
         let materialList = materials.names.isEmpty ? "none" : Suggestion.listing(materials.names, near: name)
-        return "undefined material or product '\(name)'; \(hint)materials: \(materialList); products: \(Suggestion.listing(products.names, near: name))"
+        return "undefined material or product '\(name)'; \(hint)materials: \(materialList); products: "
+            + "\(Suggestion.listing(products.names, near: name))"
     }
 }

@@ -9,26 +9,32 @@ extension FactoryReader {
     func readControllers(_ configuration: FactoryConfiguration, run: RunSettings) -> ControllerPlan {
         var plan = ControllerPlan()
         if let node = top.optional("controllers"), let fields = node.mapping("controllers") {
-            plan.maintenance = fields.optional("maintenance").flatMap { readMaintenancePolicy($0, configuration, path: "controllers.maintenance") }
-            plan.quality = fields.optional("quality").flatMap { readQualityPolicy($0, configuration, path: "controllers.quality") }
+            plan.maintenance = fields.optional("maintenance")
+                .flatMap { readMaintenancePolicy($0, configuration, path: "controllers.maintenance") }
+            plan.quality = fields.optional("quality")
+                .flatMap { readQualityPolicy($0, configuration, path: "controllers.quality") }
             fields.finish()
         }
         let shadowNode = top.optional("shadow"), deployNode = top.optional("deploy")
         if let shadowNode, let deployNode {
             let later = shadowNode.line > deployNode.line ? shadowNode : deployNode
-            later.error("give either 'shadow:' (controllers that only watch) or 'deploy:' (controllers that watch, then take over), not both")
+            later.error("give either 'shadow:' (controllers that only watch) or 'deploy:' (controllers that watch, "
+                            + "then take over), not both")
         }
         if let node = shadowNode ?? deployNode, let fields = node.mapping(shadowNode != nil ? "shadow" : "deploy") {
             let path = shadowNode != nil ? "shadow" : "deploy"
-            plan.shadowMaintenance = fields.optional("maintenance").flatMap { readMaintenancePolicy($0, configuration, path: "\(path).maintenance") }
-            plan.shadowQuality = fields.optional("quality").flatMap { readQualityPolicy($0, configuration, path: "\(path).quality") }
+            plan.shadowMaintenance = fields.optional("maintenance")
+                .flatMap { readMaintenancePolicy($0, configuration, path: "\(path).maintenance") }
+            plan.shadowQuality = fields.optional("quality")
+                .flatMap { readQualityPolicy($0, configuration, path: "\(path).quality") }
             if shadowNode == nil {
                 let atNode = fields.required("at", expected: "when the controllers take over, e.g. '30 d'")
                 let at = atNode?.duration("deploy.at", allowZero: false)
                 let transition = fields.optional("transition")?.duration("deploy.transition") ?? 0
                 if let at, let atNode {
                     if at <= run.warmUp {
-                        atNode.error("deploy.at (\(at / 86_400) d) must come after the warm-up (\(run.warmUp / 86_400) d)")
+                        atNode.error("deploy.at (\(at / 86_400) d) must come after the warm-up "
+                                         + "(\(run.warmUp / 86_400) d)")
                     } else if at + transition >= run.endTime {
                         atNode.error("deploy.at + transition must end before the run does")
                     } else {
@@ -42,7 +48,8 @@ extension FactoryReader {
     }
 
     /// `{policy: run_to_failure | preventive | condition | predictive, …}`.
-    func readMaintenancePolicy(_ node: Located, _ configuration: FactoryConfiguration, path: String) -> MaintenancePolicy? {
+    func readMaintenancePolicy(_ node: Located, _ configuration: FactoryConfiguration, path: String)
+        -> MaintenancePolicy? {
         guard let fields = node.mapping(path) else { return nil }
         let policy = fields.required("policy", expected: "run_to_failure, preventive, condition or predictive")?
             .choice("\(path).policy", among: ["run_to_failure": "run_to_failure", "preventive": "preventive",
@@ -59,22 +66,29 @@ extension FactoryReader {
             if let every = fields.required("every", expected: "the age at which a machine is maintained, e.g. '200 h'")?
                 .duration("\(path).every", allowZero: false) {
                 let basis = fields.optional("basis")?.choice("\(path).basis", among: [
-                    "calendar": AgeReplacement.Basis.calendar, "operating": AgeReplacement.Basis.operating]) ?? .calendar
+                    "calendar": AgeReplacement.Basis.calendar, "operating": AgeReplacement.Basis.operating])
+                        ?? .calendar
                 result = .preventive(interval: every, duration: duration, stations: stationIndices, basis: basis)
             }
         case "condition"?:
             let sensor = readSensorName(fields, configuration, path: path)
-            let threshold = fields.required("threshold", expected: "the reading at which to maintain, e.g. 4.5")?.number("\(path).threshold")
-            if let sensor, let threshold { result = .condition(sensor: sensor, threshold: threshold, duration: duration) }
+            let threshold = fields.required("threshold",
+                                            expected: "the reading at which to "
+                                                + "maintain, e.g. 4.5")?.number("\(path).threshold")
+            if let sensor, let threshold {
+                result = .condition(sensor: sensor, threshold: threshold, duration: duration)
+            }
         case "predictive"?:
             let sensor = readSensorName(fields, configuration, path: path)
             let horizon = fields.optional("horizon")?.duration("\(path).horizon", allowZero: false) ?? 12 * 3600
             let window = fields.optional("window")?.integer("\(path).window", in: 3...10_000) ?? 24
             let failures = fields.optional("min_failures")?.integer("\(path).min_failures", in: 2...1_000) ?? 3
             let margin = fields.optional("margin")?.number("\(path).margin", in: 0...10) ?? 1
-            let known = fields.optional("warm_start").flatMap { readFailureLevels($0, path: "\(path).warm_start") } ?? []
+            let known = fields.optional("warm_start").flatMap { readFailureLevels($0, path: "\(path).warm_start") }
+                ?? []
             if let sensor {
-                result = .predictive(sensor: sensor, horizon: horizon, duration: duration, stations: stationIndices, window: window,
+                result = .predictive(sensor: sensor, horizon: horizon, duration: duration, stations: stationIndices,
+                                     window: window,
                                      minimumFailures: failures, margin: margin, knownFailureLevels: known)
             }
         default: break
@@ -90,15 +104,18 @@ extension FactoryReader {
         let file = name.hasPrefix("/") ? name
             : (((scenarioFile as NSString).deletingLastPathComponent) as NSString).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: file) else {
-            node.error("\(path): '\(name)' does not exist (the path is relative to the scenario file's folder; write one with takt run --save-models)")
+            node.error("\(path): '\(name)' does not exist (the path is relative to the scenario file's folder; write "
+                           + "one with takt run --save-models)")
             return nil
         }
         let json = try? JSONSerialization.jsonObject(with: data)
         let models = json as? [String: Any]
         let model = (models?["predictive"] ?? models?["shadow.predictive"]) as? [String: Any] ?? models
-        let numbers = (model?["failure_levels"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue ?? ($0 as? Double) }
+        let numbers = (model?["failure_levels"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue
+                                                                         ?? ($0 as? Double) }
         guard let levels = numbers, !levels.isEmpty, levels.count == (model?["failure_levels"] as? [Any])?.count else {
-            node.error("\(path): '\(name)' holds no failure levels; expected {\"predictive\": {\"failure_levels\": [...]}} as written by takt run --save-models")
+            node.error("\(path): '\(name)' holds no failure levels; expected {\"predictive\": {\"failure_levels\": "
+                           + "[...]}} as written by takt run --save-models")
             return nil
         }
         return levels
@@ -110,7 +127,9 @@ extension FactoryReader {
               let name = node.string("\(path).sensor") else { return nil }
         if let index = configuration.sensors.firstIndex(where: { $0.name == name }) { return index }
         let names = Array(Set(configuration.sensors.map(\.name))).sorted()
-        node.error("\(path).sensor: no sensor named '\(name)'; " + (names.isEmpty ? "the scenario has no 'sensors:'" : "sensors: \(Suggestion.listing(names, near: name))"))
+        node.error("\(path).sensor: no sensor named '\(name)'; "
+                       + (names.isEmpty ? "the scenario has no 'sensors:'"
+                              : "sensors: \(Suggestion.listing(names, near: name))"))
         return nil
     }
 
@@ -123,22 +142,33 @@ extension FactoryReader {
         var result: QualityPolicy? = policy == "fixed" ? .fixed : nil
         if policy == "optimise" {
             let operation = fields.required("operation", expected: "the operation whose recipe it tunes, e.g. weld")
-                .flatMap { readRoute($0, configuration, path: "\(path).operation", needs: "recipe") { !$0.recipe.isEmpty } }
-            let inspection = fields.required("inspection", expected: "the inspection whose verdicts it learns from, e.g. image")
-                .flatMap { readRoute($0, configuration, path: "\(path).inspection", needs: "inspection") { $0.inspection != nil } }
+                .flatMap { readRoute($0, configuration, path: "\(path).operation",
+                                     needs: "recipe") { !$0.recipe.isEmpty } }
+            let inspection = fields.required("inspection",
+                                             expected: "the inspection whose verdicts it learns from, e.g. image")
+                .flatMap { readRoute($0, configuration, path: "\(path).inspection",
+                                     needs: "inspection") { $0.inspection != nil } }
             var settings = ProcessOptimiser.Settings()
-            if let every = fields.optional("update_every")?.integer("\(path).update_every", in: 1...1_000_000) { settings.updateEvery = every }
-            if let warmUp = fields.optional("warm_up")?.integer("\(path).warm_up", in: 0...10_000_000) { settings.warmUp = warmUp }
-            if let exploration = fields.optional("exploration")?.number("\(path).exploration", in: 0...0.5) { settings.exploration = exploration }
+            if let every = fields.optional("update_every")?.integer("\(path).update_every", in: 1...1_000_000) {
+                settings.updateEvery = every
+            }
+            if let warmUp = fields.optional("warm_up")?.integer("\(path).warm_up", in: 0...10_000_000) {
+                settings.warmUp = warmUp
+            }
+            if let exploration = fields.optional("exploration")?.number("\(path).exploration", in: 0...0.5) {
+                settings.exploration = exploration
+            }
             if let step = fields.optional("step")?.number("\(path).step", in: 0...1) { settings.stepLimit = step }
-            let useAccuracy = fields.optional("use_inspection_accuracy")?.boolean("\(path).use_inspection_accuracy") ?? false
+            let useAccuracy = fields.optional("use_inspection_accuracy")?.boolean("\(path).use_inspection_accuracy")
+                ?? false
             if let operation, let inspection {
                 if useAccuracy, let spec = route(inspection, in: configuration).inspection {
                     // the inspection's qualified accuracy (a gauge study), not the process truth
                     let good = spec.confusion[0]
                     let defective = spec.confusion.dropFirst()
                     settings.falseRejectRate = 1 - good[0]
-                    settings.detectionRate = defective.isEmpty ? 1 : defective.reduce(0) { $0 + (1 - $1[0]) } / Double(defective.count)
+                    settings.detectionRate = defective.isEmpty ? 1
+                        : defective.reduce(0) { $0 + (1 - $1[0]) } / Double(defective.count)
                 }
                 result = .optimise(operation: operation, inspection: inspection, settings: settings)
             }
@@ -154,7 +184,8 @@ extension FactoryReader {
         guard let name = node.string(path) else { return nil }
         let operations = configuration.products.flatMap { product in product.routing.map { (product.name, $0) } }
         let suitable = operations.filter { condition($0.1) }.map { "\($0.0)/\($0.1.name)" }
-        let others = suitable.isEmpty ? "no operation has one" : "operations with a \(needs): \(suitable.joined(separator: ", "))"
+        let others = suitable.isEmpty ? "no operation has one"
+            : "operations with a \(needs): \(suitable.joined(separator: ", "))"
         guard let index = operations.firstIndex(where: { $0.1.name == name || "\($0.0)/\($0.1.name)" == name }) else {
             node.error("\(path): no operation named '\(name)'; \(others)")
             return nil
@@ -173,8 +204,10 @@ extension FactoryReader {
     /// `maintenance_costs: {preventive: 300, corrective: 1500, downtime_per_hour: 200}`.
     func readMaintenanceCosts(_ node: Located?) -> MaintenanceCosts {
         guard let node, let fields = node.mapping("maintenance_costs") else { return MaintenanceCosts() }
-        let cost = { (key: String) in fields.optional(key)?.number("maintenance_costs.\(key)", in: 0 ... .greatestFiniteMagnitude) ?? 0 }
-        let costs = MaintenanceCosts(preventive: cost("preventive"), corrective: cost("corrective"), downtimePerHour: cost("downtime_per_hour"))
+        let cost = { (key: String) in fields.optional(key)?.number("maintenance_costs.\(key)",
+                                                                   in: 0 ... .greatestFiniteMagnitude) ?? 0 }
+        let costs = MaintenanceCosts(preventive: cost("preventive"), corrective: cost("corrective"),
+                                     downtimePerHour: cost("downtime_per_hour"))
         fields.finish()
         return costs
     }

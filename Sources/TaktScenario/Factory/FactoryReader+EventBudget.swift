@@ -17,12 +17,14 @@ extension FactoryReader {
         for source in configuration.orderSources {
             if case .renewal(let law, let count, _) = source.arrivals {
                 let expected = span / law.mean
-                contributions.append(("arrivals of order source '\(source.name)'", min(expected, count.map(Double.init) ?? expected)))
+                contributions.append(("arrivals of order source '\(source.name)'",
+                                      min(expected, count.map(Double.init) ?? expected)))
             }
         }
         for sensor in configuration.sensors {
             let machines = Double(configuration.stations[sensor.station].machines)
-            contributions.append(("readings of sensor '\(sensor.name)' (every \(sensor.interval) s)", span / sensor.interval * machines))
+            contributions.append(("readings of sensor '\(sensor.name)' (every \(sensor.interval) s)",
+                                  span / sensor.interval * machines))
         }
         for station in configuration.stations {
             for window in station.maintenance {
@@ -31,11 +33,16 @@ extension FactoryReader {
                                       2 * span / period * Double(station.machines)))
             }
         }
-        if let sampleInterval { contributions.append(("time-series samples (every \(sampleInterval) s)", span / sampleInterval)) }
+        if let sampleInterval {
+            contributions.append(("time-series samples (every \(sampleInterval) s)", span / sampleInterval))
+        }
         let total = contributions.reduce(0) { $0 + $1.events }
-        guard total > Double(run.maxEvents), let largest = contributions.max(by: { $0.events < $1.events }) else { return }
-        node.error("run.duration: this run needs at least \(format(total)) events, more than the \(format(Double(run.maxEvents))) "
-            + "one run may have (run.max_events); most are \(largest.what): \(format(largest.events)). Shorten the run, "
+        guard total > Double(run.maxEvents), let largest = contributions.max(by: { $0.events < $1.events })
+        else { return }
+        node.error("run.duration: this run needs at least \(format(total)) events, more than the "
+                       + "\(format(Double(run.maxEvents))) "
+            + "one run may have (run.max_events); most are \(largest.what): \(format(largest.events)). "
+            + "Shorten the run, "
             + "lengthen that interval, or raise run.max_events; see docs/limits.md")
     }
 

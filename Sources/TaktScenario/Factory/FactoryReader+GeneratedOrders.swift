@@ -19,11 +19,12 @@ extension FactoryReader {
                 + "order may hold; see docs/limits.md")
         }
         let due = readDueDateRule(source, path: path)
-        let priority = source.optional("priority")?.integer("\(path).priority",
-                                                          in: -InputLimits.largestPriority...InputLimits.largestPriority) ?? 0
+        let priority = source.optional("priority")?
+            .integer("\(path).priority", in: -InputLimits.largestPriority...InputLimits.largestPriority) ?? 0
         let bounded = source.contains("count") || source.contains("until")
         if !runIsBounded && !bounded {
-            node.error("\(path) generates orders without end and the run has no end either; give run.duration, stop_after_jobs, or a 'count' or 'until' on this source")
+            node.error("\(path) generates orders without end and the run has no end either; give run.duration, "
+                           + "stop_after_jobs, or a 'count' or 'until' on this source")
         }
         guard let interarrival, let mix, let due else { return nil }
         return OrderSourceSpec(name: name, arrivals: .renewal(interarrival: interarrival, count: count, until: until),
@@ -44,9 +45,11 @@ extension FactoryReader {
             }
             return nil
         }
-        guard let node = source.optional("interarrival"), let law = node.distribution("\(path).interarrival") else { return nil }
+        guard let node = source.optional("interarrival"), let law = node.distribution("\(path).interarrival")
+        else { return nil }
         guard law.mean >= InputLimits.shortestInterval else {
-            node.error("\(path).interarrival must have a mean of at least 1 µs (a positive mean; the fastest arrivals Takt "
+            node.error("\(path).interarrival must have a mean of at least 1 µs (a positive mean; the fastest "
+                           + "arrivals Takt "
                 + "simulates are one per microsecond), found \(law.mean) s")
             return nil
         }
@@ -57,10 +60,12 @@ extension FactoryReader {
     func readMix(_ source: MappingReader, at node: Located, path: String) -> [(product: Int, weight: Double)]? {
         switch (source.optional("product"), source.optional("mix")) {
         case (_?, _?):
-            source.keyNode("product")?.error("\(path) has both 'mix' and 'product'; write 'product: widget' for one product, or 'mix: {widget: 3, gadget: 1}'")
+            source.keyNode("product")?.error("\(path) has both 'mix' and 'product'; write 'product: widget' for one "
+                                                 + "product, or 'mix: {widget: 3, gadget: 1}'")
             return nil
         case (nil, nil):
-            node.error("\(path) is missing what is ordered: 'product: widget', or 'mix: {widget: 3, gadget: 1}' (weights)")
+            node.error("\(path) is missing what is ordered: 'product: widget', or 'mix: {widget: 3, "
+                           + "gadget: 1}' (weights)")
             return nil
         case (let single?, nil):
             return products.resolve(single, what: "\(path).product").map { [($0, 1)] }

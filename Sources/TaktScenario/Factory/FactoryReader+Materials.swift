@@ -7,7 +7,8 @@ extension FactoryReader {
         guard let node, let materialsMapping = node.mapping("materials") else { return [] }
         return materialsMapping.namedEntries.compactMap { entry in
             if products.index(of: entry.name) != nil {
-                entry.key.error("materials.\(entry.name): a product has the same name; 'consumes' could not tell them apart, so rename one")
+                entry.key.error("materials.\(entry.name): a product has the same name; 'consumes' could not tell them "
+                                    + "apart, so rename one")
             }
             return readMaterial(entry.name, entry.value)
         }
@@ -18,12 +19,14 @@ extension FactoryReader {
         let path = "materials.\(name)"
         guard let fields = node.mapping(path) else { return nil }
         let initial = fields.optional("initial")?.integer("\(path).initial", in: 0...InputLimits.largestStock)
-        let policy = fields.optional("policy").map { readPolicy($0, path: "\(path).policy") } ?? ReplenishmentPolicy.none
+        let policy = fields.optional("policy").map { readPolicy($0, path: "\(path).policy") }
+            ?? ReplenishmentPolicy.none
         let leadTimeNode = fields.optional("lead_time")
         let leadTime = leadTimeNode?.distribution("\(path).lead_time")
         fields.finish()
         if leadTimeNode == nil, let policy, policy != .none {
-            node.error("\(path) is missing 'lead_time' (the supplier's delay from order to receipt, e.g. 'uniform(min: 1 d, max: 3 d)')")
+            node.error("\(path) is missing 'lead_time' (the supplier's delay from order to receipt, e.g. 'uniform(min: "
+                           + "1 d, max: 3 d)')")
             return nil
         }
         guard let policy, leadTimeNode == nil || leadTime != nil else { return nil }
@@ -32,7 +35,8 @@ extension FactoryReader {
 
     /// `policy: {s: 20, S: 100}`, `policy: {reorder_point: 20, quantity: 50}` or `policy: none`.
     func readPolicy(_ node: Located, path: String) -> ReplenishmentPolicy? {
-        let expected = "\(path) must be {s: 20, S: 100} (order up to S), {reorder_point: 20, quantity: 50} (order a fixed quantity) or 'none'"
+        let expected = "\(path) must be {s: 20, S: 100} (order up to S), {reorder_point: 20, quantity: 50} (order a "
+            + "fixed quantity) or 'none'"
         guard case .mapping = node.node else {
             if node.scalarText == "none" { return ReplenishmentPolicy.none }
             node.error("\(expected), found '\(node.scalarText ?? node.kindName)'")
@@ -43,10 +47,12 @@ extension FactoryReader {
         if policy.contains("s") || policy.contains("S") {
             let sNode = policy.required("s", expected: "the reorder level, e.g. 20")
             let s = sNode?.integer("\(path).s", in: 0...InputLimits.largestStock)
-            let upTo = policy.required("S", expected: "the order-up-to level, e.g. 100")?.integer("\(path).S", in: 1...InputLimits.largestStock)
+            let upTo = policy.required("S", expected: "the order-up-to level, e.g. 100")?
+                .integer("\(path).S", in: 1...InputLimits.largestStock)
             guard let sNode, let s, let upTo else { return nil }
             if s >= upTo {
-                sNode.error("\(path): s (\(s)) must be below S (\(upTo)); (s, S) orders up to S when the stock position falls to s")
+                sNode.error("\(path): s (\(s)) must be below S (\(upTo)); (s, S) orders up to S when the stock "
+                                + "position falls to s")
                 return nil
             }
             return .minMax(s: s, S: upTo)

@@ -19,8 +19,10 @@ extension FactoryReader {
     func readOperation(_ node: Located, path: String) -> OperationDraft? {
         guard let fields = node.mapping(path) else { return nil }
         let stationIndices = readOperationStations(fields, at: node, path: path)
-        let time = fields.required("time", expected: "the processing time per unit, e.g. '4 min'")?.distribution("\(path).time")
-        let defaultName = fields.optional("station")?.scalarText ?? Self.firstItem(of: fields.optional("stations")) ?? ""
+        let time = fields.required("time",
+                                   expected: "the processing time per unit, e.g. '4 min'")?.distribution("\(path).time")
+        let defaultName = fields.optional("station")?.scalarText ?? Self.firstItem(of: fields.optional("stations"))
+            ?? ""
         let name = fields.optional("name").flatMap { $0.string("\(path).name") } ?? defaultName
         let consumes = fields.optional("consumes").map { readConsumes($0, path: "\(path).consumes") }
         let scrap = fields.optional("scrap")?.number("\(path).scrap", in: 0...1)
@@ -32,11 +34,13 @@ extension FactoryReader {
         let inspection = fields.optional("inspect").flatMap { readInspection($0, path: "\(path).inspect") }
         fields.finish()
         if let rework, rework.probability + (scrap ?? 0) > 1 {
-            rework.probabilityNode.error("\(path): scrap (\(scrap ?? 0)) and rework probability (\(rework.probability)) add up to more than 1")
+            rework.probabilityNode.error("\(path): scrap (\(scrap ?? 0)) and rework probability "
+                                             + "(\(rework.probability)) add up to more than 1")
             return nil
         }
         guard let stationIndices, let time, consumes?.complete ?? true else { return nil }
-        var spec = OperationSpec(name: name, stations: stationIndices, processTime: time, consumes: consumes?.uses ?? [],
+        var spec = OperationSpec(name: name, stations: stationIndices, processTime: time,
+                                 consumes: consumes?.uses ?? [],
                                  scrapProbability: scrap ?? 0)
         spec.recipe = recipe
         spec.quality = quality
@@ -50,10 +54,12 @@ extension FactoryReader {
     func readOperationStations(_ fields: MappingReader, at node: Located, path: String) -> [Int]? {
         switch (fields.optional("station"), fields.optional("stations")) {
         case (_?, _?):
-            fields.keyNode("stations")?.error("\(path) has both 'station' and 'stations'; write 'station: cut', or 'stations: [cut, cut_b]' for alternatives")
+            fields.keyNode("stations")?.error("\(path) has both 'station' and 'stations'; write 'station: cut', or "
+                                                  + "'stations: [cut, cut_b]' for alternatives")
             return nil
         case (nil, nil):
-            node.error("\(path) is missing 'station' (the station that does it, e.g. 'station: cut'; or 'stations: [cut, cut_b]' for alternatives)")
+            node.error("\(path) is missing 'station' (the station that does it, e.g. 'station: cut'; or 'stations: "
+                           + "[cut, cut_b]' for alternatives)")
             return nil
         case (let single?, nil):
             return stations.resolve(single, what: "\(path).station").map { [$0] }

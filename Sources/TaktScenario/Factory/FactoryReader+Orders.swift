@@ -9,7 +9,8 @@ extension FactoryReader {
     /// every generating source must be bounded by a count or an end time.
     func readOrders(_ node: Located?, runIsBounded: Bool) -> [OrderSourceSpec]? {
         guard let node else {
-            document.error("the factory has no 'orders:' section; add at least one order source, e.g. 'orders: [{name: customers, rate: 6 /h, product: widget}]'")
+            document.error("the factory has no 'orders:' section; add at least one order source, e.g. 'orders: [{name: "
+                               + "customers, rate: 6 /h, product: widget}]'")
             return nil
         }
         guard let items = node.isNull ? [] : node.sequence("orders") else { return nil }
@@ -22,7 +23,8 @@ extension FactoryReader {
             let source = readSource(item, path: "orders[\(offset + 1)]", runIsBounded: runIsBounded)
             if let source {
                 if names.contains(source.name) {
-                    item.error("orders[\(offset + 1)]: another source is already named '\(source.name)'; names must differ (random streams are named after them)")
+                    item.error("orders[\(offset + 1)]: another source is already named '\(source.name)'; names must "
+                                   + "differ (random streams are named after them)")
                 }
                 names.append(source.name)
             }
@@ -40,9 +42,11 @@ extension FactoryReader {
         let forms = Self.arrivalKeys.filter { source.contains($0) }
         guard forms.count == 1 else {
             if forms.isEmpty {
-                node.error("\(path) needs to say when orders arrive: 'interarrival:' or 'rate:' (generated orders), 'schedule:' (a list) or 'file:' (a CSV file)")
+                node.error("\(path) needs to say when orders arrive: 'interarrival:' or 'rate:' (generated orders), "
+                               + "'schedule:' (a list) or 'file:' (a CSV file)")
             } else {
-                let keys = forms.compactMap { source.keyNode($0) }.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+                let keys = forms.compactMap { source.keyNode($0) }
+                    .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
                 let names = keys.compactMap(\.scalarText).map { "'\($0)'" }.joined(separator: " and ")
                 keys.last?.error("\(path): \(names) both say when orders arrive; keep one")
             }

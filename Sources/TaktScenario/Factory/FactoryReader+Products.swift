@@ -6,7 +6,8 @@ extension FactoryReader {
     /// Also checks that the bill of materials has no cycle.
     func readProducts(_ node: Located?) -> [ProductSpec]? {
         guard let node else {
-            document.error("the factory has no 'products:'; add at least one, e.g. 'products: {widget: {routing: [{station: cut, time: 4 min}]}}'")
+            document.error("the factory has no 'products:'; add at least one, e.g. 'products: {widget: {routing: "
+                               + "[{station: cut, time: 4 min}]}}'")
             return nil
         }
         guard let productsMapping = node.mapping("products") else { return nil }
@@ -26,11 +27,13 @@ extension FactoryReader {
     }
 
     /// One product, with the products its operations consume (for the cycle check).
-    func readProduct(_ name: String, _ node: Located) -> (spec: ProductSpec, components: [(product: Int, at: Located)])? {
+    func readProduct(_ name: String, _ node: Located)
+        -> (spec: ProductSpec, components: [(product: Int, at: Located)])? {
         let path = "products.\(name)"
         guard let fields = node.mapping(path) else { return nil }
         let family = fields.optional("family").flatMap { families.resolve($0, what: "\(path).family") }
-        let routingNode = fields.required("routing", expected: "the operations in order, e.g. '- {station: cut, time: 4 min}'")
+        let routingNode = fields.required("routing",
+                                          expected: "the operations in order, e.g. '- {station: cut, time: 4 min}'")
         fields.finish()
         guard let routingNode else { return nil }
         let items = routingNode.isNull ? [] : routingNode.sequence("\(path).routing")

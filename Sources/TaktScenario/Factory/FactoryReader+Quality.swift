@@ -8,11 +8,14 @@ extension FactoryReader {
         return mapping.namedEntries.compactMap { entry in
             let itemPath = "\(path).\(entry.name)"
             guard let fields = entry.value.mapping(itemPath) else { return nil }
-            let setpoint = fields.required("setpoint", expected: "the value the recipe asks for, e.g. 120")?.number("\(itemPath).setpoint")
+            let setpoint = fields.required("setpoint",
+                                           expected: "the value the recipe "
+                                               + "asks for, e.g. 120")?.number("\(itemPath).setpoint")
             let noise = fields.optional("noise")?.number("\(itemPath).noise", in: 0 ... .greatestFiniteMagnitude) ?? 0
             var low = -Double.infinity, high = Double.infinity
             if let rangeNode = fields.optional("range") {
-                let bounds = rangeNode.sequence("\(itemPath).range")?.compactMap { $0.number("\(itemPath).range") } ?? []
+                let bounds = rangeNode.sequence("\(itemPath).range")?.compactMap { $0.number("\(itemPath).range") }
+                    ?? []
                 if bounds.count == 2 && bounds[0] < bounds[1] {
                     (low, high) = (bounds[0], bounds[1])
                 } else {
@@ -25,19 +28,23 @@ extension FactoryReader {
             if !(low...high).contains(setpoint) {
                 entry.value.error("\(itemPath).setpoint \(setpoint) is outside its range [\(low), \(high)]")
             }
-            return RecipeParameter(name: entry.name, setpoint: setpoint, noiseSD: noise, minimum: low, maximum: high, unit: unit)
+            return RecipeParameter(name: entry.name, setpoint: setpoint, noiseSD: noise, minimum: low, maximum: high,
+                                   unit: unit)
         }
     }
 
     /// `defects: {intercept: -4, terms: [{parameter: current, coefficient: 0.01, center: 118, power: 2},
     /// {environment: temperature, coefficient: 0.1, center: 22}, {wear: true, coefficient: 0.02},
     /// {operator_skill: true, coefficient: -1, center: 1}], classes: {porosity: 0.7, crack: 0.3}}`.
-    func readQualityModel(_ node: Located, recipe: [RecipeParameter], environmentNames: NameTable, path: String) -> QualityModel? {
+    func readQualityModel(_ node: Located, recipe: [RecipeParameter], environmentNames: NameTable, path: String)
+        -> QualityModel? {
         guard let fields = node.mapping(path) else { return nil }
-        let intercept = fields.required("intercept", expected: "the log-odds of a defect when every term is 0, e.g. -4")?
+        let intercept = fields.required("intercept",
+                                        expected: "the log-odds of a defect when every term is 0, e.g. -4")?
             .number("\(path).intercept")
         let terms = fields.optional("terms")?.sequence("\(path).terms")?.enumerated().compactMap { offset, item in
-            readQualityTerm(item, recipe: recipe, environmentNames: environmentNames, path: "\(path).terms[\(offset + 1)]")
+            readQualityTerm(item, recipe: recipe, environmentNames: environmentNames,
+                            path: "\(path).terms[\(offset + 1)]")
         } ?? []
         var shares: [(defectClass: Int, share: Double)] = [(0, 1)]
         if let classesNode = fields.optional("classes"), let classes = classesNode.mapping("\(path).classes") {
@@ -46,34 +53,44 @@ extension FactoryReader {
                       let share = entry.value.number("\(path).classes.\(entry.name)", in: 0...1) else { return nil }
                 return (index, share)
             }
-            if abs(shares.reduce(0) { $0 + $1.share } - 1) > 1e-9 { classesNode.error("\(path).classes: the shares must add up to 1") }
+            if abs(shares.reduce(0) { $0 + $1.share } - 1) > 1e-9 {
+                classesNode.error("\(path).classes: the shares must add up to 1")
+            }
         }
         fields.finish()
         guard let intercept else { return nil }
         return QualityModel(intercept: intercept, terms: terms, classShares: shares)
     }
 
-    func readQualityTerm(_ node: Located, recipe: [RecipeParameter], environmentNames: NameTable, path: String) -> QualityTerm? {
+    func readQualityTerm(_ node: Located, recipe: [RecipeParameter], environmentNames: NameTable, path: String)
+        -> QualityTerm? {
         guard let fields = node.mapping(path) else { return nil }
         var inputs: [QualityInput] = []
         if let parameter = fields.optional("parameter"), let name = parameter.string("\(path).parameter") {
             if let index = recipe.firstIndex(where: { $0.name == name }) {
                 inputs.append(.parameter(index))
             } else {
-                parameter.error("\(path).parameter: the recipe has no parameter '\(name)'; it has: \(recipe.map(\.name).joined(separator: ", "))")
+                parameter.error("\(path).parameter: the recipe has no parameter '\(name)'; it has: "
+                                    + "\(recipe.map(\.name).joined(separator: ", "))")
             }
         }
-        if let variable = fields.optional("environment"), let index = environmentNames.resolve(variable, what: "\(path).environment") {
+        if let variable = fields.optional("environment"),
+           let index = environmentNames.resolve(variable, what: "\(path).environment") {
             inputs.append(.environment(index))
         }
         if fields.optional("wear")?.boolean("\(path).wear") == true { inputs.append(.wear) }
-        if fields.optional("operator_skill")?.boolean("\(path).operator_skill") == true { inputs.append(.operatorSkill) }
-        let coefficient = fields.required("coefficient", expected: "the term's weight in log-odds, e.g. 0.05")?.number("\(path).coefficient")
+        if fields.optional("operator_skill")?.boolean("\(path).operator_skill") == true {
+            inputs.append(.operatorSkill)
+        }
+        let coefficient = fields.required("coefficient",
+                                          expected: "the term's weight in "
+                                              + "log-odds, e.g. 0.05")?.number("\(path).coefficient")
         let center = fields.optional("center")?.number("\(path).center") ?? 0
         let power = fields.optional("power")?.integer("\(path).power", in: 1...2) ?? 1
         fields.finish()
         guard inputs.count == 1 else {
-            node.error("\(path) needs exactly one input: 'parameter: <recipe parameter>', 'environment: <variable>', 'wear: true' or 'operator_skill: true'")
+            node.error("\(path) needs exactly one input: 'parameter: <recipe parameter>', 'environment: <variable>', "
+                           + "'wear: true' or 'operator_skill: true'")
             return nil
         }
         guard let coefficient else { return nil }
@@ -93,12 +110,15 @@ extension FactoryReader {
         if let matrixNode = fields.optional("confusion") {
             confusion = readConfusion(matrixNode, path: "\(path).confusion")
         } else {
-            let sensitivity = fields.required("sensitivity", expected: "the share of defective parts it rejects, e.g. 0.95 (or give 'confusion:')")?
+            let sensitivity = fields.required("sensitivity",
+                                              expected: "the share of defective parts it rejects, e.g. 0.95 (or "
+                                                  + "give 'confusion:')")?
                 .number("\(path).sensitivity", in: 0...1)
             let specificity = fields.required("specificity", expected: "the share of good parts it passes, e.g. 0.98")?
                 .number("\(path).specificity", in: 0...1)
             if let sensitivity, let specificity {
-                confusion = InspectionSpec.binary(sensitivity: sensitivity, specificity: specificity, defectClasses: classCount).confusion
+                confusion = InspectionSpec.binary(sensitivity: sensitivity, specificity: specificity,
+                                                  defectClasses: classCount).confusion
             }
         }
         var reworkTo: Located?
@@ -113,7 +133,8 @@ extension FactoryReader {
                 reject.finish()
                 onReject = .rework(toOperation: -1)
             } else {
-                rejectNode.error("\(path).on_reject must be 'scrap', 'recheck' (flagged parts go on to the next operation, a human re-check) or '{rework: <operation>}'")
+                rejectNode.error("\(path).on_reject must be 'scrap', 'recheck' (flagged parts go on to the next "
+                                     + "operation, a human re-check) or '{rework: <operation>}'")
             }
         }
         fields.finish()
@@ -137,15 +158,19 @@ extension FactoryReader {
             guard let cells = row.value.mapping("\(path).\(row.name)") else { continue }
             for cell in cells.namedEntries {
                 guard let verdict = names.firstIndex(of: cell.name) else {
-                    cell.key.error("\(path).\(row.name): unknown class '\(cell.name)'; classes are \(names.joined(separator: ", "))")
+                    cell.key.error("\(path).\(row.name): unknown class '\(cell.name)'; classes are "
+                                       + "\(names.joined(separator: ", "))")
                     continue
                 }
                 matrix[truth][verdict] = cell.value.number("\(path).\(row.name).\(cell.name)", in: 0...1) ?? 0
             }
-            if abs(matrix[truth].reduce(0, +) - 1) > 1e-9 { row.value.error("\(path).\(row.name): the row must add up to 1") }
+            if abs(matrix[truth].reduce(0, +) - 1) > 1e-9 {
+                row.value.error("\(path).\(row.name): the row must add up to 1")
+            }
         }
         if let missing = seen.firstIndex(of: false) {
-            node.error("\(path) has no row for class '\(names[missing])'; give one row per class: \(names.joined(separator: ", "))")
+            node.error("\(path) has no row for class '\(names[missing])'; give one row per class: "
+                           + "\(names.joined(separator: ", "))")
             return nil
         }
         return matrix
@@ -177,7 +202,8 @@ extension FactoryReader {
     /// `quality_costs: {scrap: 40, rework: 12, escaped_defect: 400, inspection: 0.05}` (per unit).
     func readQualityCosts(_ node: Located?) -> QualityCosts {
         guard let node, let fields = node.mapping("quality_costs") else { return QualityCosts() }
-        let cost = { (key: String) in fields.optional(key)?.number("quality_costs.\(key)", in: 0 ... .greatestFiniteMagnitude) ?? 0 }
+        let cost = { (key: String) in fields.optional(key)?.number("quality_costs.\(key)",
+                                                                   in: 0 ... .greatestFiniteMagnitude) ?? 0 }
         let costs = QualityCosts(scrap: cost("scrap"), rework: cost("rework"), escapedDefect: cost("escaped_defect"),
                                  inspection: cost("inspection"))
         fields.finish()

@@ -11,11 +11,13 @@ extension FactoryReader {
             }
             if drafts[index].spec.inspection?.onReject == .recheck,
                index + 1 >= drafts.count || drafts[index + 1].spec.inspection == nil {
-                drafts[index].inspectNode?.error("\(path)[\(index + 1)].inspect.on_reject: 'recheck' sends flagged parts to the next operation, "
+                drafts[index].inspectNode?.error("\(path)[\(index + 1)].inspect.on_reject: 'recheck' sends flagged "
+                                                     + "parts to the next operation, "
                                                  + "which must be an inspection (the human re-check)")
             }
             if let target = drafts[index].rejectReworkTo,
-               let to = resolveTarget(target, of: index, in: drafts, what: "\(path)[\(index + 1)].inspect.on_reject.rework") {
+               let to = resolveTarget(target, of: index, in: drafts,
+                                      what: "\(path)[\(index + 1)].inspect.on_reject.rework") {
                 drafts[index].spec.inspection?.onReject = .rework(toOperation: to)
             }
         }
@@ -31,12 +33,16 @@ extension FactoryReader {
         if reachable.count == 1 { return reachable[0] }
         if reachable.count > 1 {
             let positions = reachable.map { String($0 + 1) }.joined(separator: ", ")
-            target.error("\(what): operations \(positions) share the name '\(name)'; give them distinct 'name:'s to say which one")
+            target.error("\(what): operations \(positions) share the name '\(name)'; give them distinct 'name:'s "
+                             + "to say which one")
         } else if let later = matches.first {
-            target.error("\(what): '\(name)' is a later operation (\(later + 1) of the routing); rework can only go back to this operation or an earlier one: \(earlier)")
+            target.error("\(what): '\(name)' is a later operation (\(later + 1) of the routing); rework can only go "
+                             + "back to this operation or an earlier one: \(earlier)")
         } else {
-            let hint = Suggestion.closest(to: name, among: Array(names[...index])).map { "did you mean '\($0)'? " } ?? ""
-            target.error("\(what): no operation named '\(name)' in this routing; \(hint)operations up to this one: \(earlier)")
+            let hint = Suggestion.closest(to: name, among: Array(names[...index])).map { "did you mean '\($0)'? " }
+                ?? ""
+            target.error("\(what): no operation named '\(name)' in this routing; \(hint)operations up to this "
+                             + "one: \(earlier)")
         }
         return nil
     }

@@ -16,14 +16,16 @@ extension FactoryReader {
             let time = row.required("at", expected: "when the order arrives, e.g. '2 h'")?.duration("\(itemPath).at")
             let product = row.required("product", expected: "the product ordered")
                 .flatMap { products.resolve($0, what: "\(itemPath).product") }
-            let quantity = row.optional("quantity")?.integer("\(itemPath).quantity", in: 1...InputLimits.largestQuantity)
+            let quantity = row.optional("quantity")?.integer("\(itemPath).quantity",
+                                                             in: 1...InputLimits.largestQuantity)
             let dueNode = row.optional("due")
             let due = dueNode?.duration("\(itemPath).due")
             let priority = row.optional("priority")?.integer("\(itemPath).priority",
                                                        in: -InputLimits.largestPriority...InputLimits.largestPriority)
             row.finish()
             guard let time, let product, dueNode == nil || due != nil else { return nil }
-            return ScheduledOrder(time: time, product: product, quantity: quantity ?? 1, due: due, priority: priority ?? 0)
+            return ScheduledOrder(time: time, product: product, quantity: quantity ?? 1, due: due,
+                                  priority: priority ?? 0)
         }
         guard orders.count == items.count else { return nil }
         return Self.sortedByTime(orders)
@@ -34,8 +36,10 @@ extension FactoryReader {
         guard let name = node.string(path) else { return nil }
         let csvPath = name.hasPrefix("/") ? name
             : (((scenarioFile as NSString).deletingLastPathComponent) as NSString).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: csvPath), let text = String(data: data, encoding: .utf8) else {
-            let reason = FileManager.default.fileExists(atPath: csvPath) ? "cannot be read as UTF-8 text" : "does not exist"
+        guard let data = FileManager.default.contents(atPath: csvPath), let text = String(data: data, encoding: .utf8)
+        else {
+            let reason = FileManager.default.fileExists(atPath: csvPath) ? "cannot be read as UTF-8 text"
+                : "does not exist"
             node.error("\(path): '\(name)' \(reason) (the path is relative to the scenario file's folder)")
             return nil
         }

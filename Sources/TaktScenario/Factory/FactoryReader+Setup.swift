@@ -10,7 +10,8 @@ extension FactoryReader {
         let initialNode = setup.optional("initial")
         setup.finish()
         guard !families.names.isEmpty else {
-            node.error("\(path) needs product families to tell setups apart; list them at the top level, e.g. 'families: [small, large]'")
+            node.error("\(path) needs product families to tell setups apart; list them at the top level, e.g. "
+                           + "'families: [small, large]'")
             return nil
         }
         guard matrixNode != nil || initialNode != nil else {

@@ -23,7 +23,8 @@ extension FactoryReader {
             station.machines = machines
         }
         station.bufferCapacity = fields.optional("buffer")?.integer("\(path).buffer", in: 0...Int.max)
-        if let dispatch = fields.optional("dispatch").flatMap({ DispatchRuleSyntax.read($0, what: "\(path).dispatch") }) {
+        if let dispatch = fields.optional("dispatch")
+            .flatMap({ DispatchRuleSyntax.read($0, what: "\(path).dispatch") }) {
             station.dispatch = dispatch
         }
         station.setup = fields.optional("setup").flatMap { readSetup($0, path: "\(path).setup") }
@@ -31,10 +32,12 @@ extension FactoryReader {
         station.loadTime = fields.optional("load")?.distribution("\(path).load")
         station.unloadTime = fields.optional("unload")?.distribution("\(path).unload")
         station.breakdowns = fields.optional("breakdowns").flatMap { readBreakdowns($0, path: "\(path).breakdowns") }
-        station.maintenance = fields.optional("maintenance").map { readMaintenance($0, path: "\(path).maintenance") } ?? []
+        station.maintenance = fields.optional("maintenance").map { readMaintenance($0, path: "\(path).maintenance") }
+            ?? []
         station.wear = fields.optional("wear").flatMap { readWear($0, path: "\(path).wear") }
         if let powerNode = fields.optional("power") { station.powerKW = readPower(powerNode, path: "\(path).power") }
-        if let calendarNode = fields.optional("calendar"), let index = calendarNames.resolve(calendarNode, what: "\(path).calendar") {
+        if let calendarNode = fields.optional("calendar"), let index = calendarNames.resolve(calendarNode,
+                                                                                             what: "\(path).calendar") {
             station.calendar = calendars[index]
         }
         station.operators = fields.optional("operators")?.choice("\(path).operators", among: [
@@ -46,7 +49,8 @@ extension FactoryReader {
     /// `batch: {max: 8, min: 4, max_wait: 30 min}`.
     func readBatch(_ node: Located, path: String) -> BatchSpec? {
         guard let batch = node.mapping(path) else { return nil }
-        let max = batch.required("max", expected: "the largest batch, e.g. 8")?.integer("\(path).max", in: 1...1_000_000)
+        let max = batch.required("max", expected: "the largest batch, e.g. 8")?.integer("\(path).max",
+                                                                                        in: 1...1_000_000)
         let minNode = batch.optional("min")
         let min = minNode?.integer("\(path).min", in: 1...1_000_000)
         let maxWait = batch.optional("max_wait")?.duration("\(path).max_wait")

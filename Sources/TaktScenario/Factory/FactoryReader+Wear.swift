@@ -7,36 +7,46 @@ extension FactoryReader {
     func readWear(_ node: Located, path: String) -> WearSpec? {
         guard let wear = node.mapping(path) else { return nil }
         let perHourNode = wear.optional("per_hour")
-        let incrementNode = perHourNode ?? wear.required("per_cycle", expected: "wear added by one cycle, e.g. 'gamma(shape: 2, scale: 0.5)' (or 'per_hour')")
+        let incrementNode = perHourNode
+            ?? wear.required("per_cycle",
+                             expected: "wear added by one cycle, e.g. 'gamma(shape: 2, scale: 0.5)' (or 'per_hour')")
         if perHourNode != nil, let cycleNode = wear.optional("per_cycle") {
             cycleNode.error("\(path): give either 'per_cycle' or 'per_hour' (wear per operating hour), not both")
         }
-        let increment = incrementNode?.distribution("\(path).\(perHourNode != nil ? "per_hour" : "per_cycle")", isDuration: false)
+        let increment = incrementNode?.distribution("\(path).\(perHourNode != nil ? "per_hour" : "per_cycle")",
+                                                    isDuration: false)
         let hazardNode = wear.optional("hazard")
         let hazard = hazardNode.flatMap { readHazard($0, path: "\(path).hazard") }
         let thresholdNode = hazardNode != nil ? wear.optional("failure_at")
-            : wear.required("failure_at", expected: "the wear level at which the machine fails, e.g. 100 (or a 'hazard')")
+            : wear.required("failure_at",
+                            expected: "the wear level at which the machine fails, e.g. 100 (or a 'hazard')")
         if let thresholdNode, hazardNode != nil {
-            thresholdNode.error("\(path): give either 'failure_at' (a fixed level) or 'hazard' (a Weibull law in wear), not both")
+            thresholdNode.error("\(path): give either 'failure_at' (a fixed level) or 'hazard' (a Weibull law in "
+                                    + "wear), not both")
         }
         var threshold = hazardNode != nil ? Double.infinity : thresholdNode?.number("\(path).failure_at")
         if let value = threshold, let thresholdNode, value <= 0 {
             thresholdNode.error("\(path).failure_at must be a positive wear level, found \(value)")
             threshold = nil
         }
-        let repair = wear.required("repair", expected: "the repair time after a wear failure, e.g. '2 h'")?.distribution("\(path).repair")
+        let repair = wear.required("repair",
+                                   expected: "the repair time after a wear "
+                                       + "failure, e.g. '2 h'")?.distribution("\(path).repair")
         let crewNode = wear.optional("crew")
         let crew = crewNode.flatMap { crews.resolve($0, what: "\(path).crew") }
         let technician = readTechnician(wear, crewNode: crewNode, path: path)
-        let recipeEffect = wear.optional("recipe_effect").flatMap { readRecipeWearEffect($0, path: "\(path).recipe_effect") }
+        let recipeEffect = wear.optional("recipe_effect")
+            .flatMap { readRecipeWearEffect($0, path: "\(path).recipe_effect") }
         let repairRestores = wear.optional("repair_restores")?.number("\(path).repair_restores", in: 0...1) ?? 1
-        let maintenanceRestores = wear.optional("maintenance_restores")?.number("\(path).maintenance_restores", in: 0...1) ?? 1
+        let maintenanceRestores = wear.optional("maintenance_restores")?.number("\(path).maintenance_restores",
+                                                                                in: 0...1) ?? 1
         wear.finish()
         if let increment, let incrementNode, !increment.isNonNegative {
             incrementNode.error("\(path).per_cycle: wear cannot decrease, but this law can be negative")
             return nil
         }
-        guard let increment, let threshold, let repair, crewNode == nil || crew != nil, hazardNode == nil || hazard != nil else { return nil }
+        guard let increment, let threshold, let repair, crewNode == nil || crew != nil, hazardNode == nil
+            || hazard != nil else { return nil }
         var spec = WearSpec(incrementPerCycle: increment, failureThreshold: threshold, repairTime: repair, crew: crew,
                             repairRestores: repairRestores, maintenanceRestores: maintenanceRestores)
         spec.byTechnician = technician
@@ -50,10 +60,14 @@ extension FactoryReader {
     /// scaled by max(0, 1 + per_unit · (actual current − 118)).
     func readRecipeWearEffect(_ node: Located, path: String) -> RecipeWearEffect? {
         guard let fields = node.mapping(path) else { return nil }
-        let parameter = fields.required("parameter", expected: "a recipe parameter of an operation done at this station")?
+        let parameter = fields.required("parameter",
+                                        expected: "a recipe parameter of an operation done at this station")?
             .string("\(path).parameter")
-        let reference = fields.required("reference", expected: "the value at which wear is as declared, e.g. 118")?.number("\(path).reference")
-        let perUnit = fields.required("per_unit", expected: "the relative change of wear per unit above the reference, e.g. 0.02")?
+        let reference = fields.required("reference",
+                                        expected: "the value at which wear is as "
+                                            + "declared, e.g. 118")?.number("\(path).reference")
+        let perUnit = fields.required("per_unit",
+                                      expected: "the relative change of wear per unit above the reference, e.g. 0.02")?
             .number("\(path).per_unit")
         fields.finish()
         guard let parameter, let reference, let perUnit else { return nil }
@@ -91,7 +105,8 @@ extension FactoryReader {
             let missing = fields.optional("missing")?.number("\(path).missing", in: 0...1) ?? 0
             fields.finish()
             if let station, let stationNode, station < stationSpecs.count, stationSpecs[station].wear == nil {
-                stationNode.error("\(path).station: station '\(stationSpecs[station].name)' has no 'wear:' for the sensor to measure")
+                stationNode.error("\(path).station: station '\(stationSpecs[station].name)' has no 'wear:' for the "
+                                      + "sensor to measure")
                 return nil
             }
             guard let name, let station, let interval else { return nil }

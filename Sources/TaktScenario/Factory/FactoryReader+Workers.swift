@@ -9,16 +9,19 @@ extension FactoryReader {
         return pools.namedEntries.compactMap { entry in
             let path = "workers.\(entry.name)"
             guard let fields = entry.value.mapping(path) else { return nil }
-            let count = fields.required("count", expected: "the head count, e.g. 4")?.integer("\(path).count", in: 0...1_000_000)
+            let count = fields.required("count", expected: "the head count, e.g. 4")?.integer("\(path).count",
+                                                                                              in: 0...1_000_000)
             let skills = fields.required("skills", expected: "what they may do, e.g. {weld: 1.0, repair: 0.8}")
                 .map { readSkills($0, path: "\(path).skills") } ?? [:]
             var calendar: ShiftCalendar?
-            if let calendarNode = fields.optional("calendar"), let index = calendarNames.resolve(calendarNode, what: "\(path).calendar") {
+            if let calendarNode = fields.optional("calendar"),
+               let index = calendarNames.resolve(calendarNode, what: "\(path).calendar") {
                 calendar = calendars[index]
             }
             let wage = fields.optional("cost_per_hour")?.number("\(path).cost_per_hour", in: 0 ... .infinity) ?? 0
             let shiftPremium = fields.optional("shift_premium")?.number("\(path).shift_premium", in: 0 ... 10) ?? 0
-            let overtimePremium = fields.optional("overtime_premium")?.number("\(path).overtime_premium", in: 0 ... 10) ?? 0
+            let overtimePremium = fields.optional("overtime_premium")?.number("\(path).overtime_premium", in: 0 ... 10)
+                                               ?? 0
             fields.finish()
             guard let count else { return nil }
             return WorkerPoolSpec(name: entry.name, count: count, skills: skills, calendar: calendar, costPerHour: wage,
@@ -50,7 +53,8 @@ extension FactoryReader {
     /// `worker_choice: first_free | least_busy | most_qualified`.
     func readWorkerChoice(_ node: Located?) -> WorkerChoice {
         node?.choice("worker_choice", among: [
-            "first_free": WorkerChoice.firstFree, "least_busy": .leastBusy, "most_qualified": .mostQualified]) ?? .firstFree
+            "first_free": WorkerChoice.firstFree, "least_busy": .leastBusy, "most_qualified": .mostQualified])
+                ?? .firstFree
     }
 }
 
@@ -65,7 +69,9 @@ extension FactoryReader {
         guard let stationsNode = top.optional("stations"), case .mapping = stationsNode.node,
               let stationFields = stationsNode.mapping("stations") else { return }
         var fieldsByName: [String: Located] = [:]
-        for entry in stationFields.namedEntries where fieldsByName[entry.name] == nil { fieldsByName[entry.name] = entry.value }
+        for entry in stationFields.namedEntries where fieldsByName[entry.name] == nil {
+            fieldsByName[entry.name] = entry.value
+        }
         for (index, station) in configuration.stations.enumerated() {
             guard let fields = fieldsByName[station.name],
                   case .mapping = fields.node, let reader = fields.mapping("stations.\(station.name)") else { continue }
@@ -77,15 +83,21 @@ extension FactoryReader {
                 node.error("stations.\(station.name).operators: operators are not supported on batch stations yet")
             }
             if let effect = station.wear?.recipeEffect,
-               !configuration.products.contains(where: { $0.routing.contains { $0.stations.contains(index) && $0.recipe.contains { $0.name == effect.parameter } } }),
+               !configuration.products.contains(where: {
+                   $0.routing.contains {
+                       $0.stations.contains(index) && $0.recipe.contains { $0.name == effect.parameter }
+                   }
+               }),
                let wearNode = reader.optional("wear"), case .mapping = wearNode.node,
                let node = wearNode.mapping("stations.\(station.name).wear")?.keyNode("recipe_effect") {
-                node.error("stations.\(station.name).wear.recipe_effect: no operation at this station has a recipe parameter '\(effect.parameter)'")
+                node.error("stations.\(station.name).wear.recipe_effect: no operation at this station has a recipe "
+                               + "parameter '\(effect.parameter)'")
             }
             let needsTechnician = (station.breakdowns?.byTechnician ?? false) || (station.wear?.byTechnician ?? false)
             if needsTechnician, !qualified(.repair) {
                 let node = reader.keyNode(station.wear?.byTechnician == true ? "wear" : "breakdowns") ?? fields
-                node.error("stations.\(station.name): repairs need a technician but no worker pool has the skill 'repair'")
+                node.error("stations.\(station.name): repairs need a technician but no worker pool has the "
+                               + "skill 'repair'")
             }
         }
     }

@@ -36,18 +36,22 @@ struct FactoryReader {
                              howToDefine: "list them at the top level, e.g. 'families: [small, large]'")
         stations = NameTable(kind: "station", plural: "stations", names: Self.keys(of: top.optional("stations")),
                              howToDefine: "add them under 'stations:'")
-        crews = NameTable(kind: "repair crew", plural: "repair crews", names: Self.keys(of: top.optional("repair_crews")),
+        crews = NameTable(kind: "repair crew", plural: "repair crews",
+                          names: Self.keys(of: top.optional("repair_crews")),
                           howToDefine: "add one under 'repair_crews:', e.g. 'repair_crews: {fitters: {size: 2}}'")
         products = NameTable(kind: "product", plural: "products", names: Self.keys(of: top.optional("products")),
                              howToDefine: "add them under 'products:'")
         materials = NameTable(kind: "material", plural: "materials", names: Self.keys(of: top.optional("materials")),
                               howToDefine: "add them under 'materials:'")
-        calendarNames = NameTable(kind: "calendar", plural: "calendars", names: Self.keys(of: top.optional("calendars")),
-                                  howToDefine: "add one under 'calendars:', e.g. 'calendars: {two_shifts: {shifts: [...]}}'")
+        calendarNames = NameTable(kind: "calendar", plural: "calendars",
+                                  names: Self.keys(of: top.optional("calendars")),
+                                  howToDefine: "add one under 'calendars:', e.g. 'calendars: {two_shifts: "
+                                      + "{shifts: [...]}}'")
         calendars = Self.readCalendars(top.optional("calendars"))
         environmentNames = NameTable(kind: "environment variable", plural: "environment variables",
                                      names: Self.keys(of: top.optional("environment")),
-                                     howToDefine: "add one under 'environment:', e.g. 'environment: {temperature: {constant: 22}}'")
+                                     howToDefine: "add one under 'environment:', e.g. 'environment: {temperature: "
+                                         + "{constant: 22}}'")
         defectClasses = NameTable(kind: "defect class", plural: "defect classes",
                                   names: Self.readDefectClasses(top.optional("defect_classes")),
                                   howToDefine: "list them at the top level, e.g. 'defect_classes: [porosity, crack]'")
@@ -69,7 +73,8 @@ struct FactoryReader {
         let environment = readEnvironment(top.optional("environment"))
         let effects = readEffects(top.optional("effects"), variables: environment)
         guard let stationSpecs, let productSpecs, let sources else { return nil }
-        var configuration = FactoryConfiguration(stations: stationSpecs, products: productSpecs, materials: materialSpecs,
+        var configuration = FactoryConfiguration(stations: stationSpecs, products: productSpecs,
+                                                 materials: materialSpecs,
                                                  orderSources: sources, repairCrews: repairCrews, release: release,
                                                  recordGantt: recordGantt, stopAfterJobs: stopAfterJobs)
         configuration.stopsWhenDone = !run.endTime.isFinite

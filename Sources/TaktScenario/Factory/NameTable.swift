@@ -40,6 +40,7 @@ struct NameTable {
     func undefined(_ name: String) -> String {
         guard !names.isEmpty else { return "undefined \(kind) '\(name)'; no \(plural) are defined (\(howToDefine))" }
         let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'? " } ?? ""
-        return "undefined \(kind) '\(name)'; \(hint)defined \(plural): \(Suggestion.listing(names, near: name, sorted: sortedNames))"
+        return "undefined \(kind) '\(name)'; \(hint)defined \(plural): "
+            + "\(Suggestion.listing(names, near: name, sorted: sortedNames))"
     }
 }

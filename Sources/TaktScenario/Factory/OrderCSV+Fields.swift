@@ -18,7 +18,8 @@ extension OrderCSV {
             column += 1
             if quoted {
                 if character == "\"" {
-                    if characters.first == "\"" { text.append("\""); characters.removeFirst(); column += 1 } else { quoted = false }
+                    if characters.first == "\"" { text.append("\""); characters.removeFirst(); column += 1 }
+                    else { quoted = false }
                 } else {
                     text.append(character)
                 }

@@ -28,10 +28,14 @@ struct OrderCSV {
         let lines = LineEnds.lines(of: LineEnds.normalised(text)).enumerated().compactMap { offset, line in
             let content = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
             let trimmed = content.trimmingWhitespace()
-            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1, fields: Self.fields(of: content))
+            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1,
+                                                                      fields: Self.fields(of: content))
         }
         guard let header = lines.first else {
-            return ([], [Diagnostic(file: file, line: 1, column: 1, message: "the order file is empty; expected a header such as 'time,product,quantity,due,priority'")])
+            return ([],
+                    [Diagnostic(file: file, line: 1, column: 1,
+                                message: "the order file is empty; expected a header such as "
+                                    + "'time,product,quantity,due,priority'")])
         }
         let columns = readHeader(header.fields, line: header.number, problems: &problems)
         guard problems.isEmpty else { return ([], problems) }
@@ -39,7 +43,8 @@ struct OrderCSV {
         for row in lines.dropFirst() {
             guard row.fields.count == columns.count else {
                 problems.append(Diagnostic(file: file, line: row.number, column: 1,
-                    message: "this row has \(row.fields.count) fields but the header has \(columns.count) (\(columns.joined(separator: ",")))"))
+                    message: "this row has \(row.fields.count) fields but the header has \(columns.count) "
+                        + "(\(columns.joined(separator: ",")))"))
                 continue
             }
             let cells = Dictionary(uniqueKeysWithValues: zip(columns, row.fields))
@@ -56,9 +61,11 @@ struct OrderCSV {
             if !Self.columns.contains(name) {
                 let hint = Suggestion.closest(to: name, among: Self.columns).map { "did you mean '\($0)'? " } ?? ""
                 problems.append(Diagnostic(file: file, line: line, column: field.column,
-                    message: "unknown column '\(field.text)'; \(hint)expected columns: \(Self.columns.joined(separator: ", "))"))
+                    message: "unknown column '\(field.text)'; \(hint)expected columns: "
+                        + "\(Self.columns.joined(separator: ", "))"))
             } else if names.contains(name) {
-                problems.append(Diagnostic(file: file, line: line, column: field.column, message: "column '\(name)' appears twice"))
+                problems.append(Diagnostic(file: file, line: line, column: field.column,
+                                           message: "column '\(name)' appears twice"))
             }
             names.append(name)
         }
@@ -90,7 +97,9 @@ struct OrderCSV {
         func integer(_ column: String, default value: Int, in range: ClosedRange<Int>) -> Int {
             guard let field = cells[column], !field.text.isEmpty else { return value }
             guard let number = Int(field.text), range.contains(number) else {
-                problem(field, "\(column) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(field.text)'")
+                problem(field,
+                        "\(column) must be a whole number from \(range.lowerBound) to \(range.upperBound), found "
+                            + "'\(field.text)'")
                 return value
             }
             return number
@@ -103,7 +112,9 @@ struct OrderCSV {
         if let field = cells["product"] {
             product = products.index(of: field.text)
             if product == nil {
-                problem(field, field.text.isEmpty ? "product is empty; every order names a product" : products.undefined(field.text))
+                problem(field,
+                        field.text.isEmpty ? "product is empty; every order names a product"
+                            : products.undefined(field.text))
             }
         }
         let quantity = integer("quantity", default: 1, in: 1...InputLimits.largestQuantity)

@@ -17,7 +17,8 @@ public struct JobShopInstance: Sendable, Equatable {
 
     public static func == (lhs: JobShopInstance, rhs: JobShopInstance) -> Bool {
         lhs.machines == rhs.machines && lhs.jobs.count == rhs.jobs.count
-            && zip(lhs.jobs, rhs.jobs).allSatisfy { zip($0, $1).allSatisfy { $0.machine == $1.machine && $0.time == $1.time } }
+            && zip(lhs.jobs, rhs.jobs)
+                .allSatisfy { zip($0, $1).allSatisfy { $0.machine == $1.machine && $0.time == $1.time } }
     }
 
     /// The most jobs and machines of an instance (the largest published ones have 100 × 20).
@@ -36,16 +37,20 @@ public struct JobShopInstance: Sendable, Equatable {
             diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
         }
         guard let header = lines.first else {
-            throw ScenarioError([Diagnostic(file: file, line: 1, column: 1, message: "empty job-shop file; expected a first line 'jobs machines'")])
+            throw ScenarioError([Diagnostic(file: file, line: 1, column: 1,
+                                            message: "empty job-shop file; expected a first line 'jobs machines'")])
         }
-        guard header.fields.count == 2, let n = Int(header.fields[0].text), let m = Int(header.fields[1].text), n > 0, m > 0 else {
+        guard header.fields.count == 2, let n = Int(header.fields[0].text), let m = Int(header.fields[1]
+                                                                                        .text), n > 0, m > 0 else {
             throw ScenarioError([Diagnostic(file: file, line: header.number, column: 1,
-                                            message: "expected the header 'jobs machines' (two positive whole numbers)")])
+                                            message: "expected the header 'jobs machines' (two positive "
+                                                + "whole numbers)")])
         }
         guard n <= Self.mostJobs, m <= Self.mostMachines else {
             let field = n > Self.mostJobs ? header.fields[0] : header.fields[1]
             throw ScenarioError([Diagnostic(file: file, line: header.number, column: field.column,
-                message: "a job-shop instance may have at most \(Self.mostJobs) jobs and \(Self.mostMachines) machines, "
+                message: "a job-shop instance may have at most \(Self.mostJobs) jobs and "
+                    + "\(Self.mostMachines) machines, "
                     + "found \(n) jobs and \(m) machines; see docs/limits.md")])
         }
         machines = m
@@ -55,19 +60,23 @@ public struct JobShopInstance: Sendable, Equatable {
         }
         for line in lines.dropFirst().prefix(n) {
             guard line.fields.count == 2 * m else {
-                fail(line.number, 1, "a job line needs \(m) pairs 'machine time' (\(2 * m) numbers), found \(line.fields.count) numbers")
+                fail(line.number, 1,
+                     "a job line needs \(m) pairs 'machine time' (\(2 * m) numbers), found "
+                         + "\(line.fields.count) numbers")
                 continue
             }
             var operations: [(machine: Int, time: Double)] = []
             for k in 0..<m {
                 let machineField = line.fields[2 * k], timeField = line.fields[2 * k + 1]
                 guard let machine = Int(machineField.text), (0..<m).contains(machine) else {
-                    fail(line.number, machineField.column, "machine must be a whole number from 0 to \(m - 1), found '\(machineField.text)'")
+                    fail(line.number, machineField.column,
+                         "machine must be a whole number from 0 to \(m - 1), found '\(machineField.text)'")
                     continue
                 }
                 guard let time = Double(timeField.text), time >= 0, time <= Self.longestTime else {
                     fail(line.number, timeField.column, "processing time must be a number of minutes from 0 to "
-                        + "\(String(format: "%.6g", Self.longestTime)) (1e11 s; see docs/limits.md), found '\(timeField.text)'")
+                        + "\(String(format: "%.6g", Self.longestTime)) (1e11 s; see docs/limits.md), found "
+                        + "'\(timeField.text)'")
                     continue
                 }
                 operations.append((machine, time))
@@ -79,8 +88,10 @@ public struct JobShopInstance: Sendable, Equatable {
 
     /// Reads an instance file.
     public static func load(path: String) throws -> JobShopInstance {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError([Diagnostic(file: path, line: 1, column: 1, message: "job-shop file does not exist or cannot be read")])
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw ScenarioError([Diagnostic(file: path, line: 1, column: 1,
+                                            message: "job-shop file does not exist or cannot be read")])
         }
         return try JobShopInstance(text: text, file: path)
     }
@@ -90,7 +101,8 @@ public struct JobShopInstance: Sendable, Equatable {
         let stations = (0..<machines).map { StationSpec(name: "m\($0)", machines: 1, dispatch: rule) }
         let products = jobs.indices.map { job in
             ProductSpec(name: "job\(job)", routing: jobs[job].enumerated().map { index, operation in
-                OperationSpec(name: "job\(job).\(index)", stations: [operation.machine], processTime: .constant(operation.time * 60))
+                OperationSpec(name: "job\(job).\(index)", stations: [operation.machine],
+                              processTime: .constant(operation.time * 60))
             })
         }
         let orders = jobs.indices.map { ScheduledOrder(time: 0, product: $0) }
@@ -127,7 +139,8 @@ extension JobShopInstance {
         settings.replications = 1
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return Scenario(name: "\(name) (\(instance.jobs.count) jobs × \(instance.machines) machines, \(rule.name))",
-                        file: path, sourceText: text, run: settings, model: .factory(instance.configuration(rule: rule)),
+                        file: path, sourceText: text, run: settings,
+                        model: .factory(instance.configuration(rule: rule)),
                         variants: [], variant: nil)
     }
 }

@@ -74,12 +74,16 @@ final class ResolvedJSON {
             return .array(ResolvedJSON.canonicallySorted(mirror.children.map { value($0.value) }))
         case .tuple:
             var object: [String: JSONText] = [:]
-            for (index, child) in mirror.children.enumerated() { object[child.label ?? "\(index)"] = value(child.value) }
+            for (index, child) in mirror.children.enumerated() {
+                object[child.label ?? "\(index)"] = value(child.value)
+            }
             return .object(object)
         case .enum:
             // the case name is the payload's label; describing the value would print the whole
             // payload (minutes for a job shop of 20,000 routings) just to cut its name off
-            if let payload = mirror.children.first, let label = payload.label { return .object([snakeName(label): value(payload.value)]) }
+            if let payload = mirror.children.first, let label = payload.label {
+                return .object([snakeName(label): value(payload.value)])
+            }
             let name = String(describing: subject).split(separator: "(").first.map(String.init) ?? "\(subject)"
             guard let payload = mirror.children.first else { return .string(snakeName(name)) }
             return .object([snakeName(name): value(payload.value)])

@@ -11,7 +11,8 @@ extension ScenarioLoader {
     /// positions. The base file itself is expected to load (check it with `load(path:)` first).
     ///
     /// - Throws: `ScenarioError` with every problem found.
-    public static func parse(_ text: String, file: String, variant: String?, overrides: [ScenarioOverride]) throws -> Scenario {
+    public static func parse(_ text: String, file: String, variant: String?, overrides: [ScenarioOverride]) throws
+        -> Scenario {
         try ScenarioTemplate(text: text, file: file).scenario(variant: variant, overrides: overrides)
     }
 

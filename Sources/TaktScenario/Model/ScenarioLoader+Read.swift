@@ -21,7 +21,8 @@ extension ScenarioLoader {
         }
         top.finish()
         guard let name, let model else { return nil }
-        var scenario = Scenario(name: name, file: file, sourceText: text, run: run, model: model, variants: variants, variant: nil,
+        var scenario = Scenario(name: name, file: file, sourceText: text, run: run, model: model, variants: variants,
+                                variant: nil,
                                 recording: recording)
         scenario.controllers = controllers
         return scenario
@@ -34,19 +35,22 @@ extension ScenarioLoader {
         switch (queueKey, stationsKey) {
         case (let queueKey?, let stationsKey?):
             let later = queueKey.line > stationsKey.line ? queueKey : stationsKey
-            later.error("a scenario describes one model: 'queue:' (a reference queue) or 'stations:' (a factory), not both")
+            later.error("a scenario describes one model: 'queue:' (a reference queue) or 'stations:' (a "
+                            + "factory), not both")
             FactoryReader.sectionKeys.forEach { _ = top.optional($0) }
             _ = top.optional("queue")
             return nil
         case (nil, nil):
-            document.error("the scenario has no model section; expected 'queue:' (a reference queue) or 'stations:' (a factory)")
+            document.error("the scenario has no model section; expected 'queue:' (a reference queue) or "
+                               + "'stations:' (a factory)")
             FactoryReader.sectionKeys.forEach { _ = top.optional($0) }
             _ = top.optional("queue")
             return nil
         case (_?, nil):
             for key in FactoryReader.sectionKeys where top.contains(key) {
                 _ = top.optional(key)
-                top.keyNode(key)?.error("'\(key)' belongs to a factory scenario (one with 'stations:'); a 'queue:' scenario does not use it")
+                top.keyNode(key)?.error("'\(key)' belongs to a factory scenario (one with 'stations:'); a 'queue:' "
+                                            + "scenario does not use it")
             }
             return top.optional("queue").flatMap { readQueue($0) }.map { .queue($0) }
         case (nil, _?):
@@ -66,7 +70,8 @@ extension ScenarioLoader {
         guard let variants = node?.mapping("variants") else { return [] }
         for entry in variants.namedEntries {
             guard case .mapping = entry.value.node else {
-                entry.value.error("variants.\(entry.name) must be a mapping of the keys it changes, e.g. 'stations: {cut: {machines: 3}}'")
+                entry.value.error("variants.\(entry.name) must be a mapping of the keys it changes, e.g. 'stations: "
+                                      + "{cut: {machines: 3}}'")
                 continue
             }
         }
@@ -86,7 +91,9 @@ extension ScenarioLoader {
             settings.endTime = durationNode.duration("run.duration", allowZero: false) ?? InputLimits.longestTime
         }
         if let warmUp = run.optional("warm_up")?.duration("run.warm_up") { settings.warmUp = warmUp }
-        if let events = run.optional("max_events")?.integer("run.max_events", in: 1...Int.max) { settings.maxEvents = events }
+        if let events = run.optional("max_events")?.integer("run.max_events", in: 1...Int.max) {
+            settings.maxEvents = events
+        }
         if let level = run.optional("confidence")?.number("run.confidence", in: 0.5...0.9999) {
             settings.confidenceLevel = level
         }

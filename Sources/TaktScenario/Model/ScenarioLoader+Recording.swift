@@ -40,7 +40,8 @@ extension ScenarioLoader {
             case "all": return .all
             case "none": return .none
             default:
-                node.error("recording.events must be 'all', 'none' or a list of event kinds (\(names.joined(separator: ", "))), found '\(text)'")
+                node.error("recording.events must be 'all', 'none' or a list of event kinds "
+                               + "(\(names.joined(separator: ", "))), found '\(text)'")
                 return .all
             }
         }

@@ -28,8 +28,8 @@ extension ScenarioLoader {
     static func yamlDiagnostic(_ error: YamlError, file: String, text: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let where_ = context.map { " \($0.text)" } ?? ""
-            var message = "YAML syntax: \(problem)\(where_)"
+            let location = context.map { " \($0.text)" } ?? ""
+            var message = "YAML syntax: \(problem)\(location)"
             let lines = LineEnds.lines(of: text)
             if problem.contains("mapping values are not allowed"), mark.line >= 1, mark.line - 1 < lines.count,
                lines[mark.line - 1].contains("(") {

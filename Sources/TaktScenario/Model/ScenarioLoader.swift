@@ -16,7 +16,8 @@ public enum ScenarioLoader {
             throw ScenarioError([Diagnostic(file: path, line: 1, column: 1, message: "scenario file \(reason)")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError([Diagnostic(file: path, line: 1, column: 1, message: "scenario file is not UTF-8 text")])
+            throw ScenarioError([Diagnostic(file: path, line: 1, column: 1,
+                                            message: "scenario file is not UTF-8 text")])
         }
         return try parse(text, file: path, variant: variant)
     }
@@ -55,7 +56,9 @@ public enum ScenarioLoader {
     static func compose(_ text: String, file: String) throws -> Node {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw ScenarioError([Diagnostic(file: file, line: 1, column: 1, message: "scenario file is empty; expected at least 'name:' and a model section")])
+                throw ScenarioError([Diagnostic(file: file, line: 1, column: 1,
+                                                message: "scenario file is empty; expected at least 'name:' and "
+                                                    + "a model section")])
             }
             return node
         } catch let error as YamlError {
@@ -70,8 +73,10 @@ public enum ScenarioLoader {
             message = "no variant '\(name)': this scenario defines no variants"
         } else {
             let hint = Suggestion.closest(to: name, among: defined).map { "did you mean '\($0)'? " } ?? ""
-            message = "no variant '\(name)' in this scenario; \(hint)it defines: \(Suggestion.listing(defined, near: name))"
+            message = "no variant '\(name)' in this scenario; \(hint)it defines: "
+                + "\(Suggestion.listing(defined, near: name))"
         }
-        return ScenarioError([Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message)])
+        return ScenarioError([Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                         message: message)])
     }
 }

@@ -25,8 +25,8 @@ public struct ScenarioPath: Sendable, Hashable, CustomStringConvertible {
             components.append(.key(String(rest[..<end])))
             rest = rest[end...]
             while rest.first == "[" {
-                guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
-                      index >= 0 else { return nil }
+                guard let close = rest.firstIndex(of: "]"),
+                      let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0 else { return nil }
                 components.append(.index(index))
                 rest = rest[rest.index(after: close)...]
             }
@@ -76,11 +76,13 @@ public struct ScenarioPath: Sendable, Hashable, CustomStringConvertible {
                 }
             case (.index(let index), .sequence(let sequence)):
                 guard index < sequence.count else {
-                    return "\(self): \(here) has \(sequence.count) item\(sequence.count == 1 ? "" : "s") (indices from 0)"
+                    return "\(self): \(here) has \(sequence.count) item\(sequence.count == 1 ? "" : "s") "
+                        + "(indices from 0)"
                 }
                 node = sequence[index]
             case (.key(let key), _):
-                return "\(self): \(here.isEmpty ? "the scenario" : here) is \(Self.kind(node)), so it has no key '\(key)'"
+                return "\(self): \(here.isEmpty ? "the scenario" : here) is \(Self.kind(node)), so it has "
+                    + "no key '\(key)'"
             case (.index, _):
                 return "\(self): \(here) is \(Self.kind(node)), not a list"
             }
@@ -110,7 +112,8 @@ public struct ScenarioPath: Sendable, Hashable, CustomStringConvertible {
             nodes[index] = set(value, in: nodes[index], from: position + 1, keyMark: keyMark)
             return .sequence(Node.Sequence(nodes, sequence.tag, sequence.style, sequence.mark))
         default:
-            preconditionFailure("ScenarioPath.setting: \(self) does not exist in the document; check problem(in:) first")
+            preconditionFailure("ScenarioPath.setting: \(self) does not exist in the document; check "
+                                    + "problem(in:) first")
         }
     }
 

@@ -20,7 +20,8 @@ struct VariantOverlay {
 
     /// The well-formed variants of a document, in file order (the reader reports the others).
     static func all(in root: Node) -> [VariantOverlay] {
-        guard let variants = root.mapping?.first(where: { $0.key.string == "variants" })?.value.mapping else { return [] }
+        guard let variants = root.mapping?.first(where: { $0.key.string == "variants" })?.value.mapping
+        else { return [] }
         return variants.compactMap { entry in
             guard let name = entry.key.string, entry.value.mapping != nil else { return nil }
             return VariantOverlay(name: name, override: entry.value)
@@ -38,7 +39,8 @@ struct VariantOverlay {
     }
 
     private func merge(_ base: Node, _ override: Node, path: [String], report: DiagnosticSink) -> Node {
-        guard case .mapping(let baseMapping) = base, case .mapping(let overrideMapping) = override else { return override }
+        guard case .mapping(let baseMapping) = base, case .mapping(let overrideMapping) = override
+        else { return override }
         var pairs = baseMapping.map { ($0.key, $0.value) }
         for (key, value) in overrideMapping {
             let keyText = key.string ?? ""
@@ -51,7 +53,8 @@ struct VariantOverlay {
                 let hint = Suggestion.closest(to: keyText, among: defined).map { "did you mean '\($0)'? " } ?? ""
                 Located(key, report: report).error(
                     "\(path[0]).\(keyText): the base scenario has no \(kind) '\(keyText)'; \(hint)"
-                        + "a variant can only change the \(path[0]) the base defines (\(Suggestion.listing(defined, near: keyText)))")
+                        + "a variant can only change the \(path[0]) the base defines "
+                        + "(\(Suggestion.listing(defined, near: keyText)))")
             } else {
                 pairs.append((key, value))
             }

@@ -94,7 +94,8 @@ extension Located {
                 return nil
             }
             if isDuration && distribution.mean > InputLimits.longestTime {
-                error("\(what): '\(text)' has a mean of \(distribution.mean) s, longer than the longest time a scenario "
+                error("\(what): '\(text)' has a mean of \(distribution.mean) s, longer than the longest "
+                          + "time a scenario "
                     + "may hold, \(InputLimits.longestTimeText); see docs/limits.md")
                 return nil
             }

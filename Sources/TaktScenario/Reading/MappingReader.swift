@@ -58,7 +58,8 @@ public final class MappingReader {
             }
             if !known.contains(key) {
                 let hint = Suggestion.closest(to: key, among: known).map { "; did you mean '\($0)'?" } ?? "."
-                entries[index].key.error("unknown key '\(key)' in \(what)\(hint) Expected one of: \(known.joined(separator: ", "))")
+                entries[index].key.error("unknown key '\(key)' in \(what)\(hint) Expected one of: "
+                                             + "\(known.joined(separator: ", "))")
             }
         }
     }

@@ -28,7 +28,8 @@ extension DistributionSyntax {
                 return .success(.triangular(min: try value("min"), mode: try value("mode"), max: try value("max")))
             case "exponential":
                 if let rateText = arguments["rate"] {
-                    guard arguments["mean"] == nil else { throw SyntaxProblem("exponential takes 'mean' or 'rate', not both") }
+                    guard arguments["mean"] == nil
+                    else { throw SyntaxProblem("exponential takes 'mean' or 'rate', not both") }
                     let rate: Double
                     if isDuration {
                         rate = try Quantity.parseRate(rateText).get()
@@ -44,21 +45,25 @@ extension DistributionSyntax {
             case "gamma":
                 let shape = try value("shape")
                 if arguments["mean"] != nil {
-                    guard arguments["scale"] == nil else { throw SyntaxProblem("gamma takes 'scale' or 'mean', not both") }
+                    guard arguments["scale"] == nil
+                    else { throw SyntaxProblem("gamma takes 'scale' or 'mean', not both") }
                     return .success(.gamma(shape: shape, scale: try value("mean") / shape))
                 }
                 return .success(.gamma(shape: shape, scale: try value("scale")))
             case "weibull": return .success(.weibull(shape: try value("shape"), scale: try value("scale")))
             case "erlang":
                 let k = try value("k")
-                guard k >= 1, k == k.rounded() else { throw SyntaxProblem("erlang k must be a whole number ≥ 1, got \(k)") }
+                guard k >= 1, k == k.rounded()
+                else { throw SyntaxProblem("erlang k must be a whole number ≥ 1, got \(k)") }
                 return .success(.erlang(phases: Int(k), mean: try value("mean")))
             case "bernoulli": return .success(.bernoulli(p: try value("p")))
             case "discrete":
                 let values = try list("values")
-                let weights = try arguments["weights"] == nil ? Array(repeating: 1.0, count: values.count) : list("weights")
+                let weights = try arguments["weights"] == nil ? Array(repeating: 1.0, count: values.count)
+                    : list("weights")
                 guard !values.isEmpty, values.count == weights.count else {
-                    throw SyntaxProblem("discrete needs as many weights (\(weights.count)) as values (\(values.count)), and at least one")
+                    throw SyntaxProblem("discrete needs as many weights (\(weights.count)) as values "
+                                            + "(\(values.count)), and at least one")
                 }
                 return .success(.discrete(DiscreteTable(values: values, weights: weights)))
             case "empirical":

@@ -42,8 +42,10 @@ public enum DistributionSyntax {
         }
         let name = trimmed[..<open].trimmingWhitespace().lowercased()
         guard let signature = signatures[name] else {
-            let hint = Suggestion.closest(to: name, among: Array(signatures.keys)).map { "did you mean '\($0)'? " } ?? ""
-            return .failure(SyntaxProblem("unknown distribution '\(name)'; \(hint)expected one of \(signatures.keys.sorted().joined(separator: ", "))"))
+            let hint = Suggestion.closest(to: name, among: Array(signatures.keys)).map { "did you mean '\($0)'? " }
+                ?? ""
+            return .failure(SyntaxProblem("unknown distribution '\(name)'; \(hint)expected one of "
+                                              + "\(signatures.keys.sorted().joined(separator: ", "))"))
         }
         guard trimmed.hasSuffix(")") else {
             return .failure(SyntaxProblem("'\(trimmed)' is missing its closing ')'"))
@@ -52,12 +54,15 @@ public enum DistributionSyntax {
         var arguments: [String: String] = [:]
         for part in splitTopLevel(String(body)) where !part.isEmpty {
             guard let colon = part.firstIndex(where: { $0 == ":" || $0 == "=" }) else {
-                return .failure(SyntaxProblem("argument '\(part)' of \(name) needs a name, e.g. '\(signature[0].name): …'"))
+                return .failure(SyntaxProblem("argument '\(part)' of \(name) needs a name, e.g. "
+                                                  + "'\(signature[0].name): …'"))
             }
             let key = part[..<colon].trimmingWhitespace()
             guard signature.contains(where: { $0.name == key }) else {
-                let hint = Suggestion.closest(to: key, among: signature.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
-                return .failure(SyntaxProblem("\(name) has no parameter '\(key)'; \(hint)it takes \(signature.map(\.name).joined(separator: ", "))"))
+                let hint = Suggestion.closest(to: key, among: signature.map(\.name)).map { "did you mean '\($0)'? " }
+                    ?? ""
+                return .failure(SyntaxProblem("\(name) has no parameter '\(key)'; \(hint)it takes "
+                                                  + "\(signature.map(\.name).joined(separator: ", "))"))
             }
             arguments[key] = part[part.index(after: colon)...].trimmingWhitespace()
         }
@@ -67,7 +72,8 @@ public enum DistributionSyntax {
     static func parseConstant(_ text: String, isDuration: Bool) -> Result<Distribution, SyntaxProblem> {
         if isDuration {
             if Double(text) != nil {
-                return .failure(SyntaxProblem("'\(text)' has no unit; write a duration such as '\(text) s' or '\(text) min', or a distribution such as 'exponential(mean: \(text) min)'"))
+                return .failure(SyntaxProblem("'\(text)' has no unit; write a duration such as '\(text) s' or '\(text) "
+                                                  + "min', or a distribution such as 'exponential(mean: \(text) min)'"))
             }
             return Quantity.parseDuration(text).map { .constant($0) }
                 .mapError { problem in
@@ -76,7 +82,8 @@ public enum DistributionSyntax {
                 }
         }
         guard let value = Double(text) else {
-            return .failure(SyntaxProblem("'\(text)' is neither a number nor a distribution such as 'uniform(min: 1, max: 3)'"))
+            return .failure(SyntaxProblem("'\(text)' is neither a number nor a distribution such as "
+                                              + "'uniform(min: 1, max: 3)'"))
         }
         return .success(.constant(value))
     }

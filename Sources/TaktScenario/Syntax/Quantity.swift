@@ -44,13 +44,16 @@ public enum Quantity {
     /// could mean seconds or minutes, and guessing wrong is silent.
     public static func parseDuration(_ text: String) -> Result<Double, SyntaxProblem> {
         guard let (number, unit) = splitNumber(text) else {
-            return .failure(SyntaxProblem("'\(text)' is not a duration; expected a number and a unit, such as '30 s' or '12 min'"))
+            return .failure(SyntaxProblem("'\(text)' is not a duration; expected a number and a unit, such as '30 "
+                                              + "s' or '12 min'"))
         }
         guard !unit.isEmpty else {
-            return .failure(SyntaxProblem("'\(text)' has no unit; write it as '\(format(number)) s', '\(format(number)) min' or '\(format(number)) h'"))
+            return .failure(SyntaxProblem("'\(text)' has no unit; write it as '\(format(number)) s', "
+                                              + "'\(format(number)) min' or '\(format(number)) h'"))
         }
         guard let seconds = secondsPerUnit(unit) else {
-            let hint = Suggestion.closest(to: unit, among: durationUnits.flatMap(\.names)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.closest(to: unit, among: durationUnits.flatMap(\.names))
+                .map { " (did you mean '\($0)'?)" } ?? ""
             return .failure(SyntaxProblem("unknown time unit '\(unit)'\(hint); expected one of \(unitList)"))
         }
         let value = number * seconds
@@ -68,7 +71,8 @@ public enum Quantity {
         }
         var unit = rest
         if unit.hasPrefix("/") { unit.removeFirst() } else if unit.hasPrefix("per ") { unit.removeFirst(4) } else {
-            return .failure(SyntaxProblem("'\(text)' is not a rate; write it with a time unit, e.g. '\(format(number)) /min'"))
+            return .failure(SyntaxProblem("'\(text)' is not a rate; write it with a time unit, e.g. "
+                                              + "'\(format(number)) /min'"))
         }
         unit = unit.trimmingWhitespace()
         guard let seconds = secondsPerUnit(unit) else {

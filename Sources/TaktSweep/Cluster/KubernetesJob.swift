@@ -38,7 +38,9 @@ public struct KubernetesJob: Sendable {
     }
 
     public var manifest: String {
-        func string(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        func string(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
         let command = [takt, "sweep", "run", sweepFile, "--out", folder, "--chunk", "\(tasks.chunk)", "--jobs", "1"]
         return """
             # Sweep '\(name)': \(tasks.runCount) runs in \(tasks.taskCount) indexed completions (chunk \(tasks.chunk)).

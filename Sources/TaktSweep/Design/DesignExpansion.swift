@@ -27,7 +27,8 @@ public enum DesignExpansion {
     /// - Precondition: every parameter has a list of values (ranges are turned into values by the reader).
     static func grid(_ parameters: [SweepParameter]) -> [SweepPoint] {
         let lists = parameters.map { parameter -> [SweepValue] in
-            guard case .values(let values) = parameter.domain else { preconditionFailure("grid parameter \(parameter.name) has no values") }
+            guard case .values(let values) = parameter.domain
+            else { preconditionFailure("grid parameter \(parameter.name) has no values") }
             return values
         }
         guard !lists.isEmpty, lists.allSatisfy({ !$0.isEmpty }) else { return [] }
@@ -57,7 +58,8 @@ public enum DesignExpansion {
     /// parameter's range (or its list of values, by equal shares).
     static func latinHypercube(_ parameters: [SweepParameter], count: Int, seed: UInt64) -> [SweepPoint] {
         let columns = parameters.map { parameter -> [SweepValue] in
-            var stream = RandomStreams(seed: seed).stream(entity: "design:\(parameter.name)", purpose: "latin-hypercube")
+            var stream = RandomStreams(seed: seed)
+                                       .stream(entity: "design:\(parameter.name)", purpose: "latin-hypercube")
             let strata = unitHypercubeColumn(count: count, stream: &stream)
             return strata.map { value(parameter, unit: $0) }
         }

@@ -83,7 +83,8 @@ public struct SweepLayout: Sendable {
         do {
             return try JSONDecoder().decode(SweepManifest.self, from: data)
         } catch {
-            throw SweepError("\(manifestFile) is not a sweep manifest (\(error)); is \(folder) the output folder of a sweep?")
+            throw SweepError("\(manifestFile) is not a sweep manifest (\(error)); is \(folder) the output "
+                                 + "folder of a sweep?")
         }
     }
 
@@ -92,7 +93,8 @@ public struct SweepLayout: Sendable {
         guard manifest.fingerprint == sweep.fingerprint else {
             throw SweepError("""
                 \(folder) holds runs of a different sweep (\(manifest.sweepFile), fingerprint \(manifest.fingerprint); \
-                this one is \(sweep.fingerprint)): the scenario, the fixed values, the points, the seeds or the recording \
+                this one is \(sweep.fingerprint)): the scenario, the fixed values, the points, the seeds or the \
+                recording \
                 changed. Use another output folder (--out), or remove \(folder) to start again
                 """)
         }
@@ -105,7 +107,8 @@ public struct SweepLayout: Sendable {
         var failures: [Int] = []
         for name in names where name.hasPrefix("run-") {
             let rest = name.dropFirst(4)
-            guard let dot = rest.firstIndex(of: "."), let run = Int(rest[..<dot]), run >= 0, run < runCount else { continue }
+            guard let dot = rest.firstIndex(of: "."), let run = Int(rest[..<dot]), run >= 0, run < runCount
+            else { continue }
             switch rest[dot...] {
             case ".h5": states[run] = .complete
             case ".h5.tmp", ".h5.tmp.partial":

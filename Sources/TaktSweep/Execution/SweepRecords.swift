@@ -41,7 +41,8 @@ public struct FailureRecord: Codable, Sendable, Equatable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let temporary = path + ".tmp"
         try encoder.encode(self).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else { throw SweepError("cannot rename \(temporary): \(String(cString: strerror(errno)))") }
+        guard rename(temporary, path) == 0
+        else { throw SweepError("cannot rename \(temporary): \(String(cString: strerror(errno)))") }
     }
 }
 

@@ -90,7 +90,8 @@ public struct SweepRunner: Sendable {
             do {
                 try record.write(to: layout.failureFile(run))
             } catch {
-                FileHandle.standardError.write(Data("takt: run \(run) failed (\(message)) and its record could not be written: \(error)\n".utf8))
+                FileHandle.standardError.write(Data(("takt: run \(run) failed (\(message)) and its record could not "
+                                                         + "be written: \(error)\n").utf8))
             }
             return .failed
         }

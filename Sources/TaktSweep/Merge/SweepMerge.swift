@@ -102,7 +102,8 @@ public struct SweepMerge: Sendable {
         if sweep.kpis.count > SweepMerge.maximumRunColumns, let first = sweep.kpis.first {
             throw ScenarioError([Diagnostic(file: sweep.file, line: first.line, column: first.column,
                                             message: "kpis lists \(sweep.kpis.count) KPIs; a sweep merges at most "
-                                                + "\(SweepMerge.maximumRunColumns) as columns of /runs")], primaryFile: sweep.file)
+                                                + "\(SweepMerge.maximumRunColumns) as columns of /runs")],
+                                primaryFile: sweep.file)
         }
         guard !available.isEmpty else { return sweep.kpis.map { ($0.name, "") } }
         var diagnostics: [Diagnostic] = []
@@ -117,7 +118,8 @@ public struct SweepMerge: Sendable {
             let listed = names.count <= 12 ? names.joined(separator: ", ")
                 : names.prefix(10).joined(separator: ", ") + ", … (\(names.count) in all; takt inspect lists them)"
             diagnostics.append(Diagnostic(file: sweep.file, line: requested.line, column: requested.column,
-                                          message: "no run reports a KPI '\(requested.name)'; \(hint)the runs report: \(listed)"))
+                                          message: "no run reports a KPI '\(requested.name)'; \(hint)the runs "
+                                              + "report: \(listed)"))
         }
         if !diagnostics.isEmpty { throw ScenarioError(diagnostics, primaryFile: sweep.file) }
         return selected
@@ -157,7 +159,8 @@ public struct SweepMerge: Sendable {
         }
         table.columns.append(("events", .int64(runs.map { Int64(extras[$0]?.events ?? 0) })))
         table.columns.append(("simulated_seconds", .double(runs.map { extras[$0]?.simulated ?? .nan })))
-        table.columns.append(("file", .string(runs.map { states[$0].isComplete ? SweepLayout.relativeRunFile($0) : "" })))
+        table.columns.append(("file",
+                              .string(runs.map { states[$0].isComplete ? SweepLayout.relativeRunFile($0) : "" })))
         return table
     }
 
@@ -167,10 +170,13 @@ public struct SweepMerge: Sendable {
         for point in sweep.points.indices {
             for kpi in kpis {
                 let observations = (0..<sweep.replications).compactMap { replication -> Double? in
-                    guard let value = values[sweep.runIndex(point: point, replication: replication)]?[kpi.name], !value.isNaN else { return nil }
+                    guard let value = values[sweep.runIndex(point: point,
+                                                            replication: replication)]?[kpi.name], !value.isNaN
+                                                            else { return nil }
                     return value
                 }
-                rows.append((point, kpi.name, kpi.unit, observations.isEmpty ? nil : ConfidenceInterval(observations, level: level)))
+                rows.append((point, kpi.name, kpi.unit,
+                             observations.isEmpty ? nil : ConfidenceInterval(observations, level: level)))
             }
         }
         func finite(_ value: Double?) -> Double { value.flatMap { $0.isFinite ? $0 : nil } ?? .nan }

@@ -84,8 +84,11 @@ extension Sweep {
         }
         let anchor = point == nil ? overrides.first?.keyMark : (point?.mark ?? pointsMark)
         return error.diagnostics.map { diagnostic in
-            if diagnostic.file == scenarioFile && positions.contains(Position(line: diagnostic.line, column: diagnostic.column)) {
-                return Diagnostic(file: file, line: diagnostic.line, column: diagnostic.column, message: diagnostic.message)
+            if diagnostic.file == scenarioFile
+                                       && positions.contains(Position(line: diagnostic.line,
+                                                                      column: diagnostic.column)) {
+                return Diagnostic(file: file, line: diagnostic.line, column: diagnostic.column,
+                                  message: diagnostic.message)
             }
             let what = point == nil ? "with the fixed values" : "at this point"
             return Diagnostic(file: file, line: anchor?.line ?? 1, column: anchor?.column ?? 1,

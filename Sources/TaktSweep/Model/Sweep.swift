@@ -74,7 +74,8 @@ public struct Sweep: @unchecked Sendable {
     /// replication k of every point draws the same numbers (common random numbers across points).
     public func seed(point: Int, replication: Int) -> UInt64 {
         let base = SplitMix64.mix(seed ^ RandomStreams.fnv1a64("sweep"))
-        let perPoint = randomNumbers == .common ? base : SplitMix64.mix(base ^ RandomStreams.fnv1a64("point") ^ UInt64(point))
+        let perPoint = randomNumbers == .common ? base
+            : SplitMix64.mix(base ^ RandomStreams.fnv1a64("point") ^ UInt64(point))
         return SplitMix64.mix(perPoint ^ RandomStreams.fnv1a64("replication") ^ UInt64(replication))
     }
 

@@ -44,13 +44,6 @@ public struct SweepValue: @unchecked Sendable {
     public var number: Double?
     /// The YAML node set in the scenario; keeps the position it came from.
     var node: Node
-
-    init(label: String, text: String, number: Double?, node: Node) {
-        self.label = label
-        self.text = text
-        self.number = number
-        self.node = node
-    }
 }
 
 /// One point of a sweep: a value for every parameter.

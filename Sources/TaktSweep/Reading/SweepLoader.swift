@@ -23,7 +23,8 @@ public enum SweepLoader {
     public static func parse(_ text: String, file: String) throws -> Sweep {
         guard let root = try ScenarioLoader.document(text, file: file) else {
             throw ScenarioError([Diagnostic(file: file, line: 1, column: 1,
-                                            message: "sweep file is empty; expected at least 'name:', 'scenario:' and 'parameters:'")])
+                                            message: "sweep file is empty; expected at least 'name:', 'scenario:' "
+                                                + "and 'parameters:'")])
         }
         let sink = DiagnosticSink(file: file)
         return try SweepReader(file: file, sink: sink).read(Located(root, report: sink), text: text)
@@ -54,11 +55,6 @@ public enum SweepLoader {
 struct SweepReader {
     let file: String
     let sink: DiagnosticSink
-
-    init(file: String, sink: DiagnosticSink) {
-        self.file = file
-        self.sink = sink
-    }
 
     /// Throws the diagnostics collected so far, if any.
     func stopIfProblems() throws {
@@ -95,9 +91,11 @@ struct SweepReader {
         }
         let scenarioFile = SweepLoader.resolve(relative, against: file)
         guard FileManager.default.fileExists(atPath: scenarioFile),
-              let scenarioText = FileManager.default.contents(atPath: scenarioFile).flatMap({ String(data: $0, encoding: .utf8) }) else {
+              let scenarioText = FileManager.default.contents(atPath: scenarioFile)
+                  .flatMap({ String(data: $0, encoding: .utf8) }) else {
             let exists = FileManager.default.fileExists(atPath: scenarioFile)
-            scenarioNode.error("scenario file '\(relative)' \(exists ? "cannot be read as UTF-8 text" : "does not exist")"
+            scenarioNode.error("scenario file '\(relative)' "
+                                   + "\(exists ? "cannot be read as UTF-8 text" : "does not exist")"
                 + (relative == scenarioFile ? "" : " (looked for \(scenarioFile))"))
             try abort()
         }
@@ -107,7 +105,8 @@ struct SweepReader {
         } catch let error as ScenarioError {
             var diagnostics = sink.diagnostics
             diagnostics.append(Diagnostic(file: file, line: scenarioNode.line, column: scenarioNode.column,
-                                          message: "the base scenario '\(relative)' does not load (its problems follow)"))
+                                          message: "the base scenario '\(relative)' does not load (its "
+                                              + "problems follow)"))
             throw ScenarioError(diagnostics + error.diagnostics, primaryFile: file)
         }
         guard let scenarioRoot = try ScenarioLoader.document(scenarioText, file: scenarioFile) else {
@@ -115,9 +114,11 @@ struct SweepReader {
             try abort()
         }
 
-        let context = ParameterContext(design: design?.design ?? .grid, scenarioRoot: scenarioRoot, variants: base.variants)
+        let context = ParameterContext(design: design?.design ?? .grid, scenarioRoot: scenarioRoot,
+                                       variants: base.variants)
         let fixed = readFixed(fixedNode, scenarioRoot: scenarioRoot)
-        var parameters = readParameters(parametersNode, context: context, required: design?.design != .points, document: document)
+        var parameters = readParameters(parametersNode, context: context, required: design?.design != .points,
+                                        document: document)
         var explicitPoints: [SweepPoint] = []
         if let list = design?.points {
             (parameters, explicitPoints) = readPoints(list, declared: parameters, context: context)
@@ -133,15 +134,18 @@ struct SweepReader {
                 points = DesignExpansion.grid(parameters)
             } else {
                 let size = DesignExpansion.gridSize(parameters).map(String.init) ?? "more than \(Int.max)"
-                (designNode ?? parametersNode ?? document).error("the grid has \(size) points (the product of the parameters' "
-                    + "value counts), more than the \(DesignExpansion.mostPoints) a sweep may have; use fewer values, or a "
+                (designNode ?? parametersNode
+                     ?? document).error("the grid has \(size) points (the product of the parameters' "
+                    + "value counts), more than the \(DesignExpansion.mostPoints) a sweep may have; use "
+                    + "fewer values, or a "
                     + "random or latin_hypercube design")
                 points = []
                 tooLarge = true
             }
         case .points: points = explicitPoints
         case .random(let count): points = DesignExpansion.random(parameters, count: count, seed: sweepSeed)
-        case .latinHypercube(let count): points = DesignExpansion.latinHypercube(parameters, count: count, seed: sweepSeed)
+        case .latinHypercube(let count): points = DesignExpansion.latinHypercube(parameters, count: count,
+                                                                                 seed: sweepSeed)
         }
         if points.isEmpty && !tooLarge {
             (designNode ?? parametersNode ?? document).error("the design has no points")
@@ -182,7 +186,8 @@ struct SweepReader {
         guard let mapping = node?.mapping("fixed") else { return [] }
         var overrides: [ScenarioOverride] = []
         for entry in mapping.namedEntries {
-            guard let path = checkPath(entry.name, key: entry.key, scenarioRoot: scenarioRoot, allowVariant: false) else { continue }
+            guard let path = checkPath(entry.name, key: entry.key, scenarioRoot: scenarioRoot, allowVariant: false)
+            else { continue }
             overrides.append(ScenarioOverride(path: path, value: entry.value.node, keyMark: entry.key.node.mark))
         }
         mapping.namedEntries.forEach { _ = mapping.optional($0.name) }
@@ -194,7 +199,8 @@ struct SweepReader {
     /// malformed, reserved or absent.
     func checkPath(_ text: String, key: Located, scenarioRoot: Node, allowVariant: Bool) -> ScenarioPath? {
         if text == "variants" {
-            key.error("to sweep over variants, name the parameter 'variant' (one variant per point), e.g. 'variant: [base, three_shifts]'")
+            key.error("to sweep over variants, name the parameter 'variant' (one variant per point), e.g. 'variant: "
+                          + "[base, three_shifts]'")
             return nil
         }
         if text == "variant" {
@@ -202,15 +208,18 @@ struct SweepReader {
             return nil
         }
         guard let path = ScenarioPath(text) else {
-            key.error("'\(text)' is not a parameter path; expected keys separated by dots, e.g. 'stations.weld.machines' or 'orders[0].rate'")
+            key.error("'\(text)' is not a parameter path; expected keys separated by dots, e.g. "
+                          + "'stations.weld.machines' or 'orders[0].rate'")
             return nil
         }
         if ["run.seed", "run.replications"].contains(text) {
-            key.error("\(text) cannot be swept: the sweep sets seeds and replications itself (keys 'seed' and 'replications')")
+            key.error("\(text) cannot be swept: the sweep sets seeds and replications itself (keys 'seed' and "
+                          + "'replications')")
             return nil
         }
         if text.hasPrefix("variants.") || text.hasPrefix("variants[") {
-            key.error("\(text): a sweep cannot change the scenario's variants; sweep over them with the parameter 'variant'")
+            key.error("\(text): a sweep cannot change the scenario's variants; sweep over them with the "
+                          + "parameter 'variant'")
             return nil
         }
         if let problem = path.problem(in: scenarioRoot) {

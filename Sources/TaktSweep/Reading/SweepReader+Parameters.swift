@@ -28,7 +28,8 @@ extension SweepReader {
             return nil
         }
         guard let mapping = node.mapping("design") else { return nil }
-        let random = mapping.optional("random"), hypercube = mapping.optional("latin_hypercube"), points = mapping.optional("points")
+        let random = mapping.optional("random"), hypercube = mapping.optional("latin_hypercube"),
+            points = mapping.optional("points")
         mapping.finish()
         let given = [random, hypercube, points].compactMap { $0 }.count
         guard given == 1 else {
@@ -36,7 +37,8 @@ extension SweepReader {
             return nil
         }
         if let random {
-            return random.integer("design.random (the number of points)", in: 1...1_000_000).map { DesignSpec(design: .random(count: $0)) }
+            return random.integer("design.random (the number of points)", in: 1...1_000_000)
+                .map { DesignSpec(design: .random(count: $0)) }
         }
         if let hypercube {
             return hypercube.integer("design.latin_hypercube (the number of points)", in: 1...1_000_000)
@@ -46,9 +48,12 @@ extension SweepReader {
     }
 
     /// `parameters:` path → values (a list) or a mapping with `values:` or `min:`/`max:`.
-    func readParameters(_ node: Located?, context: ParameterContext, required: Bool, document: Located) -> [SweepParameter] {
+    func readParameters(_ node: Located?, context: ParameterContext, required: Bool, document: Located)
+        -> [SweepParameter] {
         guard let node else {
-            if required { document.error("the sweep is missing 'parameters' (the scenario paths to vary, each with its values)") }
+            if required {
+                document.error("the sweep is missing 'parameters' (the scenario paths to vary, each with its values)")
+            }
             return []
         }
         guard let mapping = node.mapping("parameters") else { return [] }
@@ -61,7 +66,9 @@ extension SweepReader {
             }
         }
         mapping.finish()
-        if parameters.isEmpty && mapping.isEmpty && required { node.error("parameters is empty; name at least one path to vary") }
+        if parameters.isEmpty && mapping.isEmpty && required {
+            node.error("parameters is empty; name at least one path to vary")
+        }
         return parameters
     }
 
@@ -70,7 +77,8 @@ extension SweepReader {
         let path = isVariant ? nil : checkPath(name, key: key, scenarioRoot: context.scenarioRoot, allowVariant: true)
         if !isVariant && path == nil { return nil }
         var parameter = SweepParameter(name: name, path: path, domain: .values([]), format: nil, isNumeric: false,
-                                       line: key.line, column: key.column, keyMark: key.node.mark, specMark: spec.node.mark)
+                                       line: key.line, column: key.column, keyMark: key.node.mark,
+                                       specMark: spec.node.mark)
         var valuesNode: Located?
         switch spec.node {
         case .sequence:
@@ -85,7 +93,8 @@ extension SweepReader {
             fields.finish()
             parameter.format = readFormat(name, unit: unit, format: format, isVariant: isVariant)
             if valuesNode == nil {
-                guard !isVariant else { spec.error("parameters.variant takes a list of variant names (base for none)"); return nil }
+                guard !isVariant
+                else { spec.error("parameters.variant takes a list of variant names (base for none)"); return nil }
                 parameter.domain = readRange(name, spec: spec, low: low, high: high, integer: integer, steps: stepsNode,
                                              design: context.design) ?? .values([])
                 parameter.isNumeric = true
@@ -93,7 +102,8 @@ extension SweepReader {
                     parameter.domain = .values(Self.evenlySpaced(min, max, count: steps, integer: integer).map {
                         let label = Self.numberText($0)
                         return SweepValue(label: label, text: parameter.formatted(label), number: $0,
-                                          node: .scalar(Node.Scalar(parameter.formatted(label), .implicit, .plain, spec.node.mark)))
+                                          node: .scalar(Node.Scalar(parameter.formatted(label), .implicit, .plain,
+                                                                    spec.node.mark)))
                     })
                 }
                 return parameter
@@ -132,7 +142,9 @@ extension SweepReader {
 
     /// `unit: min` (sugar for `format: "{} min"`) or `format:` with a `{}` placeholder.
     func readFormat(_ name: String, unit: Located?, format: Located?, isVariant: Bool) -> String? {
-        if isVariant, let node = unit ?? format { node.error("parameters.variant takes variant names; it has no unit or format"); return nil }
+        if isVariant, let node = unit ?? format {
+            node.error("parameters.variant takes variant names; it has no unit or format"); return nil
+        }
         if let unit, let format {
             format.error("parameters.\(name): give 'unit' or 'format', not both")
             _ = unit
@@ -141,7 +153,8 @@ extension SweepReader {
         if let text = unit?.string("parameters.\(name).unit") { return "{} \(text)" }
         guard let format, let text = format.string("parameters.\(name).format") else { return nil }
         guard text.contains("{}") else {
-            format.error("parameters.\(name).format must contain {} where the value goes, e.g. \"exponential(mean: {} h)\"")
+            format.error("parameters.\(name).format must contain {} where the value goes, e.g. "
+                             + "\"exponential(mean: {} h)\"")
             return nil
         }
         return text
@@ -154,31 +167,41 @@ extension SweepReader {
             return nil
         }
         let range: ClosedRange<Double> = integer ? Double(-(1 << 52))...Double(1 << 52) : -.infinity ... .infinity
-        guard let min = low.number("parameters.\(name).min", in: range), let max = high.number("parameters.\(name).max", in: range) else {
+        guard let min = low.number("parameters.\(name).min", in: range), let max = high.number("parameters.\(name).max",
+                                                                                               in: range) else {
             return nil
         }
         if integer, min.rounded() != min || max.rounded() != max {
-            spec.error("parameters.\(name): an integer range needs whole min and max, found \(Self.numberText(min))…\(Self.numberText(max))")
+            spec.error("parameters.\(name): an integer range needs whole min and max, found "
+                           + "\(Self.numberText(min))…\(Self.numberText(max))")
             return nil
         }
         guard min < max else {
-            high.error("parameters.\(name).max must be greater than min (\(Self.numberText(min))), found \(Self.numberText(max))")
+            high.error("parameters.\(name).max must be greater than min (\(Self.numberText(min))), found "
+                           + "\(Self.numberText(max))")
             return nil
         }
         let count = steps?.integer("parameters.\(name).steps", in: 2...100_000)
         switch design {
         case .grid:
             guard let count else {
-                if steps == nil { spec.error("parameters.\(name): a range in a grid needs 'steps' (how many evenly spaced values), or list 'values'") }
+                if steps == nil {
+                    spec.error("parameters.\(name): a range in a grid needs 'steps' (how many evenly spaced values), "
+                                   + "or list 'values'")
+                }
                 return nil
             }
             if integer, max - min + 1 < Double(count) {
-                steps?.error("parameters.\(name).steps: \(count) whole values do not fit between \(Self.numberText(min)) and \(Self.numberText(max))")
+                steps?.error("parameters.\(name).steps: \(count) whole values do not fit between "
+                                 + "\(Self.numberText(min)) and \(Self.numberText(max))")
                 return nil
             }
             return .range(min: min, max: max, integer: integer, steps: count)
         case .random, .latinHypercube:
-            if steps != nil { steps?.error("parameters.\(name).steps applies to grid designs; random designs draw from the whole range") }
+            if steps != nil {
+                steps?.error("parameters.\(name).steps applies to grid designs; random designs draw from "
+                                 + "the whole range")
+            }
             return .range(min: min, max: max, integer: integer, steps: nil)
         case .points:
             return .range(min: min, max: max, integer: integer, steps: nil)
@@ -191,12 +214,14 @@ extension SweepReader {
         let written = item.scalarText ?? Sweep.canonical(item.node)
         let label = given ?? written
         let number = given != nil ? nil
-            : item.scalarText.flatMap { Double($0.replacingOccurrences(of: "_", with: "")) }.flatMap { $0.isFinite ? $0 : nil }
+            : item.scalarText.flatMap { Double($0.replacingOccurrences(of: "_",
+                                                                       with: "")) }.flatMap { $0.isFinite ? $0 : nil }
         guard parameter.format != nil, case .scalar = item.node else {
             return SweepValue(label: label, text: written, number: number, node: item.node)
         }
         let text = parameter.formatted(written)
-        return SweepValue(label: label, text: text, number: number, node: .scalar(Node.Scalar(text, .implicit, .plain, item.node.mark)))
+        return SweepValue(label: label, text: text, number: number,
+                          node: .scalar(Node.Scalar(text, .implicit, .plain, item.node.mark)))
     }
 
     /// True if `item` names a variant of the scenario (or `base`).
@@ -205,7 +230,8 @@ extension SweepReader {
         if name == "base" || variants.contains(name) { return true }
         let known = ["base"] + variants
         let hint = NameSuggestion.closest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
-        item.error("variant '\(name)' is not defined by the scenario; \(hint)expected one of: \(known.joined(separator: ", "))")
+        item.error("variant '\(name)' is not defined by the scenario; \(hint)expected one of: "
+                       + "\(known.joined(separator: ", "))")
         return false
     }
 

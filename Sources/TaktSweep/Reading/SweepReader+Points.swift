@@ -21,18 +21,23 @@ extension SweepReader {
                 if parameters.contains(where: { $0.name == entry.name }) || rejected.contains(entry.name) { continue }
                 if isDeclared {
                     let names = declared.map(\.name)
-                    let hint = NameSuggestion.closest(to: entry.name, among: names).map { "did you mean '\($0)'? " } ?? ""
-                    entry.key.error("'\(entry.name)' is not one of the parameters; \(hint)declared: \(names.joined(separator: ", "))")
+                    let hint = NameSuggestion.closest(to: entry.name, among: names).map { "did you mean '\($0)'? " }
+                        ?? ""
+                    entry.key.error("'\(entry.name)' is not one of the parameters; \(hint)declared: "
+                                        + "\(names.joined(separator: ", "))")
                     rejected.insert(entry.name)
                     continue
                 }
                 let isVariant = entry.name == "variant"
-                if !isVariant && checkPath(entry.name, key: entry.key, scenarioRoot: context.scenarioRoot, allowVariant: true) == nil {
+                if !isVariant
+                    && checkPath(entry.name, key: entry.key, scenarioRoot: context.scenarioRoot,
+                                 allowVariant: true) == nil {
                     rejected.insert(entry.name)
                     continue
                 }
                 parameters.append(SweepParameter(
-                    name: entry.name, path: isVariant ? nil : ScenarioPath(entry.name), domain: .values([]), format: nil,
+                    name: entry.name, path: isVariant ? nil : ScenarioPath(entry.name), domain: .values([]),
+                    format: nil,
                     isNumeric: false, line: entry.key.line, column: entry.key.column, keyMark: entry.key.node.mark,
                     specMark: entry.value.node.mark))
             }
@@ -43,7 +48,8 @@ extension SweepReader {
         for (item, entries) in rows {
             let missing = parameters.filter { entries[$0.name] == nil }.map(\.name)
             if !missing.isEmpty {
-                item.error("point \(points.count) does not give \(missing.joined(separator: ", ")); every point gives every parameter")
+                item.error("point \(points.count) does not give \(missing.joined(separator: ", ")); every point gives "
+                               + "every parameter")
                 continue
             }
             var values: [SweepValue] = []

@@ -44,7 +44,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Warm-up for every variant, with a unit, e.g. '8 h' (default: the scenario's run.warm_up).")
     var warmup: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(help: "Replications run at once, one thread each (default: all cores). Results do not depend on it.")
     var jobs: Int?
 
     @Option(help: "Master seed (default: the scenario's run.seed).")
@@ -60,7 +60,8 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         if let replications, !(1...InputLimits.mostReplications).contains(replications) {
-            throw ValidationError("--replications must be from 1 to \(InputLimits.mostReplications), got \(replications)")
+            throw ValidationError("--replications must be from 1 to \(InputLimits.mostReplications), got "
+                                      + "\(replications)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
@@ -75,7 +76,8 @@ struct Compare: ParsableCommand {
         comparison.stop = interrupts.signal
         if let file = try output.path(for: CompareSetup.naming(base, comparison.variantNames)) {
             do {
-                comparison.recorder = try ComparisonRecorder(path: file, comparison: comparison, taktVersion: Takt.version,
+                comparison.recorder = try ComparisonRecorder(path: file, comparison: comparison,
+                                                             taktVersion: Takt.version,
                                                              gitCommit: ResultOutput.gitCommit(),
                                                              compress: output.compression == "gzip",
                                                              replacing: output.force)

@@ -27,20 +27,28 @@ struct Run: ParsableCommand {
               takt run scenarios/flow-line.yaml --out results/line.h5 --record all --sample '10 min'
             """)
 
-    @Argument(help: "The scenario file (YAML), or a job-shop instance (OR-Library .txt). Default: \(ScenarioLocator.defaultScenario).")
+    @Argument(help: """
+        The scenario file (YAML), or a job-shop instance (OR-Library .txt). Default: \
+        \(ScenarioLocator.defaultScenario).
+        """)
     var scenario: String?
 
     @Option(help: "Run this variant of the scenario (see `takt validate` for the names).")
     var variant: String?
 
-    @Option(help: "Dispatching rule for a job-shop instance: fifo, spt, lpt, edd, cr, mwkr, mopnr, lor, srpt, priority, atc(k=2).")
+    @Option(help: """
+        Dispatching rule for a job-shop instance: fifo, spt, lpt, edd, cr, mwkr, mopnr, lor, srpt, priority, atc(k=2).
+        """)
     var rule: String?
 
     @Option(help: "Write a Gantt chart (SVG) of replication 0 to this file.")
     var gantt: String?
 
     @Option(name: .customLong("save-models"),
-            help: "Save what the controllers of replication 0 learned (JSON) to this file, to warm-start a later run (warm_start: FILE).")
+            help: """
+                Save what the controllers of replication 0 learned (JSON) to this file, to warm-start a later run \
+                (warm_start: FILE).
+                """)
     var saveModels: String?
 
     @OptionGroup var options: RunOptions
@@ -74,8 +82,9 @@ struct Run: ParsableCommand {
                 throw InputError(message: "cannot create the result file \(file): \(error)")
             }
         }
-        let experiment = Experiment(scenario: loaded, replications: replications, seed: seed, threads: options.threads,
-                                    keepGantt: gantt != nil, recording: recording, recorder: recorder, stop: interrupts.signal)
+        let experiment = Experiment(scenario: loaded, replications: replications, seed: seed,
+                                    threads: options.concurrency, keepGantt: gantt != nil, recording: recording,
+                                    recorder: recorder, stop: interrupts.signal)
         let bar = ProgressBar.forStandardError()
         var report: (@Sendable (ProgressReport) -> Void)?
         if let bar { report = { bar.update($0) } }

@@ -30,7 +30,8 @@ struct SweepMergeCommand: ParsableCommand {
         let sweep = try file.load()
         let layout = file.layout(for: sweep)
         guard FileManager.default.fileExists(atPath: layout.runsFolder) else {
-            throw InputError(message: "\(layout.folder) has no runs yet: run the sweep first (takt sweep run \(file.sweep))")
+            throw InputError(message: "\(layout.folder) has no runs yet: run the sweep first (takt sweep run "
+                                 + "\(file.sweep))")
         }
         let merge = SweepMerge(sweep: sweep, layout: layout)
         let tables = try asInputError { try merge.tables() }
@@ -75,7 +76,8 @@ enum PointTable {
             }
             rows.append(row)
         }
-        let widths = headers.indices.map { column in max(headers[column].count, rows.map { $0[column].count }.max() ?? 0) }
+        let widths = headers.indices.map { column in max(headers[column].count,
+                                                         rows.map { $0[column].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces)

@@ -47,14 +47,17 @@ struct SweepPlanCommand: ParsableCommand {
         let tasks = ArrayTasks(runCount: sweep.runCount, chunk: chunk)
         print("Sweep: \(sweep.name) (\(sweep.file))")
         print("Base scenario: \(sweep.baseScenario.name) (\(sweep.scenarioFile))")
-        print("Design: \(describe(sweep.design)), seed \(sweep.seed), \(sweep.randomNumbers.rawValue) random numbers, records \(sweep.record.rawValue)")
+        print("Design: \(describe(sweep.design)), seed \(sweep.seed), \(sweep.randomNumbers.rawValue) random numbers, "
+                  + "records \(sweep.record.rawValue)")
         print("Parameters:")
         let width = sweep.parameters.map(\.name.count).max() ?? 0
         for (index, parameter) in sweep.parameters.enumerated() {
             let shown = orderedLabels(index, sweep)
-            var list = shown.count > 12 ? shown.prefix(12).joined(separator: ", ") + ", … (\(shown.count) values)" : shown.joined(separator: ", ")
+            var list = shown.count > 12 ? shown.prefix(12).joined(separator: ", ") + ", … (\(shown.count) values)"
+                : shown.joined(separator: ", ")
             if case .range(let low, let high, let integer, nil) = parameter.domain {
-                list = "\(integer ? "whole numbers" : "drawn") from \(String(format: "%g", low)) to \(String(format: "%g", high)): " + list
+                list = "\(integer ? "whole numbers" : "drawn") from \(String(format: "%g", low)) to "
+                    + "\(String(format: "%g", high)): " + list
             }
             print("  " + parameter.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + list
                 + (parameter.format.map { "   as \"\($0)\"" } ?? ""))
@@ -62,7 +65,8 @@ struct SweepPlanCommand: ParsableCommand {
         print("")
         printPoints(sweep)
         print("")
-        print(noCheck ? "Points not checked (--no-check)." : "All \(SweepPaths.count(sweep.points.count, "point")) load.")
+        print(noCheck ? "Points not checked (--no-check)."
+                  : "All \(SweepPaths.count(sweep.points.count, "point")) load.")
         print("Output: \(layout.folder) (\(complete) of \(sweep.runCount) runs complete)")
         print("Array tasks: \(tasks.taskCount) with --chunk \(chunk)")
         if runs {
@@ -70,10 +74,12 @@ struct SweepPlanCommand: ParsableCommand {
             print("run     point  replication  seed")
             for run in 0..<sweep.runCount {
                 let (point, replication) = sweep.run(run)
-                print(String(format: "%-7d %-6d %-12d ", run, point, replication) + "\(sweep.seed(point: point, replication: replication))")
+                print(String(format: "%-7d %-6d %-12d ", run, point, replication)
+                          + "\(sweep.seed(point: point, replication: replication))")
             }
         }
-        print("Runs: \(sweep.runCount) (\(SweepPaths.count(sweep.points.count, "point")) × \(SweepPaths.count(sweep.replications, "replication")))")
+        print("Runs: \(sweep.runCount) (\(SweepPaths.count(sweep.points.count, "point")) × "
+                  + "\(SweepPaths.count(sweep.replications, "replication")))")
     }
 
     func describe(_ design: SweepDesign) -> String {
@@ -99,10 +105,12 @@ struct SweepPlanCommand: ParsableCommand {
         for index in shown {
             let first = sweep.runIndex(point: index, replication: 0)
             let last = first + sweep.replications - 1
-            rows.append(["\(index)"] + sweep.points[index].values.map(\.label) + [first == last ? "\(first)" : "\(first)-\(last)"])
+            rows.append(["\(index)"] + sweep.points[index].values.map(\.label)
+                            + [first == last ? "\(first)" : "\(first)-\(last)"])
             if index == 19 && sweep.points.count > 24 { rows.append(["…"] + sweep.parameters.map { _ in "" } + [""]) }
         }
-        let widths = headers.indices.map { column in max(headers[column].count, rows.map { $0[column].count }.max() ?? 0) }
+        let widths = headers.indices.map { column in max(headers[column].count,
+                                                         rows.map { $0[column].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces)

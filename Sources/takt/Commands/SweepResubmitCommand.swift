@@ -27,7 +27,8 @@ struct SweepResubmitCommand: ParsableCommand {
 
     func run() throws {
         if cluster.engine == "k8s" {
-            throw InputError(message: "resubmit works with slurm; for Kubernetes apply the Job again (its pods skip complete runs)")
+            throw InputError(message: "resubmit works with slurm; for Kubernetes apply the Job again (its pods skip "
+                                 + "complete runs)")
         }
         let sweep = try file.load()
         let layout = file.layout(for: sweep)
@@ -44,11 +45,13 @@ struct SweepResubmitCommand: ParsableCommand {
         let script = cluster.slurmScript(sweep, sweepFile: file.sweep, layout: layout)
         let files = try SlurmFiles.write(script, layout: layout)
         let path = layout.slurmFolder + "/resubmit.sh"
-        try SweepPaths.write(script.submitCommands(arrayFile: files.array, mergeFile: files.merge, indices: tasks), to: path,
+        try SweepPaths.write(script.submitCommands(arrayFile: files.array, mergeFile: files.merge, indices: tasks),
+                             to: path,
                              executable: true)
         print("Incomplete runs: \(IndexRanges.format(incomplete)) (\(incomplete.count) of \(sweep.runCount))")
         if !inProgress.isEmpty {
-            print("Warning: runs \(IndexRanges.format(inProgress)) have temporary files: if a job is still running them, "
+            print("Warning: runs \(IndexRanges.format(inProgress)) have temporary files: if a job is still "
+                      + "running them, "
                 + "wait for it (squeue) before submitting")
         }
         print("Array tasks to resubmit (--chunk \(cluster.chunk)): --array=\(script.arraySpec(tasks))")

@@ -31,7 +31,9 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: "Runs at a time (default: all cores).")
     var jobs: Int?
 
-    @Option(help: "Run only this array task's runs (default: $SLURM_ARRAY_TASK_ID, then $JOB_COMPLETION_INDEX; none: all runs).")
+    @Option(help: """
+        Run only this array task's runs (default: $SLURM_ARRAY_TASK_ID, then $JOB_COMPLETION_INDEX; none: all runs).
+        """)
     var taskIndex: Int?
 
     @Option(help: "Runs per array task.")
@@ -44,7 +46,9 @@ struct SweepRunCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let taskIndex, taskIndex < 0 { throw ValidationError("--task-index must not be negative, got \(taskIndex)") }
         if chunk < 1 { throw ValidationError("--chunk must be at least 1, got \(chunk)") }
-        if !["gzip", "off"].contains(compression) { throw ValidationError("--compression must be gzip or off, got '\(compression)'") }
+        if !["gzip", "off"].contains(compression) {
+            throw ValidationError("--compression must be gzip or off, got '\(compression)'")
+        }
     }
 
     /// The task index: the option, else the engines' variables; nil for all runs.
@@ -78,7 +82,8 @@ struct SweepRunCommand: ParsableCommand {
             runs = Array(0..<sweep.runCount)
         }
         let interrupts = InterruptHandler()
-        let runner = SweepRunner(sweep: sweep, layout: layout, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+        let runner = SweepRunner(sweep: sweep, layout: layout,
+                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                  task: task, stop: interrupts.signal, taktVersion: Takt.version,
                                  gitCommit: ResultOutput.gitCommit(), compress: compression == "gzip")
         let bar = ProgressBar.forStandardError()
@@ -86,7 +91,8 @@ struct SweepRunCommand: ParsableCommand {
         if let bar {
             report = { progress in
                 bar.draw(fraction: progress.fraction, events: progress.events,
-                         detail: "runs \(progress.done)/\(progress.total)" + (progress.failed > 0 ? ", \(progress.failed) failed" : ""))
+                         detail: "runs \(progress.done)/\(progress.total)"
+                             + (progress.failed > 0 ? ", \(progress.failed) failed" : ""))
             }
         }
         let outcome = try asInputError { try runner.run(runs, progress: report) }
@@ -106,7 +112,9 @@ struct SweepRunCommand: ParsableCommand {
                 print("  run \(run) failed (exit \(record.exitCode)): \(first)")
             }
         }
-        if outcome.failed.count > 5 { print("  … and \(outcome.failed.count - 5) more: takt sweep status \(file.sweep)") }
+        if outcome.failed.count > 5 {
+            print("  … and \(outcome.failed.count - 5) more: takt sweep status \(file.sweep)")
+        }
         if stopped > 0 { throw ArgumentParser.ExitCode(130) }
         if !outcome.failed.isEmpty { throw ArgumentParser.ExitCode(1) }
     }

@@ -32,12 +32,14 @@ struct SweepStatusCommand: ParsableCommand {
         let complete = states.indices.filter { states[$0].isComplete }
         let inProgress = states.indices.filter { states[$0] == .inProgress }
         let missing = states.indices.filter { states[$0] == .missing }
-        let failed: [FailureRecord] = states.compactMap { if case .failed(let record) = $0 { return record } else { return nil } }
+        let failed: [FailureRecord] = states.compactMap { if case .failed(let record) = $0 { return record }
+        else { return nil } }
         if json {
             let document: [String: Any] = [
                 "sweep": sweep.file, "output": layout.folder, "runs": sweep.runCount, "complete": complete.count,
                 "missing": missing, "in_progress": inProgress,
-                "failed": failed.map { ["run": $0.run, "exit_code": Int($0.exitCode), "error": $0.error, "host": $0.host] as [String: Any] },
+                "failed": failed.map { ["run": $0.run, "exit_code": Int($0.exitCode), "error": $0.error,
+                                        "host": $0.host] as [String: Any] },
             ]
             let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
@@ -51,7 +53,8 @@ struct SweepStatusCommand: ParsableCommand {
             for record in failed.prefix(20) {
                 let first = record.error.split(separator: "\n").first.map(String.init) ?? record.error
                 let task = record.task.map { ", task \($0)" } ?? ""
-                print("  run \(record.run) (point \(record.point), replication \(record.replication)\(task), \(record.host)): exit \(record.exitCode): \(first)")
+                print("  run \(record.run) (point \(record.point), replication \(record.replication)\(task), "
+                          + "\(record.host)): exit \(record.exitCode): \(first)")
             }
             if failed.count > 20 { print("  … and \(failed.count - 20) more (--json lists all)") }
         }

@@ -36,24 +36,30 @@ struct SweepSubmitCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: layout.logsFolder, withIntermediateDirectories: true)
         let tasks = ArrayTasks(runCount: sweep.runCount, chunk: cluster.chunk)
         if cluster.engine == "k8s" {
-            let job = KubernetesJob(image: cluster.image, takt: cluster.taktBinary, sweepFile: SweepPaths.absolute(file.sweep),
+            let job = KubernetesJob(image: cluster.image, takt: cluster.taktBinary,
+                                    sweepFile: SweepPaths.absolute(file.sweep),
                                     folder: SweepPaths.absolute(layout.folder), name: sweep.name, tasks: tasks,
                                     parallelism: cluster.throttle ?? min(tasks.taskCount, 100), claim: cluster.claim,
                                     mountPath: cluster.mount)
             let path = layout.kubernetesFolder + "/job.yaml"
             try SweepPaths.write(job.manifest, to: path)
             print(job.manifest)
-            print("Wrote \(path): \(tasks.taskCount) indexed completions for \(sweep.runCount) runs. Apply with: kubectl apply -f \(path)")
+            print("Wrote \(path): \(tasks.taskCount) indexed completions for \(sweep.runCount) runs. Apply with: "
+                      + "kubectl apply -f \(path)")
             return
         }
         let script = cluster.slurmScript(sweep, sweepFile: file.sweep, layout: layout)
         let files = try SlurmFiles.write(script, layout: layout)
         let submit = layout.slurmFolder + "/submit.sh"
-        try SweepPaths.write(script.submitCommands(arrayFile: files.array, mergeFile: files.merge), to: submit, executable: true)
+        try SweepPaths.write(script.submitCommands(arrayFile: files.array, mergeFile: files.merge), to: submit,
+                             executable: true)
         print(script.arrayScript)
-        print("Wrote \(files.array), \(files.merge) and \(submit): \(tasks.taskCount) array tasks for \(sweep.runCount) runs.")
+        print("Wrote \(files.array), \(files.merge) and \(submit): \(tasks.taskCount) array tasks for "
+                  + "\(sweep.runCount) runs.")
         if tasks.taskCount > 1001 {
-            print("Note: many clusters cap job arrays at 1001 tasks (MaxArraySize); --chunk \((sweep.runCount + 999) / 1000) would need \(ArrayTasks(runCount: sweep.runCount, chunk: (sweep.runCount + 999) / 1000).taskCount).")
+            print("Note: many clusters cap job arrays at 1001 tasks (MaxArraySize); --chunk "
+                      + "\((sweep.runCount + 999) / 1000) would need "
+                      + "\(ArrayTasks(runCount: sweep.runCount, chunk: (sweep.runCount + 999) / 1000).taskCount).")
         }
         if cluster.submit {
             print("Submitted: " + (try SlurmFiles.submit(submit)))
@@ -79,7 +85,8 @@ enum SlurmFiles {
         let found = ProcessInfo.processInfo.environment["PATH", default: ""].split(separator: ":")
             .contains { FileManager.default.isExecutableFile(atPath: "\($0)/sbatch") }
         guard found else {
-            throw InputError(message: "sbatch is not on PATH: run this on a Slurm login node, or submit later with: bash \(path)")
+            throw InputError(message: "sbatch is not on PATH: run this on a Slurm login node, or submit later "
+                                 + "with: bash \(path)")
         }
         return try SweepPaths.runShell(path).trimmingCharacters(in: .whitespacesAndNewlines)
     }

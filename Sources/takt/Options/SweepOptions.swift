@@ -60,10 +60,14 @@ struct ClusterOptions: ParsableArguments {
     var submit = false
 
     func validate() throws {
-        if !["slurm", "k8s"].contains(engine) { throw ValidationError("--engine must be slurm or k8s, got '\(engine)'") }
+        if !["slurm", "k8s"].contains(engine) {
+            throw ValidationError("--engine must be slurm or k8s, got '\(engine)'")
+        }
         if chunk < 1 { throw ValidationError("--chunk must be at least 1, got \(chunk)") }
         if let throttle, throttle < 1 { throw ValidationError("--throttle must be at least 1, got \(throttle)") }
-        if submit && engine == "k8s" { throw ValidationError("--submit works with slurm; apply a k8s manifest with kubectl") }
+        if submit && engine == "k8s" {
+            throw ValidationError("--submit works with slurm; apply a k8s manifest with kubectl")
+        }
     }
 
     /// The takt binary, absolute.
@@ -73,7 +77,8 @@ struct ClusterOptions: ParsableArguments {
     }
 
     func slurmScript(_ sweep: Sweep, sweepFile: String, layout: SweepLayout) -> SlurmScript {
-        SlurmScript(takt: taktBinary, sweepFile: SweepPaths.absolute(sweepFile), folder: SweepPaths.absolute(layout.folder),
+        SlurmScript(takt: taktBinary, sweepFile: SweepPaths.absolute(sweepFile),
+                    folder: SweepPaths.absolute(layout.folder),
                     name: sweep.name, tasks: ArrayTasks(runCount: sweep.runCount, chunk: chunk), throttle: throttle,
                     partition: partition, time: time, memory: mem, extra: sbatchOptions)
     }

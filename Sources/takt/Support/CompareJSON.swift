@@ -3,6 +3,8 @@ import TaktExperiments
 
 /// The JSON printed by `takt compare --json`: stable snake_case keys, sorted; undefined numbers
 /// (half-widths with one replication, a relative change from 0) are null.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The property names are the JSON keys, snake_case like every key Takt writes.
 enum CompareJSON {
     struct Document: Encodable {
         var scenario: String
@@ -76,7 +78,8 @@ enum CompareJSON {
             scenario: result.scenarioName, scenario_file: scenarioFile, seed: result.seed,
             replications: result.variants.map(\.results.count).max() ?? 0, confidence_level: result.level,
             streams: result.streams.rawValue, warm_up_seconds: result.warmUp, variants: variants, comparison: rows,
-            events: result.events, wall_seconds: result.wallSeconds, result_file: resultFile, interrupted: result.interrupted)
+            events: result.events, wall_seconds: result.wallSeconds, result_file: resultFile,
+            interrupted: result.interrupted)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(document), as: UTF8.self)

@@ -11,7 +11,8 @@ enum CompareTable {
         let streams = result.streams == .common ? "common random numbers" : "independent streams"
         var lines = [
             "Scenario: \(result.scenarioName) (\(scenarioFile))",
-            "Seed \(result.seed), \(replications) replications per variant, \(streams), warm-up \(duration(result.warmUp)), "
+            "Seed \(result.seed), \(replications) replications per variant, \(streams), warm-up "
+                + "\(duration(result.warmUp)), "
                 + "\(level)% confidence intervals",
         ]
         if result.interrupted {
@@ -53,7 +54,8 @@ enum CompareTable {
                     ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }
-            lines.append(cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+            lines.append(cells.joined(separator: "  ")
+                         .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
             if index == 0 {
                 lines.append(widths.dropLast().map { String(repeating: "-", count: $0) }.joined(separator: "  "))
             }

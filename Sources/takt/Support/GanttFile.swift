@@ -9,7 +9,8 @@ enum GanttFile {
         guard case .factory(let configuration) = scenario.model, let rows = result.gantt else {
             throw InputError(message: "--gantt needs a factory scenario or a job-shop instance")
         }
-        let title = "\(scenario.name)\(scenario.variant.map { " — variant \($0)" } ?? ""), replication 0, seed \(result.seed)"
+        let title = "\(scenario.name)\(scenario.variant.map { " — variant \($0)" } ?? ""), replication 0, seed "
+            + "\(result.seed)"
         let svg = GanttChart.svg(rows, configuration: configuration, title: title)
         try OutputPath.write(Data(svg.utf8), to: path, option: "--gantt")
     }

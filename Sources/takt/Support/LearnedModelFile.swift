@@ -6,7 +6,8 @@ import TaktExperiments
 enum LearnedModelFile {
     static func write(_ result: ExperimentResult, to path: String) throws {
         guard let models = result.results.first(where: { $0.replication == 0 })?.learnedModels, !models.isEmpty else {
-            throw InputError(message: "--save-models: the scenario's controllers learned nothing to save (only the predictive maintenance controller saves a model)")
+            throw InputError(message: "--save-models: the scenario's controllers learned nothing to save (only the "
+                                 + "predictive maintenance controller saves a model)")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -42,7 +42,8 @@ enum OutputPath {
             throw InputError(message: "\(option) \(path): \(directory) is not a directory")
         }
         guard access(directory, W_OK | X_OK) == 0 else {
-            throw InputError(message: "\(option) \(path): cannot write in \(directory): \(String(cString: strerror(errno)))")
+            throw InputError(message: "\(option) \(path): cannot write in \(directory): "
+                                 + "\(String(cString: strerror(errno)))")
         }
     }
 
@@ -94,7 +95,8 @@ enum OutputPath {
             throw InputError(message: "\(partial) exists (a killed or running run; see `takt inspect \(partial)`); "
                 + "choose another \(option) or add --force to replace it")
         case .directory, .other:
-            throw InputError(message: "\(partial) exists and is not a regular file; remove it or choose another \(option)")
+            throw InputError(message: "\(partial) exists and is not a regular file; remove it or choose "
+                                 + "another \(option)")
         }
     }
 
@@ -118,7 +120,8 @@ enum OutputPath {
             prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
             if kind(of: prefix) == .directory { continue }
             guard mkdir(prefix, 0o755) == 0 || errno == EEXIST else {
-                throw InputError(message: "\(option): cannot create the directory \(prefix): \(String(cString: strerror(errno)))")
+                throw InputError(message: "\(option): cannot create the directory \(prefix): "
+                                     + "\(String(cString: strerror(errno)))")
             }
             if kind(of: prefix) != .directory {
                 throw InputError(message: "\(option): \(prefix) exists and is not a directory")

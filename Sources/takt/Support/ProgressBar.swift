@@ -16,7 +16,8 @@ final class ProgressBar: @unchecked Sendable {
 
     func update(_ report: ProgressReport) {
         draw(fraction: report.fraction, events: report.events, detail: String(
-            format: "rep %d/%d  sim %.1f h", report.replicationsDone, report.replications, report.simulatedSeconds / 3600))
+            format: "rep %d/%d  sim %.1f h", report.replicationsDone, report.replications,
+            report.simulatedSeconds / 3600))
     }
 
     /// Redraws the bar (at most 10 times a second): share done, `detail`, events/s and ETA.
@@ -33,7 +34,8 @@ final class ProgressBar: @unchecked Sendable {
         let rate = elapsed > 0 ? Double(events) / elapsed : 0
         let remaining = fraction > 0.001 ? elapsed * (1 - fraction) / fraction : .nan
         let eta = remaining.isFinite ? String(format: "%.0f s", remaining) : "?"
-        let line = String(format: "\r[%@] %3.0f%%  %@  %.1f M ev/s  ETA %@ ", bar, fraction * 100, detail, rate / 1e6, eta)
+        let line = String(format: "\r[%@] %3.0f%%  %@  %.1f M ev/s  ETA %@ ", bar, fraction * 100, detail, rate / 1e6,
+                          eta)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

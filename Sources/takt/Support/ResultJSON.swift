@@ -2,6 +2,8 @@ import Foundation
 import TaktExperiments
 
 /// The JSON printed by `takt run --json`: stable keys, for scripts.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The property names are the JSON keys, snake_case like every key Takt writes.
 enum ResultJSON {
     struct Document: Encodable {
         var scenario: String

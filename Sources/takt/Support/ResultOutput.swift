@@ -6,16 +6,25 @@ import TaktScenario
 
 /// Options for the result file of `takt run`.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Write the HDF5 result file here (default: results/<scenario>-<UTC time>.h5). An existing file is refused unless --force.")
+    @Option(help: """
+        Write the HDF5 result file here (default: results/<scenario>-<UTC time>.h5). An existing file is refused \
+        unless --force.
+        """)
     var out: String?
 
     @Flag(help: "Write no result file (KPIs on the terminal only).")
     var noOut = false
 
-    @Flag(help: "Replace the files named by --out, --gantt and --save-models if they exist (the old file stays until the new one is complete).")
+    @Flag(help: """
+        Replace the files named by --out, --gantt and --save-models if they exist (the old file stays until the new \
+        one is complete).
+        """)
     var force = false
 
-    @Option(help: "What the result file records: standard (the scenario's `recording:`; by default events, Gantt, jobs, states, hourly samples), all, or kpis.")
+    @Option(help: """
+        What the result file records: standard (the scenario's `recording:`; by default events, Gantt, jobs, states, \
+        hourly samples), all, or kpis.
+        """)
     var record: String?
 
     @Option(help: "Event kinds to log: all, none, or a comma-separated list such as failure,repair_end.")
@@ -24,7 +33,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Time-series sampling interval, e.g. '10 min', or 'off'.")
     var sample: String?
 
-    @Option(help: "Compression of the result file's tables: gzip (default; about half the size) or off (faster to write).")
+    @Option(help: """
+        Compression of the result file's tables: gzip (default; about half the size) or off (faster to write).
+        """)
     var compression: String = "gzip"
 
     func validate() throws {
@@ -53,7 +64,8 @@ struct OutputOptions: ParsableArguments {
                 var kinds: Set<EventKind> = []
                 for name in events.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                     guard let kind = EventKind.allCases.first(where: { $0.name == name }) else {
-                        throw InputError(message: "--events: unknown event kind '\(name)'; expected all, none or some of "
+                        throw InputError(message: "--events: unknown event kind '\(name)'; expected all, "
+                                             + "none or some of "
                             + EventKind.allCases.map(\.name).joined(separator: ", "))
                     }
                     kinds.insert(kind)
@@ -99,7 +111,8 @@ enum ResultOutput {
         let base = "results/\(stem)\(scenario.variant.map { "-\($0)" } ?? "")-\(formatter.string(from: Date()))"
         var candidate = base + ".h5"
         var counter = 2
-        while FileManager.default.fileExists(atPath: candidate) || FileManager.default.fileExists(atPath: candidate + ".partial") {
+        while FileManager.default.fileExists(atPath: candidate)
+            || FileManager.default.fileExists(atPath: candidate + ".partial") {
             candidate = "\(base)-\(counter).h5"
             counter += 1
         }
@@ -108,7 +121,8 @@ enum ResultOutput {
 
     /// The git commit of the checkout the running binary was built in, or "unknown".
     static func gitCommit() -> String {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", binary.path, "rev-parse", "HEAD"]
@@ -137,7 +151,8 @@ final class InterruptHandler: @unchecked Sendable {
             let stop = signal
             source.setEventHandler {
                 stop.request()
-                FileHandle.standardError.write(Data("\ntakt: stopping — finishing the current slice and closing the result file…\n".utf8))
+                let notice = "\ntakt: stopping — finishing the current slice and closing the result file…\n"
+                FileHandle.standardError.write(Data(notice.utf8))
             }
             source.resume()
             sources.append(source)

@@ -8,7 +8,8 @@ enum ScenarioLocator {
     static func findDefault() throws -> String {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: defaultScenario) { return defaultScenario }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = directory.appendingPathComponent(defaultScenario).path
             if fileManager.fileExists(atPath: candidate) { return candidate }

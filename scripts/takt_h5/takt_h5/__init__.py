@@ -28,13 +28,15 @@ per run) and ``open_sweep(path, "points")`` (per point and KPI, with confidence 
 
 From a shell: ``python -m takt_h5 results/run.h5`` prints a short summary.
 """
-from ._run import Run, TaktResultWarning, compare, comparison, open_run
+from ._run import Run, compare, comparison, open_run
 from ._shares import state_shares
 from ._stats import paired_interval, t_quantile, welch_interval
 from ._sweep import open_sweep, open_sweep_run, points_wide
+from ._warn import TaktResultWarning
 
+#: Takt's release number: the kit and the `takt` tool always carry the same one (CHANGELOG.md).
 __version__ = "1.2.0"
-#: The result-file format this package reads (major version must match).
+#: The result-file format that release writes; this package reads any file of the same major.
 FORMAT_VERSION = "1.1"
 
 __all__ = [

@@ -5,7 +5,8 @@ import argparse
 import sys
 import warnings
 
-from ._run import TaktResultWarning, open_run
+from ._run import open_run
+from ._warn import TaktResultWarning
 
 
 def main(argv: list[str] | None = None) -> int:

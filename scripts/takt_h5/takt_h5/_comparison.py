@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -69,6 +69,10 @@ class Comparisons:
     """``compare`` and ``comparison`` of :class:`takt_h5.Run` (a mixin: it uses the run's
     ``_variant``)."""
 
+    # What this mixin uses of Run, declared so that a type checker sees it (Run defines it).
+    if TYPE_CHECKING:
+        def _variant(self, variant: str | None) -> str: ...
+
     def compare(self, baseline: Any = None, other: Any = None, *, level: float | None = None) -> pd.DataFrame:
         """Per KPI, mean(other) − mean(baseline) with a confidence interval.
 
@@ -107,7 +111,7 @@ class Comparisons:
         first), streams (``common`` or ``independent``), warm_up (s)."""
         return table(self)
 
-    def _side(self, side: Any) -> tuple["Comparisons", str]:
+    def _side(self, side: Any) -> tuple[Comparisons, str]:
         if isinstance(side, Comparisons):
             return side, side._variant(None)
         if isinstance(side, tuple) and len(side) == 2 and isinstance(side[0], Comparisons):

@@ -7,7 +7,8 @@ both, so the reader does not depend on such details.
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import h5py
 import numpy as np

@@ -66,7 +66,7 @@ def describe_run(run: Any, max_kpis: int | None = 12) -> str:
     ]
     for variant in run.variants:
         replications = run.replications(variant)
-        counts = {}
+        counts: dict[str, int] = {}
         for replication in replications:
             group = run._file["runs"][variant][str(replication)]
             for name, item in group.items():
@@ -88,7 +88,8 @@ def describe_run(run: Any, max_kpis: int | None = 12) -> str:
         lines.append("")
         width = max(len(str(label)) for label in shown["label"])
         many = summary["variant"].nunique() > 1
-        lines.append(f"  {'KPI':<{width}}  {'unit':<5} {'mean':>11}  {'± half-width':>12}" + ("  variant" if many else ""))
+        lines.append(f"  {'KPI':<{width}}  {'unit':<5} {'mean':>11}  {'± half-width':>12}"
+                     + ("  variant" if many else ""))
         for row in shown.itertuples(index=False):
             lines.append(f"  {row.label:<{width}}  {row.unit:<5} {_number(row.mean):>11}  "
                          f"{_number(row.half_width):>12}" + (f"  {row.variant}" if many else ""))

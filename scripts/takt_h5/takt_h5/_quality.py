@@ -4,7 +4,9 @@ inspection verdicts (observable), and the defects parts really carried (hidden t
 A mixin of :class:`takt_h5.Run` (it uses the run's ``table``, ``lookup`` and ``names``)."""
 from __future__ import annotations
 
+import pathlib
 import warnings
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
@@ -12,9 +14,22 @@ import pandas as pd
 from ._decode import categorical_from_codes, names_from_ids
 from ._warn import TaktResultWarning, _stacklevel
 
+if TYPE_CHECKING:
+    import h5py
+
 
 class QualityTables:
     """``process``, ``inspections`` and ``defect_truth`` of :class:`takt_h5.Run`."""
+
+    # What this mixin uses of Run, declared so that a type checker sees it (Run defines it all).
+    path: pathlib.Path
+
+    if TYPE_CHECKING:
+        def lookup(self, name: str, variant: str | None = None) -> pd.DataFrame: ...
+        def names(self, kind: str, variant: str | None = None) -> list[str]: ...
+        def table(self, name: str, variant: str | None = None, replication: int = 0, *,
+                  timedelta: bool = False) -> pd.DataFrame: ...
+        def _run_group(self, variant: str | None, replication: int) -> h5py.Group: ...
 
     def process(self, variant: str | None = None, replication: int = 0, *, wide: bool = False,
                 operation: int | str | None = None, timedelta: bool = False) -> pd.DataFrame:
@@ -118,6 +133,7 @@ class QualityTables:
         names = self._operation_names(variant)
         if isinstance(operation, (int, np.integer)) and not isinstance(operation, bool):
             return int(operation)
+        operation = cast(str, operation)  # or a bool, which names no operation
         if names.count(operation) == 1:
             return names.index(operation)
         matches = [i for i, n in enumerate(names) if n.split("/", 1)[-1] == operation]

@@ -11,18 +11,15 @@ import math
 import os
 import pathlib
 import warnings
+from types import ModuleType
 from typing import Any, Union
 
 import h5py
 import numpy as np
 import pandas as pd
 
-from ._comparison import Comparisons
 from ._compare import _intervals
-from ._format import _duration, _seconds, describe_run
-from ._quality import QualityTables
-from ._layout import SUPPORTED_MAJOR, ENUM_LOOKUPS, ID_COLUMNS, TIME_COLUMNS, SECONDS, BOOL_COLUMNS, _open_h5
-from ._warn import TaktResultWarning, _stacklevel
+from ._comparison import Comparisons
 from ._decode import (
     categorical_from_codes,
     decode_attrs,
@@ -31,6 +28,10 @@ from ._decode import (
     names_from_ids,
     parse_units,
 )
+from ._format import _duration, _seconds, describe_run
+from ._layout import BOOL_COLUMNS, ENUM_LOOKUPS, ID_COLUMNS, SECONDS, SUPPORTED_MAJOR, TIME_COLUMNS, _open_h5
+from ._quality import QualityTables
+from ._warn import TaktResultWarning, _stacklevel
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -74,7 +75,7 @@ class Run(QualityTables, Comparisons):
         if self._file.id.valid:
             self._file.close()
 
-    def __enter__(self) -> "Run":
+    def __enter__(self) -> Run:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -145,8 +146,8 @@ class Run(QualityTables, Comparisons):
     @property
     def warm_up(self) -> float:
         """The warm-up in seconds, from the resolved configuration's ``run.warm_up`` (or
-        ``run.warmUp``; a number of seconds or a duration such as ``"2 d"``); 0 when not given. KPIs exclude the warm-up; the
-        recorded tables do not."""
+        ``run.warmUp``; a number of seconds or a duration such as ``"2 d"``); 0 when not given. KPIs exclude the
+        warm-up; the recorded tables do not."""
         seconds = _seconds(self._run_setting("warm_up", "warmUp"))
         return seconds if seconds is not None else 0.0
 
@@ -203,7 +204,8 @@ class Run(QualityTables, Comparisons):
     def resolved(self) -> dict[str, Any]:
         """The fully resolved configuration (defaults filled, with ``run`` settings), parsed from
         ``/scenario/resolved_json``."""
-        return json.loads(_read_scalar_string(self._file["scenario/resolved_json"]))
+        resolved: dict[str, Any] = json.loads(_read_scalar_string(self._file["scenario/resolved_json"]))
+        return resolved
 
     def lookup(self, name: str, variant: str | None = None) -> pd.DataFrame:
         """A ``/lookup`` table (``stations``, ``machines``, ``products``, ``materials``, ``sensors``,
@@ -282,7 +284,7 @@ class Run(QualityTables, Comparisons):
                     if "kpis" in group and group["kpis"].shape[0] > 0:
                         table = frame_from_records(group["kpis"][()])
                         if "label" in table:
-                            labels.update({(variant, k): l for k, l in zip(table["name"], table["label"])})
+                            labels.update({(variant, k): label for k, label in zip(table["name"], table["label"])})
                         break
             self._labels = labels
         return self._labels
@@ -428,12 +430,14 @@ class Run(QualityTables, Comparisons):
             time = np.arange(data.shape[0], dtype=float)
         others = [(i, c) for i, c in enumerate(columns) if c != "time"]
         description = decode_value(dataset.attrs.get("description", ""))
-        xr = None
+        xr: ModuleType | None = None
         if not as_frame:
             try:
-                import xarray as xr  # optional
+                import xarray  # optional
             except ImportError:
-                xr = None
+                pass
+            else:
+                xr = xarray
         if xr is None:
             frame = pd.DataFrame({c: data[:, i] for i, c in others}, index=pd.Index(time, name="time"))
             frame.attrs["units"] = units

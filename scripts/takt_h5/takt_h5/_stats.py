@@ -8,8 +8,9 @@ about 10 significant digits.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from typing import cast
 
 import numpy as np
 
@@ -97,7 +98,7 @@ class Interval:
 
 def _clean(values: Sequence[float]) -> np.ndarray:
     array = np.asarray(values, dtype=float)
-    return array[~np.isnan(array)]
+    return cast(np.ndarray, array[~np.isnan(array)])
 
 
 def welch_interval(baseline: Sequence[float], other: Sequence[float], level: float = 0.95) -> Interval:

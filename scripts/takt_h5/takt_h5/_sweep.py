@@ -62,7 +62,8 @@ def open_sweep(path: PathLike, table: str = "runs") -> pd.DataFrame:
                              "a single run's file opens with takt_h5.open_run")
         major = str(attrs.get("format_version", "?")).split(".")[0]
         if major != SUPPORTED_MAJOR:
-            warnings.warn(f"{path}: format version {attrs.get('format_version')} (this reader knows {SUPPORTED_MAJOR}.x)",
+            warnings.warn(f"{path}: format version {attrs.get('format_version')} "
+                          f"(this reader knows {SUPPORTED_MAJOR}.x)",
                           TaktResultWarning, stacklevel=_stacklevel())
         if attrs.get("completion_status") != "complete":
             warnings.warn(f"{path}: sweep incomplete — {attrs.get('complete')} of {attrs.get('runs')} runs complete, "
@@ -98,7 +99,8 @@ def open_sweep_run(path: PathLike, run: int) -> Run:
         raise FileNotFoundError(f"run {run} is {row['status'].iloc[0]}: it has no file yet")
     target = pathlib.Path(relative)
     if not target.is_absolute():   # relative to the output folder, where the merged file is by default
-        candidates = [path.parent / target, pathlib.Path(runs.attrs["sweep"].get("output_folder", path.parent)) / target]
+        output_folder = pathlib.Path(runs.attrs["sweep"].get("output_folder", path.parent))
+        candidates = [path.parent / target, output_folder / target]
         target = next((c for c in candidates if c.exists()), candidates[0])
     return Run(target)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings
+from types import FrameType
 
 
 class TaktResultWarning(UserWarning):
@@ -21,7 +22,7 @@ _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 def _stacklevel() -> int:
     """The ``stacklevel`` that points a warning at the first caller outside this package."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     level = 1
     while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR):
         frame = frame.f_back
