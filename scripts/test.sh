@@ -7,6 +7,8 @@
 #      (kernel and model invariant checks on; about 1 minute).
 #   3. Python tests (scenario schema, CLI end to end), then the Examples/ package (builds against
 #      Takt's library products, its tests and its two programs).
+#   Documentation: the DocC catalogs of TaktKernel and TaktFactory, warnings as errors (a broken
+#      symbol link fails); one test each; about 40 s from cold, 20 s warm (.build/plugins/Swift-DocC).
 #   4. Fuzzing: each libFuzzer harness in Fuzz/ for TAKT_FUZZ_SECONDS (default 30) seconds, about
 #      3 minutes in all (docs/fuzzing.md); each harness counts as one test. TAKT_FUZZ_SECONDS=0 skips.
 # Prints a closing line "tests: N passed, M failed" and exits non-zero on any failure.
@@ -75,6 +77,17 @@ else
     fi
   done
 fi
+
+log "documentation: DocC catalogs (swift package generate-documentation, warnings as errors)"
+for target in TaktKernel TaktFactory; do
+  if swift package generate-documentation --target "$target" --warnings-as-errors >".build/test-docc-$target.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    grep -E "error|warning" ".build/test-docc-$target.log" >&2
+    echo "error: documentation of $target failed (.build/test-docc-$target.log)" >&2
+    failed=$((failed + 1)); status=1
+  fi
+done
 
 fuzz_seconds="${TAKT_FUZZ_SECONDS:-30}"
 if [ "$fuzz_seconds" -gt 0 ]; then
