@@ -7,7 +7,8 @@
 //   takt (executable CLI)         TaktBench (benchmark executable)
 //     └─ TaktSweep (parameter sweeps: designs, numbered runs, local and array execution, merge)
 //     └─ TaktExperiments (replications in parallel, KPIs, confidence intervals)
-//          └─ TaktScenario (YAML scenario files, OR-Library job-shop files → model configurations)
+//          └─ TaktScenario (YAML scenario files, OR-Library and .fjs job-shop files → model configurations)
+//               ├─ TaktScheduling (static job-shop problems, schedules and their check, bounds, tabu search)
 //               ├─ TaktControl (built-in controllers: maintenance and quality, baselines and AI)
 //               │    └─ TaktFactory (the factory model: 人机料法环, hidden state, observation interface)
 //               ├─ TaktQueueing (reference queueing models, validated against theory)
@@ -38,6 +39,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "TaktKernel"),
+        .target(name: "TaktScheduling", dependencies: ["TaktKernel"]),
         .target(name: "TaktQueueing", dependencies: ["TaktKernel"]),
         .target(name: "TaktFactory", dependencies: ["TaktKernel"]),
         .target(name: "TaktControl", dependencies: ["TaktKernel", "TaktFactory"]),
@@ -45,7 +47,8 @@ let package = Package(
         .target(name: "TaktRecording", dependencies: ["CHDF5", "TaktKernel", "TaktFactory"]),
         .target(
             name: "TaktScenario",
-            dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", "TaktScheduling",
+                           .product(name: "Yams", package: "Yams")]),
         .target(name: "TaktExperiments",
                 dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", "TaktScenario", "TaktRecording"]),
         .target(
@@ -56,6 +59,7 @@ let package = Package(
             name: "takt",
             dependencies: [
                 "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments", "TaktFactory", "TaktRecording", "TaktSweep",
+                "TaktScheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl"]),
@@ -63,8 +67,11 @@ let package = Package(
         .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),
         .testTarget(name: "TaktFactoryTests", dependencies: ["TaktKernel", "TaktFactory", "TaktQueueing", "TaktScenario"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel"],
-                    exclude: ["BadScenarios"]),
+        .testTarget(name: "TaktScenarioTests",
+                    dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel", "TaktScheduling"],
+                    exclude: ["BadScenarios", "BadJobShops"]),
+        .testTarget(name: "TaktSchedulingTests", dependencies: ["TaktScheduling", "TaktScenario", "TaktKernel"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TaktRecordingTests", dependencies: ["TaktRecording", "TaktFactory", "TaktKernel", "TaktScenario", "CHDF5"]),
         .testTarget(name: "TaktControlTests", dependencies: ["TaktControl", "TaktFactory", "TaktKernel"]),
         .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario", "TaktFactory", "TaktKernel"]),
