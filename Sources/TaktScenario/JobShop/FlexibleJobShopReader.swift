@@ -86,7 +86,7 @@ public enum FlexibleJobShopReader {
                     }
                     var alternatives: [SchedulingProblem.Alternative] = []
                     for _ in 0..<choices {
-                        let (machine, machineColumn) = try cursor.numberWithColumn("a machine of \(which) (from 1 to \(machineCount))",
+                        let (machine, machineColumn) = try cursor.numberWithColumn("a machine of \(which)",
                                                                                    in: 1...machineCount)
                         let time = try cursor.number("the processing time of \(which) on machine \(machine)", in: 0...longestTime)
                         guard !alternatives.contains(where: { $0.machine == machine - 1 }) else {
@@ -162,7 +162,8 @@ private struct FieldCursor {
                              message: "number too large, found '\(field.text)'; expected \(what), at most \(range.upperBound)")
         case .notWhole:
             throw LineProblem(column: field.column,
-                             message: "expected \(what) as a whole number, found '\(field.text)'")
+                             message: "expected \(what) as a whole number from \(range.lowerBound) to \(range.upperBound), "
+                                 + "found '\(field.text)'")
         }
     }
 }
