@@ -6,7 +6,7 @@ the usual Taillard way (each job visits every machine once in a random order, in
 uniform on 1..99) from fixed seeds, so every run of this script sees the same instances:
 three of 15x15 and two of 20x20.
 
-Three steps, each cached under results/bench/schedule/ (gitignored):
+Three steps (plus `optima`), each cached under results/bench/schedule/ (gitignored):
 
   instances   writes the instance files (OR-Library text format).
   reference   runs CP-SAT for --reference-seconds (default 600) with one worker on each
@@ -22,6 +22,7 @@ Usage:
   python3 scripts/bench/schedule_vs_cpsat.py instances
   python3 scripts/bench/schedule_vs_cpsat.py reference [--reference-seconds 600]
   python3 scripts/bench/schedule_vs_cpsat.py compare [--limits 1,10,30] [--takt PATH]
+  python3 scripts/bench/schedule_vs_cpsat.py optima [--seeds 5]   (ft06, ft10: time to the optimum)
 """
 
 import argparse
@@ -154,7 +155,7 @@ def takt_run(takt, instance, seconds):
                           "--seed", "1", "--json"], capture_output=True, text=True, check=True)
     result = json.loads(out.stdout)
     return {"makespan": result["makespan"], "bound": result["lower_bound"], "seconds": result["seconds"],
-            "iterations": result["iterations"]}
+            "best_seconds": result["best_seconds"], "iterations": result["iterations"]}
 
 
 def reference_value(name, references):
@@ -221,6 +222,21 @@ def command_compare(args):
     print(table)
 
 
+def command_optima(args):
+    """ft06 and ft10 with a 10 s limit on one thread, several seeds: makespan and when it was found."""
+    lines = ["| instance | optimum | seed | makespan | found after (s) | iterations in 10 s |", "|---|---|---|---|---|---|"]
+    for name, optimum in (("ft06", 55), ("ft10", 930)):
+        for seed in range(1, args.seeds + 1):
+            out = subprocess.run([args.takt, "schedule", os.path.join(FIXTURES, name + ".txt"), "--time-limit", "10s",
+                                  "--threads", "1", "--seed", str(seed), "--json"], capture_output=True, text=True, check=True)
+            result = json.loads(out.stdout)
+            lines.append(f"| {name} | {optimum} | {seed} | {result['makespan']} | {result['best_seconds']:.2f} | {result['iterations']} |")
+            print(lines[-1], flush=True)
+    with open(os.path.join(OUT, "optima.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -231,12 +247,17 @@ def main():
     cmp.add_argument("--limits", default="1,10,30")
     cmp.add_argument("--takt", default=os.path.join(ROOT, ".build", "release", "takt"))
     cmp.add_argument("--resume", action="store_true", help="keep results already in compare.json")
+    opt = sub.add_parser("optima")
+    opt.add_argument("--seeds", type=int, default=5)
+    opt.add_argument("--takt", default=os.path.join(ROOT, ".build", "release", "takt"))
     args = parser.parse_args()
     if args.command == "instances":
         for name, path in instance_paths():
             print(name, path)
     elif args.command == "reference":
         command_reference(args)
+    elif args.command == "optima":
+        command_optima(args)
     else:
         command_compare(args)
 

@@ -13,6 +13,9 @@ public struct OptimiserResult: Sendable {
     public var iterations: Int
     /// Wall-clock seconds of the search (construction included).
     public var seconds: Double
+    /// Seconds into the search when the reported makespan was first reached by any walker
+    /// (0 when it is the starting schedule's). Like `seconds`, it varies from run to run.
+    public var bestSeconds: Double
     /// Walkers run, and the one whose schedule is reported (the lowest index among the best).
     public var walkers: Int
     public var winningWalker: Int

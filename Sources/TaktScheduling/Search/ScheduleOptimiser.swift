@@ -73,7 +73,7 @@ public struct ScheduleOptimiser: Sendable {
                                         seed: streams.streamSeed(entity: "walker-\(index)", purpose: "tabu-search"))
                 if start.makespan > bound {
                     walker.run(iterations: perWalker[index], shouldStop: stop) { makespan in
-                        if board.offer(makespan), let progress {
+                        if board.offer(makespan, at: elapsed()), let progress {
                             progress(Progress(bestMakespan: makespan, lowerBound: bound, seconds: elapsed()))
                         }
                     }
@@ -82,10 +82,11 @@ public struct ScheduleOptimiser: Sendable {
             }
         }
         let (winner, best, iterations) = board.result()
+        let bestSeconds = board.bestSeconds
         let schedule = best.schedule(flat)
         assert(schedule.makespan >= bound, "a makespan below the lower bound: the bound or the search is wrong")
         return OptimiserResult(schedule: schedule, makespan: schedule.makespan, lowerBound: lowerBound, startRule: rule,
-                               startMakespan: initial.makespan, iterations: iterations, seconds: elapsed(),
+                               startMakespan: initial.makespan, iterations: iterations, seconds: elapsed(), bestSeconds: bestSeconds,
                                walkers: walkerCount, winningWalker: winner, interrupted: board.interrupted)
     }
 }
@@ -96,6 +97,7 @@ private final class SearchBoard: @unchecked Sendable {
     private var next = 0
     private let count: Int
     private var bestValue: Int
+    private var bestTime = 0.0
     private var results: [(best: Sequencing, iterations: Int)?]
     private var stopped = false
 
@@ -112,12 +114,19 @@ private final class SearchBoard: @unchecked Sendable {
         return next - 1
     }
 
-    /// Records a walker's new best; true when it is a new overall best.
-    func offer(_ makespan: Int) -> Bool {
+    /// Records a walker's new best, found `seconds` into the search; true when it is a new overall best.
+    func offer(_ makespan: Int, at seconds: Double) -> Bool {
         lock.lock(); defer { lock.unlock() }
         guard makespan < bestValue else { return false }
         bestValue = makespan
+        bestTime = seconds
         return true
+    }
+
+    /// When the best makespan so far was first found (0 if it is the starting schedule's).
+    var bestSeconds: Double {
+        lock.lock(); defer { lock.unlock() }
+        return bestTime
     }
 
     var best: Int {

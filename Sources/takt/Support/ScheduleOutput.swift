@@ -14,7 +14,7 @@ enum ScheduleReport {
             makespan     \(result.makespan)\(interrupted)
             lower bound  \(result.lowerBound.value) (\(result.lowerBound.source.rawValue) bound)
             gap          \(String(format: "%.2f", result.gapPercent))%\(result.makespan == result.lowerBound.value ? " (optimal)" : "")
-            seconds      \(String(format: "%.2f", result.seconds))
+            seconds      \(String(format: "%.2f", result.seconds)) (best found after \(String(format: "%.2f", result.bestSeconds)))
             iterations   \(result.iterations) (\(result.walkers) walker\(result.walkers == 1 ? "" : "s"))
             start rule   \(result.startRule.rawValue) (makespan \(result.startMakespan))
             """
@@ -22,8 +22,8 @@ enum ScheduleReport {
 }
 
 /// The JSON of `takt schedule --json`, written by hand so that its bytes are stable: keys in a
-/// fixed order, one operation per line. Only `seconds` varies between runs of an
-/// `--iterations` budget.
+/// fixed order, one operation per line. Only `seconds` and `best_seconds` vary between runs of
+/// an `--iterations` budget.
 enum ScheduleJSON {
     static func encode(_ result: OptimiserResult, input: SchedulingFile, file: String, seed: UInt64) -> String {
         let problem = input.problem
@@ -40,6 +40,7 @@ enum ScheduleJSON {
         field("gap_percent", String(format: "%.4f", result.gapPercent))
         field("optimal", result.makespan == result.lowerBound.value ? "true" : "false")
         field("seconds", String(format: "%.3f", result.seconds))
+        field("best_seconds", String(format: "%.3f", result.bestSeconds))
         field("iterations", "\(result.iterations)")
         field("walkers", "\(result.walkers)")
         field("seed", "\(seed)")
