@@ -46,7 +46,7 @@ struct TabuWalker {
         best = start
         tabu = TabuMemory(operations: flat.count, machines: flat.machineCount)
         baseTenure = 10 + flat.jobCount / max(1, flat.machineCount)
-        stallLimit = max(2_000, 10 * flat.count)
+        stallLimit = max(1_000, 5 * flat.count)
         elite = [start]
     }
 
