@@ -34,7 +34,8 @@ public struct ScheduleOptimiser: Sendable {
     }
 
     /// Searches under `options`. `shouldStop` is polled often (every 64 iterations of each
-    /// walker); `progress` is called from worker threads on every new overall best.
+    /// walker); `progress` is called once with the starting schedule, then from worker threads
+    /// on every new overall best.
     public func run(_ options: OptimiserOptions, shouldStop: @escaping @Sendable () -> Bool = { false },
                     progress: (@Sendable (Progress) -> Void)? = nil) -> OptimiserResult {
         let clock = ContinuousClock()
@@ -59,6 +60,7 @@ public struct ScheduleOptimiser: Sendable {
             deadline = seconds
         }
         let board = SearchBoard(walkers: walkerCount, initial: start.makespan)
+        progress?(Progress(bestMakespan: start.makespan, lowerBound: bound, seconds: elapsed()))
         let streams = RandomStreams(seed: options.seed)
         let timeLimited = deadline != nil
         let stop: @Sendable () -> Bool = { [deadline] in

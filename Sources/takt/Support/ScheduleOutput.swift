@@ -123,30 +123,47 @@ enum ScheduleResultFile {
 }
 
 /// A one-line progress report on standard error (best, bound, gap, elapsed), only when it is a
-/// terminal, redrawn at most 10 times a second.
+/// terminal: updated on every new best and redrawn four times a second so the clock moves on.
 final class ScheduleProgressLine: @unchecked Sendable {
     private let lock = NSLock()
-    private var lastDraw = Date.distantPast
+    private let started = Date()
+    private var latest: ScheduleOptimiser.Progress?
     private var drew = false
+    private var finished = false
+    private var timer: DispatchSourceTimer?
 
     static func forStandardError() -> ScheduleProgressLine? {
-        isatty(STDERR_FILENO) == 1 ? ScheduleProgressLine() : nil
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        let line = ScheduleProgressLine()
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 0.25, repeating: 0.25)
+        timer.setEventHandler { [weak line] in line?.draw() }
+        line.timer = timer
+        timer.resume()
+        return line
     }
 
+    /// Records a new best (drawn at the next tick).
     func update(_ progress: ScheduleOptimiser.Progress) {
         lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
+        latest = progress
+    }
+
+    private func draw() {
+        lock.lock(); defer { lock.unlock() }
+        guard !finished, let progress = latest else { return }
         drew = true
         let gap = progress.lowerBound > 0 ? 100 * Double(progress.bestMakespan - progress.lowerBound) / Double(progress.lowerBound) : 0
         let line = String(format: "\rbest %d  bound %d  gap %.2f%%  %.1f s ", progress.bestMakespan, progress.lowerBound,
-                          gap, progress.seconds)
+                          gap, Date().timeIntervalSince(started))
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// Stops redrawing and clears the line.
     func finish() {
+        timer?.cancel()
         lock.lock(); defer { lock.unlock() }
+        finished = true
         if drew { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
     }
 }
