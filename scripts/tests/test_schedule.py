@@ -164,3 +164,10 @@ def test_sigint_prints_the_best_schedule_so_far(takt):
     document = json.loads(out)
     assert document["interrupted"] is True
     check(document, FIXTURES / "ft10.txt")
+
+
+def test_validate_reads_fjs_files(takt):
+    ok = subprocess.run([str(takt), "validate", str(FIXTURES / "mk-small.fjs")], capture_output=True, text=True)
+    assert ok.returncode == 0 and "flexible job shop, 4 jobs × 3 machines, 10 operations" in ok.stdout
+    bad = subprocess.run([str(takt), "validate", str(BAD / "04-fjs-no-eligible-machine.fjs")], capture_output=True, text=True)
+    assert bad.returncode == 2 and ":2:11: error: " in bad.stderr
