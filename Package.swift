@@ -10,9 +10,11 @@
 //   takt                 the command-line tool (swift-argument-parser)
 //   TaktSweep            parameter sweeps: designs, numbered runs, local and array execution, merge
 //   TaktExperiments      replications in parallel, KPIs, confidence intervals, recorders, comparisons
-//   TaktScenario         YAML scenario files, OR-Library job-shop files → model configurations
+//   TaktScenario         YAML scenario files, OR-Library and .fjs job-shop files → model configurations
+//                        and scheduling problems
 //     TaktRecording      beside TaktScenario and TaktControl: HDF5 result files (over CHDF5)
 //   TaktControl          built-in controllers: maintenance and quality, baselines and AI
+//     TaktScheduling     beside TaktControl: static job shops, schedules and their check, bounds, tabu search
 //   TaktFactory          the factory model: 人机料法环, hidden state, observation interface
 //     TaktQueueing       beside TaktFactory: reference queueing models, validated against theory
 //   TaktKernel           time, event calendar, random streams, distributions, statistics,
@@ -48,6 +50,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "TaktKernel"),
+        .target(name: "TaktScheduling", dependencies: ["TaktKernel"]),
         .target(name: "TaktQueueing", dependencies: ["TaktKernel"]),
         .target(name: "TaktFactory", dependencies: ["TaktKernel"]),
         .target(name: "TaktControl", dependencies: ["TaktKernel", "TaktFactory"]),
@@ -55,7 +58,8 @@ let package = Package(
         .target(name: "TaktRecording", dependencies: ["CHDF5", "TaktKernel", "TaktFactory"]),
         .target(
             name: "TaktScenario",
-            dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", "TaktScheduling",
+                           .product(name: "Yams", package: "Yams")]),
         .target(name: "TaktExperiments",
                 dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl", "TaktScenario", "TaktRecording"]),
         .target(
@@ -66,6 +70,7 @@ let package = Package(
             name: "takt",
             dependencies: [
                 "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments", "TaktFactory", "TaktRecording", "TaktSweep",
+                "TaktScheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl"]),
@@ -73,8 +78,11 @@ let package = Package(
         .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),
         .testTarget(name: "TaktFactoryTests", dependencies: ["TaktKernel", "TaktFactory", "TaktQueueing", "TaktScenario"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "TaktScenarioTests", dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel"],
-                    exclude: ["BadScenarios"]),
+        .testTarget(name: "TaktScenarioTests",
+                    dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel", "TaktScheduling"],
+                    exclude: ["BadScenarios", "BadJobShops"]),
+        .testTarget(name: "TaktSchedulingTests", dependencies: ["TaktScheduling", "TaktScenario", "TaktKernel"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TaktRecordingTests", dependencies: ["TaktRecording", "TaktFactory", "TaktKernel", "TaktScenario", "CHDF5"]),
         .testTarget(name: "TaktControlTests", dependencies: ["TaktControl", "TaktFactory", "TaktKernel"]),
         .testTarget(name: "TaktExperimentsTests", dependencies: ["TaktExperiments", "TaktScenario", "TaktFactory", "TaktKernel"]),

@@ -9,17 +9,25 @@ struct Validate: ParsableCommand {
             Problems are printed as file:line:column: error: message, one per line, and the \
             command exits with status 2. A valid file prints a one-line summary and exits 0. \
             A job-shop instance in OR-Library format (.txt or .jsp, as `takt run` reads it) is \
-            checked too.
+            checked too, and so is a flexible job shop in Brandimarte's .fjs format (as \
+            `takt schedule` reads it).
 
             Examples:
               takt validate scenarios/queue-mm5.yaml
               takt validate ft10.txt
+              takt validate mk01.fjs
             """)
 
-    @Argument(help: "The scenario file (YAML), or a job-shop instance (OR-Library .txt or .jsp).")
+    @Argument(help: "The scenario file (YAML), or a job-shop instance (OR-Library .txt or .jsp, Brandimarte .fjs).")
     var scenario: String
 
     func run() throws {
+        if scenario.lowercased().hasSuffix(".fjs") {
+            let problem = try SchedulingFile.load(path: scenario).problem
+            print("\(scenario): ok — flexible job shop, \(problem.jobs.count) jobs × \(problem.machineCount) machines, "
+                + "\(problem.operationCount) operations")
+            return
+        }
         let loaded = try ScenarioSource.load(path: scenario, variant: nil, rule: nil)
         if case .factory(let model) = loaded.model, loaded.file.hasSuffix(".txt") || loaded.file.hasSuffix(".jsp") {
             let operations = model.products.reduce(0) { $0 + $1.routing.count }

@@ -144,15 +144,15 @@ final class InterruptHandler: @unchecked Sendable {
     let signal = StopSignal()
     private var sources: [DispatchSourceSignal] = []
 
-    init() {
+    /// - Parameter message: what is printed on standard error when a signal arrives.
+    init(message: String = "\ntakt: stopping — finishing the current slice and closing the result file…\n") {
         for number in [SIGINT, SIGTERM] {
             Foundation.signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             let stop = signal
             source.setEventHandler {
                 stop.request()
-                let notice = "\ntakt: stopping — finishing the current slice and closing the result file…\n"
-                FileHandle.standardError.write(Data(notice.utf8))
+                FileHandle.standardError.write(Data(message.utf8))
             }
             source.resume()
             sources.append(source)
