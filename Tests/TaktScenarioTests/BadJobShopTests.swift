@@ -8,7 +8,8 @@ import XCTest
 /// diagnostics in its `.expected` file (one `line:column: message` per line). Set
 /// TAKT_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change of wording.
 final class BadJobShopTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("BadJobShops")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("BadJobShops")
 
     func testEveryBadJobShopIsRejectedWithItsExpectedDiagnostics() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
@@ -23,7 +24,8 @@ final class BadJobShopTests: XCTestCase {
                 XCTFail("\(name) was accepted but must be rejected")
             } catch let error as ScenarioError {
                 XCTAssertTrue(error.diagnostics.allSatisfy { $0.file == path }, name)
-                let actual = error.diagnostics.map { "\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n") + "\n"
+                let actual = error.diagnostics.map { "\($0.line):\($0.column): \($0.message)" }
+                    .joined(separator: "\n") + "\n"
                 if update { try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8); continue }
                 XCTAssertEqual(actual, try String(contentsOfFile: expectedPath, encoding: .utf8), name)
             }
@@ -37,7 +39,8 @@ final class BadJobShopTests: XCTestCase {
         XCTAssertEqual(lf.machineOffset, 1)
         XCTAssertEqual(lf.problem.machineCount, 3)
         XCTAssertEqual(lf.problem.jobs.count, 2)
-        XCTAssertEqual(lf.problem.jobs[0][1].alternatives, [.init(machine: 1, duration: 4), .init(machine: 2, duration: 6)])
+        XCTAssertEqual(lf.problem.jobs[0][1].alternatives, [.init(machine: 1, duration: 4), .init(machine: 2,
+                                                                                                  duration: 6)])
         XCTAssertEqual(lf.problem.jobs[1][0].alternatives, [.init(machine: 2, duration: 2)])
         for ending in ["\r\n", "\r"] {
             let other = try SchedulingFile.parse(text: text.replacingOccurrences(of: "\n", with: ending), file: "a.fjs")

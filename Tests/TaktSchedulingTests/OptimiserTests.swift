@@ -3,7 +3,8 @@ import XCTest
 
 /// The optimiser returns valid schedules, reaches known optima, and is reproducible.
 final class OptimiserTests: XCTestCase {
-    func optimise(_ problem: SchedulingProblem, iterations: Int, seed: UInt64 = 1, threads: Int = 1) -> OptimiserResult {
+    func optimise(_ problem: SchedulingProblem, iterations: Int, seed: UInt64 = 1,
+                  threads: Int = 1) -> OptimiserResult {
         ScheduleOptimiser(problem).run(OptimiserOptions(budget: .iterations(iterations), seed: seed, threads: threads))
     }
 
@@ -11,7 +12,8 @@ final class OptimiserTests: XCTestCase {
         for seed in 0..<25 {
             let problem = Fixture.classic(jobs: 3 + seed % 6, machines: 2 + seed % 5, seed: UInt64(seed))
             let result = optimise(problem, iterations: 3_000, seed: UInt64(seed))
-            XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: problem, claimedMakespan: result.makespan), [], "seed \(seed)")
+            XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: problem,
+                                                    claimedMakespan: result.makespan), [], "seed \(seed)")
             XCTAssertGreaterThanOrEqual(result.makespan, result.lowerBound.value)
             XCTAssertLessThanOrEqual(result.makespan, result.startMakespan)
         }
@@ -21,7 +23,8 @@ final class OptimiserTests: XCTestCase {
         for seed in 0..<25 {
             let problem = Fixture.flexible(jobs: 3 + seed % 7, machines: 2 + seed % 4, seed: UInt64(seed))
             let result = optimise(problem, iterations: 3_000, seed: UInt64(seed))
-            XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: problem, claimedMakespan: result.makespan), [], "seed \(seed)")
+            XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: problem,
+                                                    claimedMakespan: result.makespan), [], "seed \(seed)")
             XCTAssertGreaterThanOrEqual(result.makespan, result.lowerBound.value)
             XCTAssertLessThanOrEqual(result.makespan, result.startMakespan)
         }
@@ -30,7 +33,8 @@ final class OptimiserTests: XCTestCase {
     func testFlexibleSearchImprovesOnTheRules() throws {
         let problem = try Fixture.load("mk-small.fjs")
         let result = optimise(problem, iterations: 20_000)
-        XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: problem, claimedMakespan: result.makespan), [])
+        XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: problem, claimedMakespan: result.makespan),
+                       [])
         XCTAssertLessThanOrEqual(result.makespan, result.startMakespan)
     }
 
@@ -68,6 +72,7 @@ final class OptimiserTests: XCTestCase {
         let result = ScheduleOptimiser(problem).run(OptimiserOptions(budget: .seconds(60)), shouldStop: { true })
         XCTAssertTrue(result.interrupted)
         XCTAssertLessThan(result.seconds, 5)
-        XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: problem, claimedMakespan: result.makespan), [])
+        XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: problem, claimedMakespan: result.makespan),
+                       [])
     }
 }

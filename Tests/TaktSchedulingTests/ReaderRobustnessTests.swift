@@ -31,13 +31,16 @@ final class ReaderRobustnessTests: XCTestCase {
                 do {
                     let file = try SchedulingFile.parse(text: mutated, file: name)
                     accepted += 1
-                    let result = ScheduleOptimiser(file.problem).run(OptimiserOptions(budget: .iterations(200), walkers: 1))
-                    XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: file.problem, claimedMakespan: result.makespan), [],
+                    let result = ScheduleOptimiser(file.problem).run(OptimiserOptions(budget: .iterations(200),
+                                                                                      walkers: 1))
+                    XCTAssertEqual(ScheduleCheck.violations(of: result.schedule, for: file.problem,
+                                                            claimedMakespan: result.makespan), [],
                                    mutated)
                 } catch let error as ScenarioError {
                     rejected += 1
                     XCTAssertFalse(error.diagnostics.isEmpty)
-                    XCTAssertTrue(error.diagnostics.allSatisfy { $0.file == name && $0.line >= 1 && $0.column >= 1 }, mutated)
+                    XCTAssertTrue(error.diagnostics.allSatisfy { $0.file == name && $0.line >= 1 && $0.column >= 1 },
+                                  mutated)
                 }
             }
         }

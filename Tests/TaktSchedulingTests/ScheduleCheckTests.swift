@@ -56,7 +56,8 @@ final class ScheduleCheckTests: XCTestCase {
         var schedule = valid()
         schedule.operations[0] = .init(job: 0, operation: 0, machine: 0, start: 0, end: 2)
         XCTAssertEqual(kinds(schedule), [.wrongDuration])
-        XCTAssertTrue(ScheduleCheck.violations(of: schedule, for: problem)[0].description.hasPrefix("job 0 operation 0: runs 2"))
+        XCTAssertTrue(ScheduleCheck.violations(of: schedule,
+                                               for: problem)[0].description.hasPrefix("job 0 operation 0: runs 2"))
     }
 
     func testIneligibleMachineMissingRepeatedAndMakespanAreCaught() {

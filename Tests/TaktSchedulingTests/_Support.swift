@@ -8,7 +8,8 @@ enum Fixture {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// Published optimal makespans of the fixture instances.
-    static let optima = ["ft06": 55, "ft10": 930, "ft20": 1165, "la01": 666, "la02": 655, "la03": 597, "la04": 590, "la05": 593]
+    static let optima = ["ft06": 55, "ft10": 930, "ft20": 1165, "la01": 666, "la02": 655, "la03": 597, "la04": 590,
+                         "la05": 593]
 
     static func load(_ name: String) throws -> SchedulingProblem {
         try SchedulingFile.load(path: folder.appendingPathComponent(name).path).problem
@@ -31,9 +32,11 @@ enum Fixture {
         return SchedulingProblem(machineCount: machines, jobs: (0..<jobs).map { _ in
             (0..<(1 + Int(random.next() % 5))).map { _ in
                 var pool = Array(0..<machines)
-                for k in stride(from: machines - 1, to: 0, by: -1) { pool.swapAt(k, Int(random.next() % UInt64(k + 1))) }
+                for k in stride(from: machines - 1, to: 0, by: -1) { pool.swapAt(k,
+                                                                                 Int(random.next() % UInt64(k + 1))) }
                 let count = 1 + Int(random.next() % UInt64(machines))
-                return .init(alternatives: pool.prefix(count).map { .init(machine: $0, duration: Int(random.next() % 21)) })
+                return .init(alternatives: pool.prefix(count).map { .init(machine: $0,
+                                                                          duration: Int(random.next() % 21)) })
             }
         })
     }

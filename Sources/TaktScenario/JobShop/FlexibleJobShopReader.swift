@@ -34,11 +34,13 @@ public enum FlexibleJobShopReader {
             .filter { !$0.fields.isEmpty && !$0.fields[0].text.hasPrefix("#") }
         guard let header = lines.first else {
             throw ScenarioError([Diagnostic(file: file, line: 1, column: 1,
-                                            message: "empty flexible job-shop file; expected a first line 'jobs machines'")])
+                                            message: "empty flexible job-shop file; expected a first line 'jobs "
+                                                     + "machines'")])
         }
         guard (2...3).contains(header.fields.count) else {
             throw ScenarioError([Diagnostic(file: file, line: header.number, column: 1,
-                message: "expected the header 'jobs machines [average machines per operation]', found \(header.fields.count) fields")])
+                message: "expected the header 'jobs machines [average machines per operation]', found "
+                         + "\(header.fields.count) fields")])
         }
         var jobCount = 0, machineCount = 0
         for (index, limit) in [(0, JobShopInstance.mostJobs), (1, JobShopInstance.mostMachines)] {
@@ -48,9 +50,11 @@ public enum FlexibleJobShopReader {
             case .value(let value) where (1...limit).contains(value):
                 if index == 0 { jobCount = value } else { machineCount = value }
             case .value(let value):
-                fail(header.number, field.column, "\(what) must be from 1 to \(limit), found \(value); see docs/limits.md")
+                fail(header.number, field.column,
+                     "\(what) must be from 1 to \(limit), found \(value); see docs/limits.md")
             case .tooLarge:
-                fail(header.number, field.column, "\(what) is too large, found '\(field.text)'; expected at most \(limit)")
+                fail(header.number, field.column,
+                     "\(what) is too large, found '\(field.text)'; expected at most \(limit)")
             case .notWhole:
                 fail(header.number, field.column, "expected \(what) as a whole number, found '\(field.text)'")
             }
@@ -78,20 +82,24 @@ public enum FlexibleJobShopReader {
                 var job: [SchedulingProblem.Operation] = []
                 for k in 0..<operations {
                     let which = "operation \(k + 1) of \(operations)"
-                    let (choices, choicesColumn) = try cursor.numberWithColumn("the number of eligible machines of \(which)",
+                    let (choices,
+                         choicesColumn) = try cursor.numberWithColumn("the number of eligible machines of \(which)",
                                                                                in: 0...machineCount)
                     guard choices > 0 else {
                         throw LineProblem(column: choicesColumn,
-                                         message: "\(which) has no eligible machine; expected at least 1 (from 1 to \(machineCount))")
+                                         message: "\(which) has no eligible machine; expected at least 1 (from 1 to "
+                                                  + "\(machineCount))")
                     }
                     var alternatives: [SchedulingProblem.Alternative] = []
                     for _ in 0..<choices {
                         let (machine, machineColumn) = try cursor.numberWithColumn("a machine of \(which)",
                                                                                    in: 1...machineCount)
-                        let time = try cursor.number("the processing time of \(which) on machine \(machine)", in: 0...longestTime)
+                        let time = try cursor.number("the processing time of \(which) on machine \(machine)",
+                                                     in: 0...longestTime)
                         guard !alternatives.contains(where: { $0.machine == machine - 1 }) else {
                             throw LineProblem(column: machineColumn,
-                                             message: "\(which) lists machine \(machine) twice; expected each eligible machine once")
+                                             message: "\(which) lists machine \(machine) twice; expected each "
+                                                      + "eligible machine once")
                         }
                         alternatives.append(.init(machine: machine - 1, duration: time))
                     }
@@ -99,7 +107,8 @@ public enum FlexibleJobShopReader {
                 }
                 if let extra = cursor.peek {
                     throw LineProblem(column: extra.column,
-                                     message: "expected the job line to end after its \(operations) operations, found '\(extra.text)'")
+                                     message: "expected the job line to end after its \(operations) operations, "
+                                              + "found '\(extra.text)'")
                 }
                 jobs.append(job)
             } catch let problem as LineProblem {
@@ -156,13 +165,16 @@ private struct FieldCursor {
             return (value, field.column)
         case .value(let value):
             throw LineProblem(column: field.column,
-                             message: "expected \(what) from \(range.lowerBound) to \(range.upperBound), found \(value)")
+                             message: "expected \(what) from \(range.lowerBound) to \(range.upperBound), found "
+                                      + "\(value)")
         case .tooLarge:
             throw LineProblem(column: field.column,
-                             message: "number too large, found '\(field.text)'; expected \(what), at most \(range.upperBound)")
+                             message: "number too large, found '\(field.text)'; expected \(what), at most "
+                                      + "\(range.upperBound)")
         case .notWhole:
             throw LineProblem(column: field.column,
-                             message: "expected \(what) as a whole number from \(range.lowerBound) to \(range.upperBound), "
+                             message: "expected \(what) as a whole number from \(range.lowerBound) to "
+                                      + "\(range.upperBound), "
                                  + "found '\(field.text)'")
         }
     }

@@ -25,8 +25,10 @@ public struct SchedulingFile: Sendable {
 
     /// Reads `path`; problems are `ScenarioError`s located at file:line:column.
     public static func load(path: String) throws -> SchedulingFile {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError([Diagnostic(file: path, line: 1, column: 1, message: "job-shop file does not exist or cannot be read")])
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data,
+                                                                                       encoding: .utf8) else {
+            throw ScenarioError([Diagnostic(file: path, line: 1, column: 1,
+                                            message: "job-shop file does not exist or cannot be read")])
         }
         return try parse(text: text, file: path)
     }
@@ -34,7 +36,8 @@ public struct SchedulingFile: Sendable {
     /// Parses `text`, choosing the format by the extension of `file`.
     public static func parse(text: String, file: String) throws -> SchedulingFile {
         if file.lowercased().hasSuffix(".fjs") {
-            return SchedulingFile(problem: try FlexibleJobShopReader.read(text: text, file: file), format: .brandimarte, text: text)
+            return SchedulingFile(problem: try FlexibleJobShopReader.read(text: text, file: file),
+                                  format: .brandimarte, text: text)
         }
         let instance = try JobShopInstance(text: text, file: file)
         try checkWholeTimes(text: text, file: file)
@@ -58,7 +61,8 @@ public struct SchedulingFile: Sendable {
                 case .value(let value) where value <= FlexibleJobShopReader.longestTime: continue
                 case .value, .tooLarge:
                     diagnostics.append(Diagnostic(file: file, line: line.number, column: field.column,
-                        message: "processing time too large for takt schedule, found '\(field.text)'; expected a whole number "
+                        message: "processing time too large for takt schedule, found '\(field.text)'; expected a "
+                                 + "whole number "
                             + "from 0 to \(FlexibleJobShopReader.longestTime)"))
                 case .notWhole:
                     diagnostics.append(Diagnostic(file: file, line: line.number, column: field.column,

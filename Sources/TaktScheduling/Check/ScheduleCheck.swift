@@ -20,7 +20,8 @@ public enum ScheduleCheck {
         for entry in schedule.operations {
             guard problem.jobs.indices.contains(entry.job), problem.jobs[entry.job].indices.contains(entry.operation),
                   slot[entry.job][entry.operation] == nil else {
-                found.append(ScheduleViolation(kind: .unknownOrRepeatedOperation, job: entry.job, operation: entry.operation,
+                found.append(ScheduleViolation(kind: .unknownOrRepeatedOperation, job: entry.job,
+                                               operation: entry.operation,
                                                message: "listed twice or not an operation of the problem"))
                 continue
             }
@@ -47,22 +48,26 @@ public enum ScheduleCheck {
                     perMachine[entry.machine].append(entry)
                 } else {
                     let eligible = operation.alternatives.map { String($0.machine) }.joined(separator: ", ")
-                    report(.ineligibleMachine, "placed on machine \(entry.machine), which is not eligible (eligible: \(eligible))")
+                    report(.ineligibleMachine,
+                           "placed on machine \(entry.machine), which is not eligible (eligible: \(eligible))")
                 }
                 if entry.start < 0 { report(.negativeStart, "starts at \(entry.start), before time 0") }
                 if let previousEnd, entry.start < previousEnd {
-                    report(.precedence, "starts at \(entry.start), before operation \(index - 1) of its job ends at \(previousEnd)")
+                    report(.precedence,
+                           "starts at \(entry.start), before operation \(index - 1) of its job ends at \(previousEnd)")
                 }
                 previousEnd = entry.end
             }
         }
         for (machine, entries) in perMachine.enumerated() {
-            let ordered = entries.sorted { ($0.start, $0.end, $0.job, $0.operation) < ($1.start, $1.end, $1.job, $1.operation) }
+            let ordered = entries.sorted { ($0.start, $0.end, $0.job, $0.operation) < ($1.start, $1.end, $1.job,
+                                                                                       $1.operation) }
             var latest: ScheduledOperation?
             for entry in ordered {
                 if let latest, entry.start < latest.end, entry.end > entry.start || latest.end > latest.start {
                     found.append(ScheduleViolation(kind: .overlap, job: entry.job, operation: entry.operation,
-                        message: "runs \(entry.start)–\(entry.end) on machine \(machine), overlapping job \(latest.job) "
+                        message: "runs \(entry.start)–\(entry.end) on machine \(machine), overlapping job "
+                                 + "\(latest.job) "
                             + "operation \(latest.operation) (\(latest.start)–\(latest.end))"))
                 }
                 if latest == nil || entry.end > latest!.end { latest = entry }
@@ -71,7 +76,8 @@ public enum ScheduleCheck {
         found.sort { ($0.job, $0.operation) < ($1.job, $1.operation) }
         if let claimedMakespan, claimedMakespan != schedule.makespan {
             found.append(ScheduleViolation(kind: .makespanMismatch, job: -1, operation: -1,
-                message: "the makespan is given as \(claimedMakespan) but the last operation ends at \(schedule.makespan)"))
+                message: "the makespan is given as \(claimedMakespan) but the last operation ends at "
+                         + "\(schedule.makespan)"))
         }
         return found
     }

@@ -40,13 +40,15 @@ public enum NonDelaySchedule {
                     let key = rule.key(duration: alternative.duration, workAfter: workAfter[job][index],
                                        operationsLeft: jobs[job].count - index, readySince: jobReady[job])
                     if let current = chosen,
-                       (current.key, current.job, current.alternative.machine) <= (key, job, alternative.machine) { continue }
+                       (current.key, current.job, current.alternative.machine) <= (key, job,
+                                                                                   alternative.machine) { continue }
                     chosen = (key, job, alternative)
                 }
             }
             let (_, job, alternative) = chosen!
             let end = earliest + alternative.duration
-            placed.append(ScheduledOperation(job: job, operation: next[job], machine: alternative.machine, start: earliest, end: end))
+            placed.append(ScheduledOperation(job: job, operation: next[job], machine: alternative.machine,
+                                             start: earliest, end: end))
             next[job] += 1
             jobReady[job] = end
             machineReady[alternative.machine] = end

@@ -22,7 +22,8 @@ public enum ScheduleGantt {
         for machine in 0..<machineCount {
             let y = top + Double(machine) * lane
             svg += "<text x=\"4\" y=\"\(y + 12)\">M\(machine + machineOffset)</text>"
-            svg += "<line x1=\"\(left)\" x2=\"\(left + width)\" y1=\"\(y + lane)\" y2=\"\(y + lane)\" stroke=\"#eee\"/>\n"
+            svg += "<line x1=\"\(left)\" x2=\"\(left + width)\" y1=\"\(y + lane)\" y2=\"\(y + lane)\" "
+                   + "stroke=\"#eee\"/>\n"
         }
         for entry in shown {
             let y = top + Double(entry.machine) * lane + 2
@@ -35,7 +36,8 @@ public enum ScheduleGantt {
         let axisY = top + Double(machineCount) * lane + 14
         for tick in 0...10 {
             let t = Double(end) * Double(tick) / 10
-            svg += "<text x=\"\(format(left + t * scale))\" y=\"\(format(axisY))\" text-anchor=\"middle\">\(format(t))</text>\n"
+            svg += "<text x=\"\(format(left + t * scale))\" y=\"\(format(axisY))\" "
+                   + "text-anchor=\"middle\">\(format(t))</text>\n"
         }
         svg += "<text x=\"\(left + width / 2)\" y=\"\(axisY + 16)\" text-anchor=\"middle\">time (file units)</text>\n"
         svg += "</svg>\n"

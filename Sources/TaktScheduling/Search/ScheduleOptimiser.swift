@@ -88,7 +88,8 @@ public struct ScheduleOptimiser: Sendable {
         let schedule = best.schedule(flat)
         assert(schedule.makespan >= bound, "a makespan below the lower bound: the bound or the search is wrong")
         return OptimiserResult(schedule: schedule, makespan: schedule.makespan, lowerBound: lowerBound, startRule: rule,
-                               startMakespan: initial.makespan, iterations: iterations, seconds: elapsed(), bestSeconds: bestSeconds,
+                               startMakespan: initial.makespan, iterations: iterations, seconds: elapsed(),
+                               bestSeconds: bestSeconds,
                                walkers: walkerCount, winningWalker: winner, interrupted: board.interrupted)
     }
 }

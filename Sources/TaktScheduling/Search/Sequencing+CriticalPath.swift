@@ -31,7 +31,11 @@ extension Sequencing {
             let viaJob = a >= 0 && head[a] + duration[a] == head[current]
             let viaMachine = b >= 0 && head[b] + duration[b] == head[current]
             if viaJob && viaMachine {
-                if random.next() & 1 == 0 { current = a; machineLinked.append(false) } else { current = b; machineLinked.append(true) }
+                if random.next() & 1 == 0 {
+                    current = a; machineLinked.append(false)
+                } else {
+                    current = b; machineLinked.append(true)
+                }
             } else if viaMachine {
                 current = b; machineLinked.append(true)
             } else if viaJob {

@@ -56,6 +56,10 @@ struct TabuMemory: Sendable {
 
     mutating func forbidMachine(_ operation: Int, _ machine: Int, until: Int) {
         let key = operation * machineCount + machine
-        if denseMachines { machines[key] = UInt32(clamping: until) } else { sparseMachines[key] = UInt32(clamping: until) }
+        if denseMachines {
+            machines[key] = UInt32(clamping: until)
+        } else {
+            sparseMachines[key] = UInt32(clamping: until)
+        }
     }
 }

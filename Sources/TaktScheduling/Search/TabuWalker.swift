@@ -130,17 +130,20 @@ struct TabuWalker {
                 switch move {
                 case .forward(_, let a, let b):
                     let u = sequence[a]
-                    for p in (a + 1)...b where tabu.forbidsOrder(sequence[p], before: u, at: iteration) { isTabu = true; break }
+                    for p in (a + 1)...b where tabu.forbidsOrder(sequence[p], before: u,
+                                                                 at: iteration) { isTabu = true; break }
                 case .backward(_, let a, let b):
                     let v = sequence[b]
-                    for p in a..<b where tabu.forbidsOrder(v, before: sequence[p], at: iteration) { isTabu = true; break }
+                    for p in a..<b where tabu.forbidsOrder(v, before: sequence[p],
+                                                           at: iteration) { isTabu = true; break }
                 case .reassign: break
                 }
                 candidates.append((move, estimate, isTabu))
             }
             // First operation to every later place; last operation to every earlier place.
             for to in (i + 1)...j { offer(.forward(machine: block.machine, from: i, to: to)) }
-            for from in i..<j where !(from == i && j == i + 1) { offer(.backward(machine: block.machine, from: from, to: j)) }
+            for from in i..<j where !(from == i && j == i + 1) { offer(.backward(machine: block.machine, from: from,
+                                                                                 to: j)) }
             // Inner operations to the front and to the back.
             if j - i >= 2 {
                 for inner in (i + 1)..<j {
@@ -153,10 +156,12 @@ struct TabuWalker {
         guard flat.isFlexible else { return }
         for id in path where flat.alternatives[id].count > 1 {
             for alternative in flat.alternatives[id] where alternative.machine != current.machine[id] {
-                guard let (position, estimate) = current.bestReassignment(of: id, to: alternative.machine,
-                                                                           duration: alternative.duration, flat) else { continue }
+                let found = current.bestReassignment(of: id, to: alternative.machine,
+                                                     duration: alternative.duration, flat)
+                guard let (position, estimate) = found else { continue }
                 let isTabu = tabu.forbidsMachine(id, alternative.machine, at: iteration)
-                candidates.append((.reassign(operation: id, machine: alternative.machine, position: position), estimate, isTabu))
+                candidates.append((.reassign(operation: id, machine: alternative.machine, position: position),
+                                   estimate, isTabu))
             }
         }
     }

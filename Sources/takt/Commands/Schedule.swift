@@ -27,7 +27,8 @@ struct ScheduleCommand: ParsableCommand {
     @Argument(help: "The instance: OR-Library job-shop text, or Brandimarte .fjs.")
     var file: String
 
-    @Option(name: .customLong("time-limit"), help: "Stop after this wall-clock time, such as '10s' or '2 min' (default 10 s).")
+    @Option(name: .customLong("time-limit"),
+            help: "Stop after this wall-clock time, such as '10s' or '2 min' (default 10 s).")
     var timeLimit: String?
 
     @Option(help: "Stop after this many tabu iterations over all walkers (reproducible: the same on any machine).")
@@ -39,7 +40,10 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). With --iterations, results do not depend on it.")
     var threads: Int?
 
-    @Option(help: "Independent walkers sharing an --iterations budget (default \(OptimiserOptions.defaultWalkers)). With --time-limit, one walker runs per thread.")
+    @Option(help: """
+        Independent walkers sharing an --iterations budget (default \(OptimiserOptions.defaultWalkers)). \
+        With --time-limit, one walker runs per thread.
+        """)
     var walkers: Int?
 
     @Flag(help: "Print the result and the schedule as JSON on standard output.")
@@ -58,11 +62,13 @@ struct ScheduleCommand: ParsableCommand {
         if timeLimit != nil && iterations != nil {
             throw ValidationError("give either --time-limit or --iterations, not both")
         }
-        if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative, got \(iterations)") }
+        if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative, got "
+                                                                  + "\(iterations)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let walkers, walkers < 1 { throw ValidationError("--walkers must be at least 1, got \(walkers)") }
         if walkers != nil && iterations == nil {
-            throw ValidationError("--walkers applies to an --iterations budget; with a time limit one walker runs per thread")
+            throw ValidationError("--walkers applies to an --iterations budget; with a time limit one walker runs "
+                                  + "per thread")
         }
     }
 
@@ -85,16 +91,19 @@ struct ScheduleCommand: ParsableCommand {
         if let line { report = { line.update($0) } }
         let result = optimiser.run(options, shouldStop: { stop.isRequested }, progress: report)
         line?.finish()
-        let violations = ScheduleCheck.violations(of: result.schedule, for: input.problem, claimedMakespan: result.makespan)
+        let violations = ScheduleCheck.violations(of: result.schedule, for: input.problem,
+                                                  claimedMakespan: result.makespan)
         guard violations.isEmpty else {
             throw RunError(message: "internal error: the schedule found fails its check:\n"
                 + violations.prefix(10).map { "  \($0)" }.joined(separator: "\n"))
         }
         guard result.makespan >= result.lowerBound.value else {
-            throw RunError(message: "internal error: makespan \(result.makespan) is below the lower bound \(result.lowerBound.value)")
+            throw RunError(message: "internal error: makespan \(result.makespan) is below the lower bound "
+                                    + "\(result.lowerBound.value)")
         }
         if let gantt {
-            let title = "\((file as NSString).lastPathComponent): makespan \(result.makespan), bound \(result.lowerBound.value), seed \(seed)"
+            let title = "\((file as NSString).lastPathComponent): makespan \(result.makespan), bound "
+                        + "\(result.lowerBound.value), seed \(seed)"
             let svg = ScheduleGantt.svg(result.schedule, machineCount: input.problem.machineCount, title: title,
                                         machineOffset: input.machineOffset)
             try OutputPath.write(Data(svg.utf8), to: gantt, option: "--gantt")

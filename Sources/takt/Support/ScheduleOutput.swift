@@ -10,11 +10,14 @@ enum ScheduleReport {
         let kind = problem.isClassic ? "job shop" : "flexible job shop"
         let interrupted = result.interrupted ? "  (interrupted: best so far)" : ""
         return """
-            \(file): \(problem.jobs.count) jobs × \(problem.machineCount) machines, \(problem.operationCount) operations (\(kind))
+            \(file): \(problem.jobs.count) jobs × \(problem.machineCount) machines, \
+            \(problem.operationCount) operations (\(kind))
             makespan     \(result.makespan)\(interrupted)
             lower bound  \(result.lowerBound.value) (\(result.lowerBound.source.rawValue) bound)
-            gap          \(String(format: "%.2f", result.gapPercent))%\(result.makespan == result.lowerBound.value ? " (optimal)" : "")
-            seconds      \(String(format: "%.2f", result.seconds)) (best found after \(String(format: "%.2f", result.bestSeconds)))
+            gap          \(String(format: "%.2f",
+                                  result.gapPercent))%\(result.makespan == result.lowerBound.value ? " (optimal)" : "")
+            seconds      \(String(format: "%.2f", result.seconds)) (best found after \(String(format: "%.2f",
+                                                                                              result.bestSeconds)))
             iterations   \(result.iterations) (\(result.walkers) walker\(result.walkers == 1 ? "" : "s"))
             start rule   \(result.startRule.rawValue) (makespan \(result.startMakespan))
             """
@@ -49,7 +52,8 @@ enum ScheduleJSON {
         field("interrupted", result.interrupted ? "true" : "false")
         text += "  \"operations\": [\n"
         let rows = result.schedule.operations.map { entry in
-            "    {\"job\": \(entry.job), \"operation\": \(entry.operation), \"machine\": \(entry.machine + input.machineOffset), "
+            "    {\"job\": \(entry.job), \"operation\": \(entry.operation), \"machine\": "
+            + "\(entry.machine + input.machineOffset), "
                 + "\"start\": \(entry.start), \"end\": \(entry.end)}"
         }
         text += rows.joined(separator: ",\n") + (rows.isEmpty ? "" : "\n")
@@ -68,7 +72,8 @@ enum ScheduleJSON {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { out += String(format: "\\u%04x",
+                                                       scalar.value) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
@@ -78,7 +83,8 @@ enum ScheduleJSON {
 /// The `--out` file of `takt schedule`: the group `/schedule` (see docs/hdf5-layout.md), written
 /// as `<path>.partial` and renamed over `path` only when complete.
 enum ScheduleResultFile {
-    static func write(_ result: OptimiserResult, input: SchedulingFile, file: String, seed: UInt64, to path: String) throws {
+    static func write(_ result: OptimiserResult, input: SchedulingFile, file: String, seed: UInt64,
+                      to path: String) throws {
         do {
             let table = try TableFile(path: path)
             do {
@@ -109,7 +115,8 @@ enum ScheduleResultFile {
                     ("end", .int64(operations.map { Int64($0.end) })),
                 ])
                 try table.table(columns, name: "operations", group: group,
-                                description: "one row per operation in file order: job and operation from 0, machine as in the file",
+                                description: "one row per operation in file order: job and operation from 0, "
+                                             + "machine as in the file",
                                 units: "{\"start\": \"file time units\", \"end\": \"file time units\"}")
                 try table.close()
             } catch {
@@ -153,8 +160,10 @@ final class ScheduleProgressLine: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard !finished, let progress = latest else { return }
         drew = true
-        let gap = progress.lowerBound > 0 ? 100 * Double(progress.bestMakespan - progress.lowerBound) / Double(progress.lowerBound) : 0
-        let line = String(format: "\rbest %d  bound %d  gap %.2f%%  %.1f s ", progress.bestMakespan, progress.lowerBound,
+        let excess = Double(progress.bestMakespan - progress.lowerBound)
+        let gap = progress.lowerBound > 0 ? 100 * excess / Double(progress.lowerBound) : 0
+        let line = String(format: "\rbest %d  bound %d  gap %.2f%%  %.1f s ", progress.bestMakespan,
+                          progress.lowerBound,
                           gap, Date().timeIntervalSince(started))
         FileHandle.standardError.write(Data(line.utf8))
     }
