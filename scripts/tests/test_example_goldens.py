@@ -22,7 +22,6 @@ import subprocess
 import h5py
 import numpy as np
 import pytest
-
 from conftest import ROOT
 
 GOLDEN = ROOT / "scripts" / "tests" / "golden" / "example_hashes.json"

@@ -56,7 +56,8 @@ def test_hidden_state_does_not_compile(tmp_path, what):
 def test_the_model_cannot_be_copied(tmp_path):
     """`FactoryModel` is non-copyable (issue 12): code that would copy it does not compile, so no
     call can silently copy the whole model onto the stack. Borrowing it still works."""
-    borrowed = typecheck(tmp_path, "func look(_ m: borrowing FactoryModel) -> Int { m.observation(at: 0).queueLengths.count }")
+    borrowed = typecheck(tmp_path,
+                         "func look(_ m: borrowing FactoryModel) -> Int { m.observation(at: 0).queueLengths.count }")
     assert borrowed.returncode == 0, borrowed.stderr
     copied = typecheck(tmp_path, "func twice(_ m: consuming FactoryModel) { let a = m; let b = m; _ = (a, b) }")
     assert copied.returncode != 0, "a FactoryModel could be copied"

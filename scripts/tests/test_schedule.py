@@ -10,7 +10,6 @@ import time
 
 import h5py
 import pytest
-
 from conftest import ROOT
 
 FIXTURES = ROOT / "Tests" / "TaktSchedulingTests" / "Fixtures"
@@ -39,7 +38,8 @@ def check(document, path):
     """The schedule in `document` is feasible for the instance at `path`, with its makespan."""
     jobs = read_instance(path)
     ops = document["operations"]
-    assert sorted((o["job"], o["operation"]) for o in ops) == [(j, k) for j, job in enumerate(jobs) for k in range(len(job))]
+    expected = [(j, k) for j, job in enumerate(jobs) for k in range(len(job))]
+    assert sorted((o["job"], o["operation"]) for o in ops) == expected
     by_machine = {}
     for o in ops:
         times = jobs[o["job"]][o["operation"]]
@@ -122,7 +122,8 @@ def test_bad_files_give_located_errors_and_exit_2(takt, name):
 
 
 def test_usage_errors_exit_2(takt):
-    assert schedule(takt, FIXTURES / "ft06.txt", "--iterations", 5, "--time-limit", "1s", check_rc=False).returncode == 2
+    both = schedule(takt, FIXTURES / "ft06.txt", "--iterations", 5, "--time-limit", "1s", check_rc=False)
+    assert both.returncode == 2
     assert schedule(takt, FIXTURES / "ft06.txt", "--time-limit", "5", check_rc=False).returncode == 2
     assert schedule(takt, FIXTURES / "ft06.txt", "--threads", 0, check_rc=False).returncode == 2
 
@@ -138,8 +139,9 @@ def test_gantt_and_result_file(takt, tmp_path):
         assert group.attrs["lower_bound"] == document["lower_bound"]
         rows = group["operations"][()]
         assert len(rows) == 36
-        assert [(int(r["job"]), int(r["operation"]), int(r["machine"]), int(r["start"]), int(r["end"])) for r in rows] == \
-            [(o["job"], o["operation"], o["machine"], o["start"], o["end"]) for o in document["operations"]]
+        stored = [(int(r["job"]), int(r["operation"]), int(r["machine"]), int(r["start"]), int(r["end"])) for r in rows]
+        printed = [(o["job"], o["operation"], o["machine"], o["start"], o["end"]) for o in document["operations"]]
+        assert stored == printed
     assert not (tmp_path / "ft06.h5.partial").exists()
 
 
@@ -169,5 +171,6 @@ def test_sigint_prints_the_best_schedule_so_far(takt):
 def test_validate_reads_fjs_files(takt):
     ok = subprocess.run([str(takt), "validate", str(FIXTURES / "mk-small.fjs")], capture_output=True, text=True)
     assert ok.returncode == 0 and "flexible job shop, 4 jobs × 3 machines, 10 operations" in ok.stdout
-    bad = subprocess.run([str(takt), "validate", str(BAD / "04-fjs-no-eligible-machine.fjs")], capture_output=True, text=True)
+    bad = subprocess.run([str(takt), "validate", str(BAD / "04-fjs-no-eligible-machine.fjs")],
+                         capture_output=True, text=True)
     assert bad.returncode == 2 and ":2:11: error: " in bad.stderr
