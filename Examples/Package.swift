@@ -26,7 +26,8 @@ let package = Package(
     targets: [
         .target(name: "BankModel", dependencies: [.product(name: "TaktKernel", package: takt),
                                                   .product(name: "TaktExperiments", package: takt)]),
-        .executableTarget(name: "bank-queue", dependencies: ["BankModel", .product(name: "TaktExperiments", package: takt)]),
+        .executableTarget(name: "bank-queue", dependencies: ["BankModel", .product(name: "TaktExperiments",
+                                                                                   package: takt)]),
         .target(name: "VibrationWatch", dependencies: [.product(name: "TaktFactory", package: takt)]),
         .executableTarget(name: "vibration-maintenance",
                           dependencies: ["VibrationWatch", .product(name: "TaktFactory", package: takt),
@@ -34,7 +35,8 @@ let package = Package(
                                          .product(name: "TaktExperiments", package: takt)]),
         .testTarget(name: "ExamplesTests",
                     dependencies: ["BankModel", "VibrationWatch", .product(name: "TaktKernel", package: takt),
-                                   .product(name: "TaktFactory", package: takt), .product(name: "TaktScenario", package: takt),
+                                   .product(name: "TaktFactory", package: takt),
+                                   .product(name: "TaktScenario", package: takt),
                                    .product(name: "TaktExperiments", package: takt)]),
     ],
     swiftLanguageModes: [.v6]

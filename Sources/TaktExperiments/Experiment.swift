@@ -67,7 +67,8 @@ public struct Experiment: Sendable {
 
     /// Runs replication `index` alone (what a worker does); deterministic in (scenario, seed, index).
     public func runReplication(_ index: Int) throws -> ReplicationResult {
-        try runReplication(index, board: ProgressBoard(replications: replications, report: nil), failed: { false }).result
+        try runReplication(index, board: ProgressBoard(replications: replications, report: nil),
+                           failed: { false }).result
     }
 
     func runReplication(_ index: Int, board: ProgressBoard, failed: @escaping @Sendable () -> Bool) throws
@@ -76,7 +77,8 @@ public struct Experiment: Sendable {
         let shouldStop = { @Sendable in (stop?.isRequested ?? false) || failed() }
         switch scenario.model {
         case .queue(let configuration):
-            let result = try QueueRunner.run(configuration, streams: streams, settings: scenario.run, replication: index,
+            let result = try QueueRunner.run(configuration, streams: streams, settings: scenario.run,
+                                             replication: index,
                                          shouldStop: shouldStop) {
                 board.update(index, fraction: $0, events: $1, simulated: $2)
             }
@@ -85,7 +87,8 @@ public struct Experiment: Sendable {
             let keep = keepGantt && index == 0
             if keep { configuration.recordGantt = true }
             let (result, rows) = try FactoryReplication.run(
-                configuration, streams: streams, settings: scenario.run, replication: index, controllers: scenario.controllers,
+                configuration, streams: streams, settings: scenario.run, replication: index,
+                controllers: scenario.controllers,
                 recording: recording,
                 recorder: recorder, shouldStop: shouldStop) {
                 board.update(index, fraction: $0, events: $1, simulated: $2)

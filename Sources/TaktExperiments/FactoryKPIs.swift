@@ -25,15 +25,18 @@ enum FactoryKPIs {
             KPI("lost_orders", "Orders lost (buffer full)", unit: "", value: Double(report.lostOrders)),
         ]
         if hasFiniteDemand(configuration) {
-            kpis.insert(KPI("makespan", "Makespan (last completion)", unit: "min", value: report.makespan * minutes), at: 6)
+            kpis.insert(KPI("makespan", "Makespan (last completion)", unit: "min", value: report.makespan * minutes),
+                        at: 6)
         }
         if configuration.products.count > 1 {
             for product in report.throughputByProduct {
-                kpis.append(KPI("throughput.\(product.product)", "Throughput \(product.product)", unit: "1/h", value: product.rate * 3600))
+                kpis.append(KPI("throughput.\(product.product)", "Throughput \(product.product)", unit: "1/h",
+                                value: product.rate * 3600))
             }
         }
         if hasDueDates(configuration) {
-            kpis.append(KPI("tardiness_mean", "Tardiness, mean", unit: "min", value: (report.tardinessMean ?? 0) * minutes))
+            kpis.append(KPI("tardiness_mean", "Tardiness, mean", unit: "min",
+                            value: (report.tardinessMean ?? 0) * minutes))
             kpis.append(KPI("on_time_rate", "On time", unit: "%", value: 100 * (report.onTimeRate ?? 0)))
         }
         let blockingIsPossible = configuration.stations.contains { $0.bufferCapacity != nil }
@@ -42,21 +45,26 @@ enum FactoryKPIs {
             let share = { (state: MachineState) in 100 * station.stateShares[state.rawValue] }
             kpis.append(KPI("utilisation.\(name)", "\(name): utilisation", unit: "%", value: 100 * station.utilisation))
             kpis.append(KPI("oee.\(name)", "\(name): OEE", unit: "%", value: 100 * station.oee))
-            kpis.append(KPI("availability.\(name)", "\(name): availability", unit: "%", value: 100 * station.availability))
+            kpis.append(KPI("availability.\(name)", "\(name): availability", unit: "%",
+                            value: 100 * station.availability))
             kpis.append(KPI("performance.\(name)", "\(name): performance", unit: "%", value: 100 * station.performance))
             kpis.append(KPI("quality.\(name)", "\(name): quality", unit: "%", value: 100 * station.quality))
-            kpis.append(KPI("queue_length.\(name)", "\(name): queue length", unit: "jobs", value: station.queueLengthMean))
+            kpis.append(KPI("queue_length.\(name)", "\(name): queue length", unit: "jobs",
+                            value: station.queueLengthMean))
             if blockingIsPossible {   // decided by the configuration, so every replication lists the same KPIs
                 kpis.append(KPI("blocked.\(name)", "\(name): blocked", unit: "%", value: share(.blocked)))
             }
-            if spec.setup != nil { kpis.append(KPI("setup.\(name)", "\(name): setup", unit: "%", value: share(.setup))) }
+            if spec.setup != nil {
+                kpis.append(KPI("setup.\(name)", "\(name): setup", unit: "%", value: share(.setup)))
+            }
             if hasMaterials(spec: station.name, configuration) {
                 kpis.append(KPI("starved.\(name)", "\(name): starved", unit: "%", value: share(.starved)))
             }
             if spec.breakdowns != nil || spec.wear != nil {
                 kpis.append(KPI("down.\(name)", "\(name): down", unit: "%", value: share(.down)))
                 kpis.append(KPI("failures.\(name)", "\(name): failures", unit: "", value: Double(station.failures)))
-                let operating = station.stateShares[MachineState.busy.rawValue] * report.period * Double(station.machines)
+                let operating = station.stateShares[MachineState.busy.rawValue] * report.period
+                    * Double(station.machines)
                 kpis.append(KPI("mtbf.\(name)", "\(name): MTBF (operating)", unit: "h",
                                 value: (station.mtbf ?? operating) * hours))
                 kpis.append(KPI("mttr.\(name)", "\(name): MTTR", unit: "min", value: (station.mttr ?? 0) * minutes))
@@ -69,19 +77,25 @@ enum FactoryKPIs {
                 kpis.append(KPI("off_shift.\(name)", "\(name): off shift", unit: "%", value: share(.offShift)))
             }
             if !spec.maintenance.isEmpty {
-                kpis.append(KPI("maintenance.\(name)", "\(name): planned maintenance", unit: "%", value: share(.maintenance)))
+                kpis.append(KPI("maintenance.\(name)", "\(name): planned maintenance", unit: "%",
+                                value: share(.maintenance)))
             }
         }
         if configuration.stations.contains(where: { $0.powerKW != nil }) {
-            kpis.append(KPI("energy", "Energy (all metered stations)", unit: "kWh", value: report.stations.reduce(0) { $0 + $1.energyKWh }))
-            kpis.append(KPI("energy_cost", "Energy cost (all metered stations)", unit: "", value: report.stations.reduce(0) { $0 + $1.energyCost }))
+            kpis.append(KPI("energy", "Energy (all metered stations)", unit: "kWh",
+                            value: report.stations.reduce(0) { $0 + $1.energyKWh }))
+            kpis.append(KPI("energy_cost", "Energy cost (all metered stations)", unit: "",
+                            value: report.stations.reduce(0) { $0 + $1.energyCost }))
         }
         for material in report.materials {
-            kpis.append(KPI("inventory.\(material.name)", "\(material.name): inventory, mean", unit: "units", value: material.inventoryMean))
-            kpis.append(KPI("stockouts.\(material.name)", "\(material.name): stock-outs", unit: "", value: Double(material.stockouts)))
+            kpis.append(KPI("inventory.\(material.name)", "\(material.name): inventory, mean", unit: "units",
+                            value: material.inventoryMean))
+            kpis.append(KPI("stockouts.\(material.name)", "\(material.name): stock-outs", unit: "",
+                            value: Double(material.stockouts)))
         }
         for crew in report.crews {
-            kpis.append(KPI("repair_share.\(crew.name)", "\(crew.name): time repairing", unit: "%", value: 100 * crew.repairShare))
+            kpis.append(KPI("repair_share.\(crew.name)", "\(crew.name): time repairing", unit: "%",
+                            value: 100 * crew.repairShare))
         }
         kpis += labourKPIs(report, configuration: configuration)
         return kpis

@@ -10,9 +10,11 @@ enum QueueRunner {
 
     static func run(_ configuration: MultiServerQueue.Configuration, streams: RandomStreams, settings: RunSettings,
                     replication: Int, shouldStop: @Sendable () -> Bool = { false },
-                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> ReplicationResult {
+                    progress: (_ fraction: Double, _ events: Int,
+                               _ simulated: Double) -> Void) throws -> ReplicationResult {
         let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp, maxEvents: settings.maxEvents)
-        return try ReplicationRunner.run(QueueReplication(MultiServerQueue(configuration, streams: streams)), limits: limits,
+        return try ReplicationRunner.run(QueueReplication(MultiServerQueue(configuration, streams: streams)),
+                                         limits: limits,
                                          replication: replication, seed: streams.seed, largestSlice: slice,
                                          shouldStop: shouldStop, progress: progress)
     }

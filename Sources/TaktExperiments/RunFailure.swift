@@ -25,11 +25,13 @@ public struct RunFailure: Error, CustomStringConvertible, Sendable {
         case .fault:
             guard let fault = simulation.calendar.fault else { break }
             throw RunFailure(message: "\(at): the \(simulation.model.describe(fault.payload)) would happen at t = "
-                + "\(fault.requestedTime), which is not a finite time after now: a sampled time or an effect overflowed. "
+                + "\(fault.requestedTime), which is not a finite time after now: a sampled time or an effect "
+                    + "overflowed. "
                 + simulation.model.faultAdvice)
         case .maxEvents:
             throw RunFailure(message: "\(at): reached the limit of \(limits.maxEvents) events per run before the end "
-                + "of the run; shorten run.duration, or raise run.max_events (or --max-events) if the run is meant to be this long")
+                + "of the run; shorten run.duration, or raise run.max_events (or --max-events) if the run is meant to "
+                    + "be this long")
         default:
             break
         }

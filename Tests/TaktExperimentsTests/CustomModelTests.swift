@@ -53,7 +53,8 @@ final class CustomModelTests: XCTestCase {
     let limits = RunLimits(endTime: 200_000, warmUp: 20_000)
 
     func replications(threads: Int, serviceMean: Double = 1) -> Replications<SingleServer> {
-        Replications(name: "M/M/1", replications: 20, seed: 3, limits: limits, level: 0.99, threads: threads) { streams, _ in
+        Replications(name: "M/M/1", replications: 20, seed: 3, limits: limits, level: 0.99,
+                     threads: threads) { streams, _ in
             SingleServer(arrivalMean: 1.25, serviceMean: serviceMean, streams: streams)
         }
     }
@@ -85,7 +86,8 @@ final class CustomModelTests: XCTestCase {
             b: ("faster", { streams, _ in SingleServer(arrivalMean: 1.25, serviceMean: 0.9, streams: streams) })).run()
         let row = try XCTUnwrap(rows.first { $0.kpi == "time_in_system" })
         let exact = 1 / (1 / 0.9 - 0.8) - 5
-        XCTAssertLessThan(abs(row.difference - exact), row.differenceHalfWidth, "\(row.difference) ± \(row.differenceHalfWidth)")
+        XCTAssertLessThan(abs(row.difference - exact), row.differenceHalfWidth,
+                          "\(row.difference) ± \(row.differenceHalfWidth)")
         XCTAssertTrue(row.significant)
         XCTAssertLessThan(row.differenceHalfWidth, max(row.halfWidthA, row.halfWidthB),
                           "pairing under common random numbers narrows the interval")

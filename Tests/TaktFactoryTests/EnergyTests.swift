@@ -12,11 +12,14 @@ final class EnergyTests: XCTestCase {
         station.powerKW = power
         var configuration = FactoryConfiguration(
             stations: [station],
-            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "bake", stations: [0], processTime: .constant(3600))])],
-            orderSources: [OrderSourceSpec(name: "plan", arrivals: .schedule([ScheduledOrder(time: 0, product: 0)]), mix: [])])
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "bake", stations: [0],
+                                                                      processTime: .constant(3600))])],
+            orderSources: [OrderSourceSpec(name: "plan", arrivals: .schedule([ScheduledOrder(time: 0, product: 0)]),
+                                           mix: [])])
         configuration.environment = environment
         configuration.electricityPrice = price
-        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)), limits: RunLimits(endTime: 7200))
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)),
+                                    limits: RunLimits(endTime: 7200))
         // the only order finishes at 1 h; keep the clock running to 2 h
         while simulation.run() == .modelRequested && simulation.now < 7200 {
             simulation.calendar.advance(to: 7200)
@@ -34,7 +37,9 @@ final class EnergyTests: XCTestCase {
 
     /// A price that steps from 0.10 to 0.30 at 1 h: 15 × 0.10 + 3 × 0.30 = 2.40.
     func testPriceFromAnEnvironmentVariable() {
-        let station = run(price: .variable(0), environment: [EnvironmentVariable(name: "price", profile: .piecewise(times: [0, 3600], values: [0.1, 0.3]))])
+        let station = run(price: .variable(0),
+                          environment: [EnvironmentVariable(name: "price",
+                                                            profile: .piecewise(times: [0, 3600], values: [0.1, 0.3]))])
         XCTAssertEqual(station.energyCost, 2.4, accuracy: 1e-9)
     }
 }

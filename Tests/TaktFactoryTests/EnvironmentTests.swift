@@ -4,17 +4,21 @@ import XCTest
 
 /// Environment variables and their declared effects.
 final class EnvironmentTests: XCTestCase {
-    func station(_ profile: EnvironmentProfile, function: EffectFunction, jobsAt times: [Double]) -> FactoryConfiguration {
+    func station(_ profile: EnvironmentProfile, function: EffectFunction,
+                 jobsAt times: [Double]) -> FactoryConfiguration {
         var configuration = FactoryConfiguration(
             stations: [StationSpec(name: "weld"), StationSpec(name: "pack")],
             products: [ProductSpec(name: "p", routing: [
                 OperationSpec(name: "weld", stations: [0], processTime: .constant(10)),
                 OperationSpec(name: "pack", stations: [1], processTime: .constant(10)),
             ])],
-            orderSources: [OrderSourceSpec(name: "plan", arrivals: .schedule(times.map { ScheduledOrder(time: $0, product: 0) }), mix: [])],
+            orderSources: [OrderSourceSpec(name: "plan",
+                                           arrivals: .schedule(times.map { ScheduledOrder(time: $0, product: 0) }),
+                                           mix: [])],
             recordGantt: true)
         configuration.environment = [EnvironmentVariable(name: "temperature", profile: profile)]
-        configuration.effects = [EnvironmentEffect(variable: 0, target: .processTime, stations: [0], function: function)]
+        configuration.effects = [EnvironmentEffect(variable: 0, target: .processTime, stations: [0],
+                                                   function: function)]
         return configuration
     }
 
@@ -51,8 +55,11 @@ final class EnvironmentTests: XCTestCase {
                             function: .linear(reference: 22, slope: 0.01), jobsAt: [1_000, 90_000, 200_000])
         XCTAssertEqual(durations(noisy, station: 0), durations(noisy, station: 0))
         var shifted = noisy
-        shifted.orderSources = [OrderSourceSpec(name: "plan", arrivals: .schedule([ScheduledOrder(time: 90_000, product: 0)]), mix: [])]
-        XCTAssertEqual(durations(shifted, station: 0)[0], durations(noisy, station: 0)[1], "the weather at 25 h does not depend on other readings")
+        shifted.orderSources = [OrderSourceSpec(name: "plan",
+                                                arrivals: .schedule([ScheduledOrder(time: 90_000, product: 0)]),
+                                                mix: [])]
+        XCTAssertEqual(durations(shifted, station: 0)[0], durations(noisy, station: 0)[1],
+                       "the weather at 25 h does not depend on other readings")
     }
 }
 
@@ -61,18 +68,24 @@ final class WeeklyCycleTests: XCTestCase {
     func testDailyAndWeeklyCyclesAddUp() {
         var configuration = FactoryConfiguration(
             stations: [StationSpec(name: "s")],
-            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "o", stations: [0], processTime: .constant(1))])],
-            orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0, until: nil),
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "o", stations: [0],
+                                                                      processTime: .constant(1))])],
+            orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0,
+                                                                            until: nil),
                                            mix: [(product: 0, weight: 1)])])
         let wednesday15 = 2 * 86_400.0 + 15 * 3600
         configuration.environment = [EnvironmentVariable(name: "temperature", profile: .cycles(
-            mean: 20, dailyAmplitude: 4, dailyPeak: 15 * 3600, weeklyAmplitude: 2, weeklyPeak: wednesday15, noiseSD: 0))]
+            mean: 20, dailyAmplitude: 4, dailyPeak: 15 * 3600, weeklyAmplitude: 2, weeklyPeak: wednesday15,
+            noiseSD: 0))]
         let model = FactoryModel(configuration, streams: RandomStreams(seed: 1))
         let at = { (t: Double) in model.observation(at: t).environment[0] }
         let expected = { (t: Double) in
-            20 + 4 * cos(2 * Double.pi * (t - 15 * 3600) / 86_400) + 2 * cos(2 * Double.pi * (t - wednesday15) / (7 * 86_400))
+            20 + 4 * cos(2 * Double.pi * (t - 15 * 3600) / 86_400) + 2
+                * cos(2 * Double.pi * (t - wednesday15) / (7 * 86_400))
         }
-        for t in stride(from: 0.0, through: 14 * 86_400, by: 3_937) { XCTAssertEqual(at(t), expected(t), accuracy: 1e-12) }
+        for t in stride(from: 0.0, through: 14 * 86_400, by: 3_937) {
+            XCTAssertEqual(at(t), expected(t), accuracy: 1e-12)
+        }
         XCTAssertEqual(at(wednesday15), 26, accuracy: 1e-9, "Wednesday 15:00: both cycles at their peaks")
         XCTAssertEqual(at(6 * 86_400 + 3 * 3600), 14, accuracy: 1e-9, "Sunday 03:00: both cycles at their troughs")
     }
@@ -87,8 +100,10 @@ final class FailureRateEffectTests: XCTestCase {
         var configuration = FactoryConfiguration(
             stations: [StationSpec(name: "press", breakdowns: BreakdownSpec(
                 timeToFailure: .constant(10 * 3600), basis: .calendarTime, repairTime: .constant(3600)))],
-            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "o", stations: [0], processTime: .constant(1))])],
-            orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0, until: nil),
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "o", stations: [0],
+                                                                      processTime: .constant(1))])],
+            orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0,
+                                                                            until: nil),
                                            mix: [(product: 0, weight: 1)])])
         configuration.environment = [EnvironmentVariable(name: "temperature", profile: .constant(30))]
         configuration.effects = [EnvironmentEffect(variable: 0, target: .failureRate, stations: [0],

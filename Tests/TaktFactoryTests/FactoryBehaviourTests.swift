@@ -4,8 +4,10 @@ import XCTest
 
 /// Mechanisms of the factory model, each in a small factory whose outcome can be worked out by hand.
 final class FactoryBehaviourTests: XCTestCase {
-    func run(_ configuration: FactoryConfiguration, seed: UInt64 = 1, limits: RunLimits = RunLimits()) -> (FactoryReport, [GanttRow]) {
-        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: seed)), limits: limits)
+    func run(_ configuration: FactoryConfiguration, seed: UInt64 = 1,
+             limits: RunLimits = RunLimits()) -> (FactoryReport, [GanttRow]) {
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: seed)),
+                                    limits: limits)
         _ = simulation.run()
         simulation.finish()
         return (simulation.model.report(), simulation.model.gantt)
@@ -56,7 +58,8 @@ final class FactoryBehaviourTests: XCTestCase {
             XCTAssertEqual(gantt.map(\.end), [3, expectedEnd], "\(mode)")
             XCTAssertEqual(report.stations[0].failures, 1, "\(mode)")
             XCTAssertEqual(report.stations[0].mttr, 5)
-            XCTAssertEqual(report.stations[0].stateShares[MachineState.down.rawValue] * report.period, 5, accuracy: 1e-9)
+            XCTAssertEqual(report.stations[0].stateShares[MachineState.down.rawValue] * report.period, 5,
+                           accuracy: 1e-9)
         }
     }
 
@@ -67,9 +70,12 @@ final class FactoryBehaviourTests: XCTestCase {
                                   initial: [.constant(1), .constant(1)])
         let configuration = FactoryConfiguration(
             stations: [station],
-            products: [ProductSpec(name: "a", family: 0, routing: [OperationSpec(name: "x", stations: [0], processTime: .constant(1))]),
-                       ProductSpec(name: "b", family: 1, routing: [OperationSpec(name: "x", stations: [0], processTime: .constant(1))])],
-            orderSources: orders([ScheduledOrder(time: 0, product: 0), ScheduledOrder(time: 0, product: 1), ScheduledOrder(time: 0, product: 0)]),
+            products: [ProductSpec(name: "a", family: 0,
+                                   routing: [OperationSpec(name: "x", stations: [0], processTime: .constant(1))]),
+                       ProductSpec(name: "b", family: 1,
+                                   routing: [OperationSpec(name: "x", stations: [0], processTime: .constant(1))])],
+            orderSources: orders([ScheduledOrder(time: 0, product: 0), ScheduledOrder(time: 0, product: 1),
+                                  ScheduledOrder(time: 0, product: 0)]),
             recordGantt: true)
         let (report, gantt) = run(configuration)
         XCTAssertEqual(gantt.map(\.setupStart), [0, 2, 5])
@@ -102,7 +108,8 @@ final class FactoryBehaviourTests: XCTestCase {
                     OperationSpec(name: "assemble", stations: [1], processTime: .constant(3),
                                   consumes: [ComponentUse(item: .product(1), quantity: 2)]),
                 ]),
-                ProductSpec(name: "sub", routing: [OperationSpec(name: "make", stations: [2], processTime: .constant(2))]),
+                ProductSpec(name: "sub", routing: [OperationSpec(name: "make", stations: [2],
+                                                                 processTime: .constant(2))]),
             ],
             orderSources: orders([ScheduledOrder(time: 0, product: 0)]), recordGantt: true)
         let (report, gantt) = run(configuration)
@@ -119,7 +126,8 @@ final class FactoryBehaviourTests: XCTestCase {
     /// wait (a stock-out each) and run 11–13.
     func testMaterialShortageAndReplenishment() {
         var configuration = oneStation(StationSpec(name: "m"), time: .constant(1), jobs: 4)
-        configuration.materials = [MaterialSpec(name: "steel", initialStock: 2, policy: .reorderPoint(r: 0, Q: 5), leadTime: .constant(10))]
+        configuration.materials = [MaterialSpec(name: "steel", initialStock: 2, policy: .reorderPoint(r: 0, Q: 5),
+                                                leadTime: .constant(10))]
         configuration.products[0].routing[0].consumes = [ComponentUse(item: .material(0), quantity: 1)]
         let (report, gantt) = run(configuration)
         XCTAssertEqual(gantt.map(\.start), [0, 1, 11, 12])
@@ -151,8 +159,10 @@ final class FactoryBehaviourTests: XCTestCase {
         station.maintenance = [MaintenanceWindow(start: 5, duration: 10)]
         let (report, gantt) = run(oneStation(station, time: .constant(8), jobs: 2))
         XCTAssertEqual(gantt.map(\.start), [0, 18])
-        XCTAssertEqual(report.stations[0].stateShares[MachineState.maintenance.rawValue] * report.period, 10, accuracy: 1e-9)
-        XCTAssertEqual(report.stations[0].availability, 1, accuracy: 1e-12, "planned maintenance is not an availability loss")
+        XCTAssertEqual(report.stations[0].stateShares[MachineState.maintenance.rawValue] * report.period, 10,
+                       accuracy: 1e-9)
+        XCTAssertEqual(report.stations[0].availability, 1, accuracy: 1e-12,
+                       "planned maintenance is not an availability loss")
     }
 
     /// Same seed, same run (bit for bit); another seed, another run.
@@ -206,7 +216,10 @@ final class FactoryBehaviourTests: XCTestCase {
 /// Last in, first out: a policy no built-in rule implements.
 struct LastInFirstOut: DispatchPolicy {
     func select(from candidates: [DispatchCandidate], station: Int, now: Double) -> Int {
-        candidates.indices.max { (candidates[$0].queueEntryTime, candidates[$0].serial) < (candidates[$1].queueEntryTime, candidates[$1].serial) }!
+        candidates.indices.max {
+            (candidates[$0].queueEntryTime, candidates[$0].serial)
+                < (candidates[$1].queueEntryTime, candidates[$1].serial)
+        }!
     }
 }
 
@@ -216,10 +229,14 @@ final class DispatchPolicyTests: XCTestCase {
     func testCustomPolicyDecides() {
         let configuration = FactoryConfiguration(
             stations: [StationSpec(name: "m")],
-            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "a", stations: [0], processTime: .constant(10))])],
-            orderSources: [OrderSourceSpec(name: "plan", arrivals: .schedule((0..<4).map { ScheduledOrder(time: Double($0), product: 0) }), mix: [])],
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "a", stations: [0],
+                                                                      processTime: .constant(10))])],
+            orderSources: [OrderSourceSpec(
+                name: "plan", arrivals: .schedule((0..<4).map { ScheduledOrder(time: Double($0), product: 0) }),
+                mix: [])],
             recordGantt: true)
-        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1), dispatchPolicies: [0: LastInFirstOut()]))
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1),
+                                                        dispatchPolicies: [0: LastInFirstOut()]))
         _ = simulation.run()
         XCTAssertEqual(simulation.model.gantt.map(\.job), [0, 3, 2, 1])
         var fifo = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)))

@@ -6,7 +6,8 @@ enum Factories {
     /// A serial line: Poisson arrivals at `arrivalRate`, station i with `servers[i]` exponential
     /// servers of rate `rates[i]` and an optional buffer capacity.
     static func line(arrivalRate: Double, rates: [Double], servers: [Int], buffers: [Int?]? = nil,
-                     whenFull: WhenFull = .wait, count: Int? = nil, rework: Rework? = nil, reworkAt: Int? = nil) -> FactoryConfiguration {
+                     whenFull: WhenFull = .wait, count: Int? = nil, rework: Rework? = nil,
+                     reworkAt: Int? = nil) -> FactoryConfiguration {
         let stations = rates.indices.map { index in
             StationSpec(name: "st\(index + 1)", machines: servers[index], bufferCapacity: buffers?[index] ?? nil)
         }
@@ -16,7 +17,9 @@ enum Factories {
         }
         return FactoryConfiguration(
             stations: stations, products: [ProductSpec(name: "part", routing: routing)],
-            orderSources: [OrderSourceSpec(name: "demand", arrivals: .renewal(interarrival: .exponential(mean: 1 / arrivalRate), count: count, until: nil),
+            orderSources: [OrderSourceSpec(name: "demand",
+                                           arrivals: .renewal(interarrival: .exponential(mean: 1 / arrivalRate),
+                                                                              count: count, until: nil),
                                            mix: [(product: 0, weight: 1)], whenFull: whenFull)])
     }
 
@@ -25,7 +28,8 @@ enum Factories {
                           limits: RunLimits) -> [FactoryReport] {
         let base = RandomStreams(seed: seed)
         return (0..<replications).map { replication in
-            var simulation = Simulation(model: FactoryModel(configuration, streams: base.replication(replication)), limits: limits)
+            var simulation = Simulation(model: FactoryModel(configuration, streams: base.replication(replication)),
+                                        limits: limits)
             _ = simulation.run()
             simulation.finish()
             return simulation.model.report()
@@ -35,7 +39,8 @@ enum Factories {
     /// A four-station line with a finite buffer, breakdowns, rework and scrap.
     static func flowLine() -> FactoryConfiguration {
         var stations = (1...4).map { StationSpec(name: "s\($0)", bufferCapacity: $0 == 3 ? 3 : nil) }
-        stations[1].breakdowns = BreakdownSpec(timeToFailure: .exponential(mean: 500), repairTime: .exponential(mean: 20))
+        stations[1].breakdowns = BreakdownSpec(timeToFailure: .exponential(mean: 500),
+                                               repairTime: .exponential(mean: 20))
         let routing = (0..<4).map { index in
             OperationSpec(name: "o\(index)", stations: [index], processTime: .exponential(mean: index == 1 ? 7 : 6),
                           scrapProbability: index == 3 ? 0.01 : 0,
@@ -43,7 +48,9 @@ enum Factories {
         }
         return FactoryConfiguration(
             stations: stations, products: [ProductSpec(name: "p", routing: routing)],
-            orderSources: [OrderSourceSpec(name: "demand", arrivals: .renewal(interarrival: .exponential(mean: 10), count: nil, until: nil),
+            orderSources: [OrderSourceSpec(name: "demand",
+                                           arrivals: .renewal(interarrival: .exponential(mean: 10), count: nil,
+                                                                              until: nil),
                                            mix: [(product: 0, weight: 1)])])
     }
 }

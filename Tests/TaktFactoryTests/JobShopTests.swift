@@ -7,12 +7,15 @@ import XCTest
 /// Classic job-shop instances (OR-Library; optima from the literature, Fixtures/jobshop/README.md)
 /// under every dispatching rule: the schedule must be valid and never beat the proven optimum.
 final class JobShopTests: XCTestCase {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/jobshop")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/jobshop")
     static let optima: [String: Double] = ["ft06": 55, "ft10": 930, "la01": 666, "ft20": 1165, "la02": 655]
-    static let rules: [DispatchRule] = [.fifo, .spt, .lpt, .mwkr, .mopnr, .lor, .srpt, .edd, .criticalRatio, .atc(k: 2), .priority]
+    static let rules: [DispatchRule] = [.fifo, .spt, .lpt, .mwkr, .mopnr, .lor, .srpt, .edd, .criticalRatio, .atc(k: 2),
+                                        .priority]
 
     func schedule(_ instance: JobShopInstance, rule: DispatchRule) -> (rows: [GanttRow], makespan: Double) {
-        var simulation = Simulation(model: FactoryModel(instance.configuration(rule: rule), streams: RandomStreams(seed: 1)))
+        var simulation = Simulation(model: FactoryModel(instance.configuration(rule: rule),
+                                                        streams: RandomStreams(seed: 1)))
         XCTAssertEqual(simulation.run(), .modelRequested, "the run ends when every job is done")
         simulation.finish()
         // the instance's time units are read as minutes: back to file units for the checks
@@ -38,7 +41,8 @@ final class JobShopTests: XCTestCase {
                 for row in rows {
                     let job = Int(row.product), operation = Int(row.operation)
                     XCTAssertEqual(Int(row.station), instance.jobs[job][operation].machine, "\(label): right machine")
-                    XCTAssertEqual(row.end - row.start, instance.jobs[job][operation].time, "\(label): duration as in the file")
+                    XCTAssertEqual(row.end - row.start, instance.jobs[job][operation].time,
+                                   "\(label): duration as in the file")
                 }
                 let byJob = Dictionary(grouping: rows, by: \.product)
                 for (_, jobRows) in byJob {
@@ -67,7 +71,8 @@ final class JobShopTests: XCTestCase {
             let (rows, _) = schedule(instance, rule: rule)
             let ready = Dictionary(uniqueKeysWithValues: rows.map { row in
                 ("\(row.product).\(row.operation)",
-                 row.operation == 0 ? 0.0 : rows.first { $0.product == row.product && $0.operation == row.operation - 1 }!.end)
+                 row.operation == 0 ? 0.0 : rows.first { $0.product == row.product
+                     && $0.operation == row.operation - 1 }!.end)
             })
             let byMachine = Dictionary(grouping: rows, by: \.station)
             for (_, machineRows) in byMachine {
@@ -75,7 +80,8 @@ final class JobShopTests: XCTestCase {
                 var free = 0.0
                 for row in ordered {
                     let readyAt = ready["\(row.product).\(row.operation)"]!
-                    XCTAssertEqual(row.start, max(free, readyAt), "\(rule.name): operation started late on an idle machine")
+                    XCTAssertEqual(row.start, max(free, readyAt),
+                                   "\(rule.name): operation started late on an idle machine")
                     free = row.end
                 }
             }
@@ -92,7 +98,8 @@ final class JobShopTests: XCTestCase {
         XCTAssertThrowsError(try JobShopInstance(text: "2 2\n0 1 1 x\n", file: "bad.txt")) { error in
             let text = String(describing: error)
             XCTAssertTrue(text.contains("bad.txt:2:7: error: processing time"), text)
-            XCTAssertTrue(text.contains("bad.txt:2:1: error: expected 2 job lines") || text.contains("expected 2 job lines"), text)
+            XCTAssertTrue(text.contains("bad.txt:2:1: error: expected 2 job lines")
+                          || text.contains("expected 2 job lines"), text)
         }
     }
 

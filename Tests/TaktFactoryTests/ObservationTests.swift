@@ -17,13 +17,17 @@ final class ObservationTests: XCTestCase {
 
     func testObservationHoldsNoHiddenState() {
         var station = StationSpec(name: "press", machines: 3, bufferCapacity: 1)
-        station.wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 10, repairTime: .constant(5))
+        station.wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 10,
+                                repairTime: .constant(5))
         var configuration = FactoryConfiguration(
             stations: [station],
-            products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0], processTime: .constant(1))])],
-            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(0.1), count: nil, until: nil),
+            products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0],
+                                                                         processTime: .constant(1))])],
+            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(0.1), count: nil,
+                                                                              until: nil),
                                            mix: [(product: 0, weight: 1)], whenFull: .reject)])
-        configuration.sensors = [SensorSpec(name: "vibration", station: 0, interval: 10, offset: 2, gain: 3, noiseSD: 0.5,
+        configuration.sensors = [SensorSpec(name: "vibration", station: 0, interval: 10, offset: 2, gain: 3,
+                                            noiseSD: 0.5,
                                             missingProbability: 0.1)]
         var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 4),
                                                         recording: RecordingOptions.full()),
@@ -32,7 +36,8 @@ final class ObservationTests: XCTestCase {
         let observation = simulation.model.observation(at: simulation.now)
         var names = Set<String>()
         fieldNames(of: observation, into: &names)
-        for hidden in ["wear", "defect", "wornOut", "timeToFailure", "incrementPerCycle", "failureThreshold", "terms", "intercept",
+        for hidden in ["wear", "defect", "wornOut", "timeToFailure", "incrementPerCycle", "failureThreshold", "terms",
+                       "intercept",
                        "confusion", "noiseSD", "truth"] {
             XCTAssertFalse(names.contains(hidden), "the observation exposes '\(hidden)'")
         }

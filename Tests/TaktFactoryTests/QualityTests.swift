@@ -8,7 +8,8 @@ import XCTest
 final class QualityTests: XCTestCase {
     /// A one-machine weld station (recipe: current, pressure) followed by an inspection station;
     /// `count` parts arrive one per minute, and each is welded in 10 s.
-    func weldLine(model: QualityModel, inspection: InspectionSpec?, count: Int, noise: Double = 0) -> FactoryConfiguration {
+    func weldLine(model: QualityModel, inspection: InspectionSpec?, count: Int,
+                  noise: Double = 0) -> FactoryConfiguration {
         var weld = OperationSpec(name: "weld", stations: [0], processTime: .constant(10))
         weld.recipe = [RecipeParameter(name: "current", setpoint: 118, noiseSD: noise, minimum: 100, maximum: 140),
                        RecipeParameter(name: "pressure", setpoint: 2.4, noiseSD: 0, minimum: 2, maximum: 3)]
@@ -22,23 +23,27 @@ final class QualityTests: XCTestCase {
         var configuration = FactoryConfiguration(
             stations: [StationSpec(name: "weld"), StationSpec(name: "inspect")],
             products: [ProductSpec(name: "cell", routing: routing)],
-            orderSources: [OrderSourceSpec(name: "cells", arrivals: .renewal(interarrival: .constant(60), count: count, until: nil),
+            orderSources: [OrderSourceSpec(name: "cells", arrivals: .renewal(interarrival: .constant(60), count: count,
+                                                                             until: nil),
                                            mix: [(product: 0, weight: 1)])])
         configuration.defectClasses = ["porosity", "crack"]
         return configuration
     }
 
     func run(_ configuration: FactoryConfiguration, seed: UInt64 = 11) -> FactoryModel {
-        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: seed)), limits: RunLimits())
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: seed)),
+                                    limits: RunLimits())
         _ = simulation.run()
         simulation.finish()
         return simulation.takeModel()
     }
 
     /// |observed − p| within the 99.9% normal-approximation binomial bound for n trials.
-    func assertBinomial(_ successes: Int, _ n: Int, _ p: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+    func assertBinomial(_ successes: Int, _ n: Int, _ p: Double, _ what: String, file: StaticString = #filePath,
+                        line: UInt = #line) {
         let bound = 3.29 * (p * (1 - p) / Double(n)).squareRoot()
-        XCTAssertEqual(Double(successes) / Double(n), p, accuracy: bound, "\(what): \(successes)/\(n) vs p = \(p)", file: file, line: line)
+        XCTAssertEqual(Double(successes) / Double(n), p, accuracy: bound, "\(what): \(successes)/\(n) vs p = \(p)",
+                       file: file, line: line)
     }
 
     /// With every part inspected perfectly, the rejected share is the model's probability:
@@ -64,7 +69,8 @@ final class QualityTests: XCTestCase {
     /// With noise on the current, the defect probability is E[σ(η(X))] over X ~ N(118, 4²):
     /// computed here by quadrature (Simpson's rule over ±8 sd), independently of the simulator.
     func testParameterNoiseAveragesTheProbability() {
-        let model = QualityModel(intercept: -3.5, terms: [QualityTerm(input: .parameter(0), coefficient: 0.01, center: 126, power: 2)])
+        let model = QualityModel(intercept: -3.5, terms: [QualityTerm(input: .parameter(0), coefficient: 0.01,
+                                                                      center: 126, power: 2)])
         let n = 40_000
         let statistics = run(weldLine(model: model, inspection: nil, count: n, noise: 4)).statistics.quality
         let steps = 2000, low = 118.0 - 32, high = 118.0 + 32, h = (high - low) / Double(steps)
@@ -94,7 +100,8 @@ final class QualityTests: XCTestCase {
             let rowTotal = (0..<3).reduce(0) { $0 + counts[truth * 3 + $1] }
             XCTAssertGreaterThan(rowTotal, 5_000)
             for verdict in 0..<3 {
-                assertBinomial(counts[truth * 3 + verdict], rowTotal, matrix[truth][verdict], "cell (\(truth), \(verdict))")
+                assertBinomial(counts[truth * 3 + verdict], rowTotal, matrix[truth][verdict],
+                               "cell (\(truth), \(verdict))")
             }
         }
         let good = counts[0] + counts[1] + counts[2]
@@ -103,18 +110,21 @@ final class QualityTests: XCTestCase {
         assertBinomial(quality.falseRejects, good, 0.05, "false rejects among good parts")
         assertBinomial(good, n, 1 - 1 / (1 + exp(1.0)), "good share")
         assertBinomial(counts[3] + counts[4] + counts[5], n - good, 0.6, "porosity share of defects")
-        XCTAssertEqual(quality.escapedDefects, quality.falseAccepts, "a defect passed by the only inspection reaches the customer")
+        XCTAssertEqual(quality.escapedDefects, quality.falseAccepts,
+                       "a defect passed by the only inspection reaches the customer")
     }
 
     /// 1-in-N sampling inspects exactly every N-th part; rework after a reject repairs the part
     /// and sends it back to welding (where it may fail again), and nothing escapes a perfect check.
     func testSamplingAndReworkAfterReject() {
         let model = QualityModel(intercept: -2)
-        let sampled = run(weldLine(model: model, inspection: InspectionSpec(every: 10, confusion: [[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
+        let sampled = run(weldLine(model: model,
+                                   inspection: InspectionSpec(every: 10, confusion: [[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
                                    count: 1_000))
         XCTAssertEqual(sampled.statistics.quality.inspected, 100)
         var reworked = weldLine(model: model, inspection: InspectionSpec(confusion: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-                                                                        onReject: .rework(toOperation: 0)), count: 20_000)
+                                                                        onReject: .rework(toOperation: 0)),
+                                count: 20_000)
         reworked.stations[0].machines = 2
         let statistics = run(reworked).statistics
         XCTAssertEqual(statistics.quality.escapedDefects, 0)
@@ -122,7 +132,8 @@ final class QualityTests: XCTestCase {
         XCTAssertEqual(statistics.reworks, statistics.quality.rejected)
         // each weld fails with p = σ(−2) independently: expected rejections per part = p / (1 − p)
         let p = 1 / (1 + exp(2.0))
-        XCTAssertEqual(Double(statistics.reworks) / 20_000, p / (1 - p), accuracy: 3.29 * (p / 20_000).squareRoot() / (1 - p))
+        XCTAssertEqual(Double(statistics.reworks) / 20_000, p / (1 - p),
+                       accuracy: 3.29 * (p / 20_000).squareRoot() / (1 - p))
         assertBinomial(statistics.quality.firstPassJobs, 20_000, 1 - p, "first-pass yield: the first weld is good")
     }
 }

@@ -10,15 +10,18 @@ final class QueueingTheoryTests: XCTestCase {
     func assertCovers(_ values: [Double], _ exact: Double, _ what: String, maxRelativeWidth: Double = 0.08,
                       file: StaticString = #filePath, line: UInt = #line) {
         let interval = ConfidenceInterval(values, level: 0.99)
-        XCTAssertTrue(interval.contains(exact), "\(what): \(interval) does not contain \(exact)", file: file, line: line)
-        XCTAssertLessThan(interval.halfWidth, maxRelativeWidth * abs(exact), "\(what): interval too wide: \(interval)", file: file, line: line)
+        XCTAssertTrue(interval.contains(exact), "\(what): \(interval) does not contain \(exact)", file: file,
+                      line: line)
+        XCTAssertLessThan(interval.halfWidth, maxRelativeWidth * abs(exact), "\(what): interval too wide: \(interval)",
+                          file: file, line: line)
     }
 
     /// One station of 5 machines (the M/M/5 benchmark queue, ρ = 0.9): mean time in system
     /// W = Wq + 1/μ from Erlang C.
     func testMMcStation() {
         let configuration = Factories.line(arrivalRate: 4.5, rates: [1], servers: [5])
-        let reports = Factories.replicate(configuration, replications: 10, limits: RunLimits(endTime: 60_000, warmUp: 5_000))
+        let reports = Factories.replicate(configuration, replications: 10,
+                                          limits: RunLimits(endTime: 60_000, warmUp: 5_000))
         let exact = ErlangC(arrivalRate: 4.5, serviceRate: 1, servers: 5)
         assertCovers(reports.map(\.flowTimeMean), exact.meanTimeInSystem, "W")
         assertCovers(reports.map { $0.stations[0].queueLengthMean }, exact.meanQueueLength, "Lq", maxRelativeWidth: 0.1)
@@ -29,7 +32,8 @@ final class QueueingTheoryTests: XCTestCase {
     /// γ = 1; each station's Lq and the network's W = 7.4.
     func testTandemJacksonLine() {
         let configuration = Factories.line(arrivalRate: 1, rates: [2, 0.75, 1.25], servers: [1, 2, 1])
-        let reports = Factories.replicate(configuration, replications: 10, limits: RunLimits(endTime: 200_000, warmUp: 10_000))
+        let reports = Factories.replicate(configuration, replications: 10,
+                                          limits: RunLimits(endTime: 200_000, warmUp: 10_000))
         assertCovers(reports.map { $0.stations[0].queueLengthMean }, 0.5, "Lq st1")
         assertCovers(reports.map { $0.stations[1].queueLengthMean }, 16.0 / 15, "Lq st2")
         assertCovers(reports.map { $0.stations[2].queueLengthMean }, 3.2, "Lq st3", maxRelativeWidth: 0.1)
@@ -42,7 +46,8 @@ final class QueueingTheoryTests: XCTestCase {
     func testReworkLoop() {
         let configuration = Factories.line(arrivalRate: 1, rates: [2, 2], servers: [1, 1],
                                            rework: Rework(probability: 0.2, toOperation: 1), reworkAt: 1)
-        let reports = Factories.replicate(configuration, replications: 10, limits: RunLimits(endTime: 200_000, warmUp: 10_000))
+        let reports = Factories.replicate(configuration, replications: 10,
+                                          limits: RunLimits(endTime: 200_000, warmUp: 10_000))
         assertCovers(reports.map(\.flowTimeMean), 8.0 / 3, "W")
         assertCovers(reports.map { Double($0.reworks) / Double($0.finishedJobs) }, 0.25, "reworks per job")
     }
@@ -51,7 +56,8 @@ final class QueueingTheoryTests: XCTestCase {
     /// lost (CASES.md §5): blocking probability 0.088820, throughput 0.728944.
     func testFiniteBufferMM1K() {
         let configuration = Factories.line(arrivalRate: 0.8, rates: [1], servers: [1], buffers: [4], whenFull: .reject)
-        let reports = Factories.replicate(configuration, replications: 10, limits: RunLimits(endTime: 200_000, warmUp: 5_000))
+        let reports = Factories.replicate(configuration, replications: 10,
+                                          limits: RunLimits(endTime: 200_000, warmUp: 5_000))
         let blocking = reports.map { Double($0.lostOrders) / Double($0.lostOrders + $0.finishedJobs) }
         assertCovers(blocking, 1024.0 / 11529, "P(block)")
         assertCovers(reports.map(\.throughput), 0.728944, "throughput", maxRelativeWidth: 0.01)
@@ -66,12 +72,16 @@ final class QueueingTheoryTests: XCTestCase {
                                            repairTime: .exponential(mean: 1), crew: 0)
         let configuration = FactoryConfiguration(
             stations: [station],
-            products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0], processTime: .constant(1))])],
-            orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0, until: nil),
+            products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0],
+                                                                         processTime: .constant(1))])],
+            orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0,
+                                                                            until: nil),
                                            mix: [(product: 0, weight: 1)])],
             repairCrews: [RepairCrewSpec(name: "crew", size: 1)])
-        let reports = Factories.replicate(configuration, replications: 10, limits: RunLimits(endTime: 100_000, warmUp: 1_000))
-        assertCovers(reports.map { 1 - $0.stations[0].stateShares[MachineState.down.rawValue] }, 3866.0 / 4433, "availability", maxRelativeWidth: 0.01)
+        let reports = Factories.replicate(configuration, replications: 10,
+                                          limits: RunLimits(endTime: 100_000, warmUp: 1_000))
+        assertCovers(reports.map { 1 - $0.stations[0].stateShares[MachineState.down.rawValue] }, 3866.0 / 4433,
+                     "availability", maxRelativeWidth: 0.01)
         assertCovers(reports.map { $0.crews[0].repairShare }, 0.436048, "crew busy", maxRelativeWidth: 0.03)
     }
 
@@ -80,12 +90,14 @@ final class QueueingTheoryTests: XCTestCase {
     /// the factory draws them, not only exponentials.
     func testPollaczekKhinchine() {
         let cases: [(Distribution, Double, String)] = [
-            (.constant(1), 3, "M/D/1"), (.uniform(min: 0.5, max: 1.5), 19.0 / 6, "M/U/1"), (.erlang(phases: 2, mean: 1), 4, "M/E2/1"),
+            (.constant(1), 3, "M/D/1"), (.uniform(min: 0.5, max: 1.5), 19.0 / 6, "M/U/1"),
+            (.erlang(phases: 2, mean: 1), 4, "M/E2/1"),
         ]
         for (service, exactW, label) in cases {
             var configuration = Factories.line(arrivalRate: 0.8, rates: [1], servers: [1])
             configuration.products[0].routing[0].processTime = service
-            let reports = Factories.replicate(configuration, replications: 10, limits: RunLimits(endTime: 200_000, warmUp: 5_000))
+            let reports = Factories.replicate(configuration, replications: 10,
+                                              limits: RunLimits(endTime: 200_000, warmUp: 5_000))
             assertCovers(reports.map(\.flowTimeMean), exactW, "\(label) W")
         }
     }

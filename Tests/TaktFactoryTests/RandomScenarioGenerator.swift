@@ -21,12 +21,18 @@ struct GeneratedScenario {
 struct RandomScenarioGenerator {
     /// Every mechanism the generator can put in a scenario (the names in `GeneratedScenario.mechanisms`).
     static let allMechanisms = [
-        "parallel machines", "finite buffer", "batch", "setup", "load/unload", "breakdowns operating", "breakdowns calendar",
-        "crew", "technician", "maintenance", "wear", "calendars", "station calendar", "operators setup", "operators step",
-        "power", "workers", "multi-skilled", "worker shifts", "material (s, S)", "material (r, Q)", "material without policy",
-        "consumes material", "bill of materials", "environment", "effect process_time", "effect wear_rate", "effect failure_rate",
-        "effect defect_probability", "sensors", "alternative stations", "scrap", "rework", "quality", "inspection rework",
-        "inspection recheck", "when_full reject", "orders rate", "orders interarrival", "orders schedule", "orders file",
+        "parallel machines", "finite buffer", "batch", "setup", "load/unload", "breakdowns operating",
+        "breakdowns calendar",
+        "crew", "technician", "maintenance", "wear", "calendars", "station calendar", "operators setup",
+        "operators step",
+        "power", "workers", "multi-skilled", "worker shifts", "material (s, S)", "material (r, Q)",
+        "material without policy",
+        "consumes material", "bill of materials", "environment", "effect process_time", "effect wear_rate",
+        "effect failure_rate",
+        "effect defect_probability", "sensors", "alternative stations", "scrap", "rework", "quality",
+        "inspection rework",
+        "inspection recheck", "when_full reject", "orders rate", "orders interarrival", "orders schedule",
+        "orders file",
         "conwip", "stop_after_jobs", "recording",
     ]
 
@@ -42,7 +48,9 @@ struct RandomScenarioGenerator {
     // MARK: random choices
 
     private mutating func chance(_ p: Double) -> Bool { rng.nextUnit() < p }
-    private mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
+    private mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(rng.next() % UInt64(range.count))
+    }
     private mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
     private mutating func real(_ low: Double, _ high: Double) -> Double { low + (high - low) * rng.nextUnit() }
     private mutating func use(_ mechanism: String) { mechanisms.insert(mechanism) }
@@ -98,7 +106,8 @@ struct RandomScenarioGenerator {
         var files: [String: String] = [:]
         let hours = int(6...16)
         out.append("name: random scenario \(seed)")
-        out.append("run: {seed: \(seed % 1000), replications: 1, duration: \(hours) h\(chance(0.3) ? ", warm_up: 4 h" : "")}")
+        out.append("run: {seed: \(seed % 1000), replications: 1, duration: \(hours) "
+                   + "h\(chance(0.3) ? ", warm_up: 4 h" : "")}")
         let families = ["fa", "fb", "fc"].prefix(int(1...3)).map { $0 }
         out.append("families: [\(families.joined(separator: ", "))]")
         let defectClasses = chance(0.5) ? ["porosity", "crack"] : ["defect"]
@@ -109,9 +118,13 @@ struct RandomScenarioGenerator {
             use("calendars")
             let rule = pick(["finish", "interrupt"])
             out.append("calendars:")
-            out.append("  early: {shifts: [{days: [mon, tue, wed, thu, fri, sat, sun], from: \"06:00\", to: \"14:00\"}], at_shift_end: \(rule)}")
-            out.append("  late: {shifts: [{days: [mon, tue, wed, thu, fri, sat, sun], from: \"14:00\", to: \"23:00\"}], at_shift_end: \(pick(["finish", "interrupt"]))\(chance(0.3) ? ", holidays: [1]" : "")}")
-            out.append("  night: {shifts: [{days: [mon, tue, wed, thu, fri, sat, sun], from: \"20:00\", to: \"08:00\"}]}")
+            out.append("  early: {shifts: [{days: [mon, tue, wed, thu, fri, sat, sun], from: \"06:00\", to: "
+                       + "\"14:00\"}], at_shift_end: \(rule)}")
+            out.append("  late: {shifts: [{days: [mon, tue, wed, thu, fri, sat, sun], from: \"14:00\", to: "
+                       + "\"23:00\"}], at_shift_end: "
+                       + "\(pick(["finish", "interrupt"]))\(chance(0.3) ? ", holidays: [1]" : "")}")
+            out.append("  night: {shifts: [{days: [mon, tue, wed, thu, fri, sat, sun], from: \"20:00\", to: "
+                       + "\"08:00\"}]}")
             shiftCalendars = ["early", "late", "night"]
         }
 
@@ -128,7 +141,8 @@ struct RandomScenarioGenerator {
                 keys.append("buffer: \(int(0...4))")
                 use("finite buffer")
             }
-            keys.append("dispatch: \(pick(["fifo", "spt", "lpt", "edd", "cr", "mwkr", "mopnr", "lor", "srpt", "priority", "\"atc(k: 2)\""]))")
+            keys.append("dispatch: " + pick(["fifo", "spt", "lpt", "edd", "cr", "mwkr", "mopnr", "lor", "srpt",
+                                             "priority", "\"atc(k: 2)\""]))
             if chance(0.2) {
                 station.isBatch = true
                 let max = int(1...4)
@@ -143,7 +157,8 @@ struct RandomScenarioGenerator {
                     if !to.isEmpty { matrix.append("\(from): {\(to.joined(separator: ", "))}") }
                 }
                 let initial = chance(0.5) ? "initial: \(durationLaw(meanMinutes: real(1, 5))), " : ""
-                keys.append(matrix.isEmpty ? "setup: {initial: 2 min}" : "setup: {\(initial)matrix: {\(matrix.joined(separator: ", "))}}")
+                keys.append(matrix.isEmpty ? "setup: {initial: 2 min}" : "setup: {\(initial)matrix: "
+                            + "{\(matrix.joined(separator: ", "))}}")
                 use("setup")
             }
             if chance(0.2) {
@@ -160,21 +175,27 @@ struct RandomScenarioGenerator {
                 case 1: repairer = ", technician: true"; station.technician = true; use("technician")
                 default: break
                 }
-                keys.append("breakdowns: {time_to_failure: \(durationLaw(meanMinutes: real(60, 600))), basis: \(basis), repair: "
-                            + "\(durationLaw(meanMinutes: real(5, 40))), after_repair: \(pick(["resume", "restart"]))\(repairer)}")
+                keys.append("breakdowns: {time_to_failure: \(durationLaw(meanMinutes: real(60, 600))), basis: "
+                            + "\(basis), repair: "
+                            + "\(durationLaw(meanMinutes: real(5, 40))), after_repair: "
+                                + "\(pick(["resume", "restart"]))\(repairer)}")
             }
             if chance(0.3) {
-                keys.append("maintenance: [{start: \(int(1...12)) h, duration: \(int(10...60)) min\(chance(0.6) ? ", every: \(int(4...12)) h" : "")}]")
+                keys.append("maintenance: [{start: \(int(1...12)) h, duration: \(int(10...60)) "
+                            + "min\(chance(0.6) ? ", every: \(int(4...12)) h" : "")}]")
                 use("maintenance")
             }
             if chance(0.3) {
                 station.hasWear = true
-                let failure = chance(0.5) ? "failure_at: \(fmt(real(1, 4)))" : "hazard: {shape: \(fmt(real(1, 3))), scale: \(fmt(real(1, 4)))}"
+                let failure = chance(0.5) ? "failure_at: \(fmt(real(1, 4)))" : "hazard: {shape: \(fmt(real(1, 3))), "
+                    + "scale: \(fmt(real(1, 4)))}"
                 var repairer = ""
                 if hasCrew && chance(0.3) { repairer = ", crew: fitters"; station.usesCrew = true }
                 else if chance(0.3) { repairer = ", technician: true"; station.technician = true }
-                keys.append("wear: {per_cycle: \"gamma(shape: 0.5, scale: 0.1)\", \(failure), repair: \(durationLaw(meanMinutes: real(5, 30)))"
-                            + "\(repairer), repair_restores: \(fmt(real(0.5, 1))), maintenance_restores: \(fmt(real(0.5, 1)))}")
+                keys.append("wear: {per_cycle: \"gamma(shape: 0.5, scale: 0.1)\", \(failure), repair: "
+                            + "\(durationLaw(meanMinutes: real(5, 30)))"
+                            + "\(repairer), repair_restores: \(fmt(real(0.5, 1))), maintenance_restores: "
+                                + "\(fmt(real(0.5, 1)))}")
                 use("wear")
             }
             if !shiftCalendars.isEmpty && chance(0.3) {
@@ -197,7 +218,8 @@ struct RandomScenarioGenerator {
         out += stationLines
         if hasCrew {
             out.append("repair_crews:")
-            out.append("  fitters: {size: \(int(1...2))\(chance(0.5) ? ", side_job: \(durationLaw(meanMinutes: 20))" : "")}")
+            out.append("  fitters: {size: "
+                       + "\(int(1...2))\(chance(0.5) ? ", side_job: \(durationLaw(meanMinutes: 20))" : "")}")
         }
 
         // workers
@@ -206,7 +228,8 @@ struct RandomScenarioGenerator {
         if !operated.isEmpty || needsTechnicians || chance(0.2) {
             use("workers")
             out.append("workers:")
-            let skillsOf: (Int) -> String = { [stations] in "\(stations[$0].name): \(Self.format(0.6 + 0.1 * Double($0 % 5)))" }
+            let skillsOf: (Int) -> String = { [stations] in "\(stations[$0].name): "
+                + "\(Self.format(0.6 + 0.1 * Double($0 % 5)))" }
             var skills = operated.map(skillsOf)
             let extra = stations.indices.filter { stations[$0].operators == nil && !stations[$0].isBatch }
             if let station = extra.first, chance(0.5) { skills.append(skillsOf(station)) }
@@ -214,13 +237,16 @@ struct RandomScenarioGenerator {
             if skills.isEmpty { skills = ["repair: 1"] }
             let calendar = !shiftCalendars.isEmpty && chance(0.5) ? ", calendar: \(pick(["early", "late"]))" : ""
             if !calendar.isEmpty { use("worker shifts") }
-            out.append("  crew_a: {count: \(int(1...3)), skills: {\(skills.joined(separator: ", "))}\(calendar), cost_per_hour: 30, overtime_premium: 0.5}")
+            out.append("  crew_a: {count: \(int(1...3)), skills: {\(skills.joined(separator: ", "))}\(calendar), "
+                       + "cost_per_hour: 30, overtime_premium: 0.5}")
             if !operated.isEmpty && chance(0.5) {
-                out.append("  crew_b: {count: \(int(1...2)), skills: {\(operated.map(skillsOf).joined(separator: ", "))}"
+                out.append("  crew_b: {count: \(int(1...2)), skills: "
+                           + "{\(operated.map(skillsOf).joined(separator: ", "))}"
                            + "\(shiftCalendars.isEmpty ? "" : ", calendar: night")}")
             }
             if needsTechnicians {
-                out.append("  technicians: {count: \(int(1...2)), skills: [repair]\(!shiftCalendars.isEmpty && chance(0.5) ? ", calendar: early" : "")}")
+                out.append("  technicians: {count: \(int(1...2)), skills: "
+                           + "[repair]\(!shiftCalendars.isEmpty && chance(0.5) ? ", calendar: early" : "")}")
             }
             out.append("worker_choice: \(pick(["first_free", "least_busy", "most_qualified"]))")
         }
@@ -232,8 +258,10 @@ struct RandomScenarioGenerator {
             for material in materials {
                 let policy: String
                 switch int(0...2) {
-                case 0: policy = ", policy: {s: \(int(2...6)), S: \(int(10...30))}, lead_time: \(durationLaw(meanMinutes: real(30, 300)))"; use("material (s, S)")
-                case 1: policy = ", policy: {reorder_point: \(int(2...6)), quantity: \(int(5...20))}, lead_time: \(durationLaw(meanMinutes: real(30, 300)))"; use("material (r, Q)")
+                case 0: policy = ", policy: {s: \(int(2...6)), S: \(int(10...30))}, lead_time: "
+                    + "\(durationLaw(meanMinutes: real(30, 300)))"; use("material (s, S)")
+                case 1: policy = ", policy: {reorder_point: \(int(2...6)), quantity: \(int(5...20))}, lead_time: "
+                    + "\(durationLaw(meanMinutes: real(30, 300)))"; use("material (r, Q)")
                 default: policy = ""; use("material without policy")
                 }
                 out.append("  \(material): {initial: \(int(0...40))\(policy)}")
@@ -244,15 +272,20 @@ struct RandomScenarioGenerator {
         if hasEnvironment {
             use("environment")
             out.append("environment:")
-            out.append("  temperature: {daily: {mean: 24, amplitude: \(int(0...6)), peak: \"15:00\", noise: \(fmt(real(0, 1)))}}")
+            out.append("  temperature: {daily: {mean: 24, amplitude: \(int(0...6)), peak: \"15:00\", noise: "
+                       + "\(fmt(real(0, 1)))}}")
             out.append("  price: {piecewise: [{from: 0 s, value: 0.1}, {from: 8 h, value: 0.3}]}")
             var effects: [String] = []
-            for (target, fitting) in [("process_time", { (_: Station) in true }), ("wear_rate", { (s: Station) in s.hasWear }),
-                                      ("failure_rate", { (_: Station) in true }), ("defect_probability", { (_: Station) in true })] {
+            for (target, fitting) in [("process_time", { (_: Station) in true }),
+                                      ("wear_rate", { (s: Station) in s.hasWear }),
+                                      ("failure_rate", { (_: Station) in true }),
+                                      ("defect_probability", { (_: Station) in true })] {
                 let chosen = stations.filter(fitting).map(\.name)
                 guard !chosen.isEmpty, chance(0.5) else { continue }
-                let function = chance(0.5) ? "linear: {reference: 24, per_unit: 0.01}" : "exponential: {reference: 24, rate: 0.02}"
-                effects.append("  - {variable: temperature, affects: \(target), stations: [\(chosen.prefix(2).joined(separator: ", "))], \(function)}")
+                let function = chance(0.5) ? "linear: {reference: 24, per_unit: 0.01}" : "exponential: {reference: 24, "
+                    + "rate: 0.02}"
+                effects.append("  - {variable: temperature, affects: \(target), stations: "
+                               + "[\(chosen.prefix(2).joined(separator: ", "))], \(function)}")
                 use("effect \(target)")
             }
             if !effects.isEmpty {
@@ -265,7 +298,8 @@ struct RandomScenarioGenerator {
             use("sensors")
             out.append("sensors:")
             for station in wearStations {
-                out.append("  - {name: vib_\(station.name), station: \(station.name), every: \(int(10...60)) min, offset: 0.5, gain: 2, "
+                out.append("  - {name: vib_\(station.name), station: \(station.name), every: \(int(10...60)) min, "
+                           + "offset: 0.5, gain: 2, "
                            + "drift_per_hour: 0.001, noise: 0.1, missing: 0.05}")
             }
         }
@@ -299,9 +333,13 @@ struct RandomScenarioGenerator {
                     use("rework")
                 }
                 var consumes: [String] = []
-                if let material = materials.first, chance(0.3) { consumes.append("\(material): \(int(1...2))") ; use("consumes material") }
+                if let material = materials.first, chance(0.3) {
+                    consumes.append("\(material): \(int(1...2))") ; use("consumes material")
+                }
                 if materials.count > 1, chance(0.2) { consumes.append("\(materials[1]): 1") }
-                if hasComponent && !isComponent && k == count - 1 && chance(0.7) { consumes.append("\(componentName): 1") }
+                if hasComponent && !isComponent && k == count - 1 && chance(0.7) {
+                    consumes.append("\(componentName): 1")
+                }
                 if !consumes.isEmpty { operation.lines.append("consumes: {\(consumes.joined(separator: ", "))}") }
                 operations.append(operation)
             }
@@ -310,14 +348,18 @@ struct RandomScenarioGenerator {
                 use("quality")
                 let target = int(0...(operations.count - 1))
                 var terms = ["{parameter: current, coefficient: 0.05, center: 100, power: 2}"]
-                if hasEnvironment && chance(0.5) { terms.append("{environment: temperature, coefficient: 0.1, center: 22}") }
+                if hasEnvironment && chance(0.5) {
+                    terms.append("{environment: temperature, coefficient: 0.1, center: 22}")
+                }
                 if operations[target].stations.contains(where: { stations[$0].hasWear }) && chance(0.5) {
                     terms.append("{wear: true, coefficient: 0.5}")
                 }
                 if chance(0.3) { terms.append("{operator_skill: true, coefficient: -1, center: 1}") }
                 let classes = defectClasses.count > 1 ? ", classes: {porosity: 0.6, crack: 0.4}" : ""
-                operations[target].lines.append("recipe: {current: {setpoint: 100, noise: 3, range: [90, 110], unit: A}}")
-                operations[target].lines.append("defects: {intercept: \(fmt(real(-4, -1))), terms: [\(terms.joined(separator: ", "))]\(classes)}")
+                operations[target].lines.append("recipe: {current: {setpoint: 100, noise: 3, range: [90, 110], unit: "
+                                                + "A}}")
+                operations[target].lines.append("defects: {intercept: \(fmt(real(-4, -1))), terms: "
+                                                + "[\(terms.joined(separator: ", "))]\(classes)}")
                 let station = int(0...(stationCount - 1))
                 var inspection = Operation(name: "\(name)_inspect", stations: [station], meanMinutes: real(0.2, 1))
                 let reject: String
@@ -327,13 +369,16 @@ struct RandomScenarioGenerator {
                 default: reject = "recheck"; use("inspection recheck")
                 }
                 let accuracy = defectClasses.count > 1 && chance(0.5)
-                    ? "confusion: {good: {good: 0.95, porosity: 0.03, crack: 0.02}, porosity: {good: 0.1, porosity: 0.8, crack: 0.1}, "
+                    ? "confusion: {good: {good: 0.95, porosity: 0.03, crack: 0.02}, porosity: {good: 0.1, porosity: "
+                        + "0.8, crack: 0.1}, "
                         + "crack: {good: 0.1, porosity: 0.1, crack: 0.8}}"
                     : "sensitivity: 0.9, specificity: 0.95"
-                inspection.lines.append("inspect: {method: \(pick(["manual", "vision"])), every: \(pick([1, 1, 2, 5])), \(accuracy), on_reject: \(reject)}")
+                inspection.lines.append("inspect: {method: \(pick(["manual", "vision"])), every: "
+                                        + "\(pick([1, 1, 2, 5])), \(accuracy), on_reject: \(reject)}")
                 operations.insert(inspection, at: target + 1)
                 if reject == "recheck" {
-                    var recheck = Operation(name: "\(name)_recheck", stations: [int(0...(stationCount - 1))], meanMinutes: real(0.5, 2))
+                    var recheck = Operation(name: "\(name)_recheck", stations: [int(0...(stationCount - 1))],
+                                            meanMinutes: real(0.5, 2))
                     recheck.lines.append("inspect: {sensitivity: 0.95, specificity: 0.98, on_reject: scrap}")
                     operations.insert(recheck, at: target + 2)
                 }
@@ -349,7 +394,8 @@ struct RandomScenarioGenerator {
                 let station = operation.stations.count == 1 ? "station: \(stations[operation.stations[0]].name)"
                     : "stations: [\(operation.stations.map { stations[$0].name }.joined(separator: ", "))]"
                 let extra = operation.lines.isEmpty ? "" : ", " + operation.lines.joined(separator: ", ")
-                out.append("      - {name: \(operation.name), \(station), time: \(durationLaw(meanMinutes: operation.meanMinutes))\(extra)}")
+                out.append("      - {name: \(operation.name), \(station), time: "
+                           + "\(durationLaw(meanMinutes: operation.meanMinutes))\(extra)}")
             }
         }
 
@@ -358,9 +404,13 @@ struct RandomScenarioGenerator {
         let component = products.first { $0.name == componentName }
         let quantityMean = 1.5
         for product in ordered {
-            for operation in product.operations { work[operation.stations[0]] += operation.meanMinutes * quantityMean / Double(ordered.count) }
+            for operation in product.operations {
+                work[operation.stations[0]] += operation.meanMinutes * quantityMean / Double(ordered.count)
+            }
             if let component, product.operations.contains(where: { $0.lines.contains { $0.contains(componentName) } }) {
-                for operation in component.operations { work[operation.stations[0]] += operation.meanMinutes * quantityMean / Double(ordered.count) }
+                for operation in component.operations {
+                    work[operation.stations[0]] += operation.meanMinutes * quantityMean / Double(ordered.count)
+                }
             }
         }
         var capacityOrdersPerMinute = Double.infinity
@@ -374,16 +424,19 @@ struct RandomScenarioGenerator {
         out.append("orders:")
         let mix = ordered.count == 1 ? "product: \(ordered[0].name)"
             : "mix: {\(ordered.enumerated().map { "\($0.element.name): \($0.offset + 1)" }.joined(separator: ", "))}"
-        let quantity = chance(0.5) ? "quantity: \(int(1...2))" : "quantity: \"discrete(values: [1, 2], weights: [1, 1])\""
+        let quantity = chance(0.5) ? "quantity: \(int(1...2))" : "quantity: \"discrete(values: [1, 2], weights: [1, "
+            + "1])\""
         let due = pick(["", ", due: \(durationLaw(meanMinutes: 600))", ", due_factor: 4"])
         let whenFull = chance(0.3) ? ", when_full: reject" : ""
         if whenFull.isEmpty == false { use("when_full reject") }
         if chance(0.5) {
-            out.append("  - {name: demand, rate: \(fmt(60 / interarrivalMinutes)) /h, \(mix), \(quantity)\(due)\(whenFull), priority: \(int(0...2))}")
+            out.append("  - {name: demand, rate: \(fmt(60 / interarrivalMinutes)) /h, \(mix), "
+                       + "\(quantity)\(due)\(whenFull), priority: \(int(0...2))}")
             use("orders rate")
         } else {
             let limit = chance(0.5) ? ", count: \(int(5...200))" : ", until: \(int(4...hours)) h"
-            out.append("  - {name: demand, interarrival: \(durationLaw(meanMinutes: interarrivalMinutes)), \(mix), \(quantity)\(due)\(whenFull)\(limit)}")
+            out.append("  - {name: demand, interarrival: \(durationLaw(meanMinutes: interarrivalMinutes)), \(mix), "
+                       + "\(quantity)\(due)\(whenFull)\(limit)}")
             use("orders interarrival")
         }
         if chance(0.4) {
@@ -391,14 +444,17 @@ struct RandomScenarioGenerator {
             out.append("  - name: plan")
             out.append("    schedule:")
             for k in 0..<int(1...4) {
-                out.append("      - {at: \(k * int(1...5)) h, product: \(pick(ordered).name), quantity: \(int(1...3))\(chance(0.5) ? ", due: \(int(6...48)) h" : ""), priority: \(int(0...2))}")
+                out.append("      - {at: \(k * int(1...5)) h, product: \(pick(ordered).name), quantity: "
+                           + "\(int(1...3))\(chance(0.5) ? ", due: \(int(6...48)) h" : ""), priority: \(int(0...2))}")
             }
         }
         if chance(0.3) {
             use("orders file")
             let file = "orders-\(seed).csv"
             var csv = "time,product,quantity,due,priority\n"
-            for k in 0..<int(1...4) { csv += "\(k * 2) h,\(pick(ordered).name),\(int(1...2)),\(chance(0.5) ? "30 h" : ""),\(int(0...1))\n" }
+            for k in 0..<int(1...4) {
+                csv += "\(k * 2) h,\(pick(ordered).name),\(int(1...2)),\(chance(0.5) ? "30 h" : ""),\(int(0...1))\n"
+            }
             files[file] = csv
             out.append("  - {name: erp, file: \(file)}")
         }

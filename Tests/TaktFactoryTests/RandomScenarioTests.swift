@@ -25,7 +25,8 @@ final class RandomScenarioTests: XCTestCase {
             try? text.write(to: Self.folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         do {
-            return try ScenarioLoader.parse(generated.yaml, file: Self.folder.appendingPathComponent("random-\(seed).yaml").path)
+            return try ScenarioLoader.parse(generated.yaml,
+                                            file: Self.folder.appendingPathComponent("random-\(seed).yaml").path)
         } catch {
             XCTFail("generated scenario \(seed) does not load:\n\(error)\n--- YAML ---\n\(generated.yaml)")
             return nil
@@ -40,7 +41,8 @@ final class RandomScenarioTests: XCTestCase {
         }
         let recording = seed % 2 == 0 ? scenario.recording : RecordingOptions()
         let model = FactoryModel(configuration, streams: RandomStreams(seed: scenario.run.seed), recording: recording)
-        var simulation = Simulation(model: model, limits: RunLimits(endTime: scenario.run.endTime, warmUp: scenario.run.warmUp))
+        var simulation = Simulation(model: model,
+                                    limits: RunLimits(endTime: scenario.run.endTime, warmUp: scenario.run.warmUp))
         _ = simulation.run()
         simulation.finish()
         return simulation.takeModel()
@@ -61,7 +63,8 @@ final class RandomScenarioTests: XCTestCase {
                            "\(label): released = finished + scrapped + in shop\n\(generated.yaml)")
             XCTAssertGreaterThanOrEqual(report.inShopAtEnd, 0, label)
             XCTAssertLessThanOrEqual(report.finishedJobs, report.finishedTotal, label)
-            XCTAssertEqual(report.throughputByProduct.reduce(0) { $0 + $1.jobs }, report.finishedJobs, "\(label): jobs by product")
+            XCTAssertEqual(report.throughputByProduct.reduce(0) { $0 + $1.jobs }, report.finishedJobs,
+                           "\(label): jobs by product")
             finished += report.finishedTotal
             scrapped += report.scrappedTotal
             if model.recording.events == .all {
@@ -91,7 +94,8 @@ final class RandomScenarioTests: XCTestCase {
                 XCTAssertTrue(released.insert(event.job).inserted, "\(label): job \(event.job) released twice")
             case .jobFinished?, .jobScrapped?:
                 if event.kind == EventKind.jobFinished.rawValue { finished += 1 } else { scrapped += 1 }
-                XCTAssertTrue(released.contains(event.job), "\(label): job \(event.job) leaves before its release\n\(yaml)")
+                XCTAssertTrue(released.contains(event.job),
+                              "\(label): job \(event.job) leaves before its release\n\(yaml)")
                 XCTAssertTrue(left.insert(event.job).inserted, "\(label): job \(event.job) leaves twice\n\(yaml)")
             default: break
             }

@@ -6,8 +6,10 @@ import XCTest
 final class RecordingTests: XCTestCase {
     func flowLine() -> FactoryConfiguration { Factories.flowLine() }
 
-    func run(_ recording: RecordingOptions, end: Double = 100_000, slice: Int = 5_000) -> (FactoryReport, FactoryRecords, [String]) {
-        var simulation = Simulation(model: FactoryModel(flowLine(), streams: RandomStreams(seed: 3), recording: recording),
+    func run(_ recording: RecordingOptions, end: Double = 100_000, slice: Int = 5_000) -> (FactoryReport,
+                                                                                           FactoryRecords, [String]) {
+        var simulation = Simulation(model: FactoryModel(flowLine(), streams: RandomStreams(seed: 3),
+                                                        recording: recording),
                                     limits: RunLimits(endTime: end))
         var all = FactoryRecords()
         while simulation.run(maxEvents: slice) == .eventLimit { append(simulation.model.takeRecords(), to: &all) }
@@ -45,7 +47,8 @@ final class RecordingTests: XCTestCase {
         XCTAssertEqual(kinds[EventKind.failure.rawValue], report.stations.map(\.failures).reduce(0, +))
         XCTAssertEqual(records.jobs.count, report.finishedJobs + report.scrappedJobs)
         XCTAssertEqual(records.jobs.filter { $0.outcome == JobOutcome.scrapped.rawValue }.count, report.scrappedJobs)
-        XCTAssertTrue(zip(records.events, records.events.dropFirst()).allSatisfy { $0.time <= $1.time }, "events in time order")
+        XCTAssertTrue(zip(records.events, records.events.dropFirst()).allSatisfy { $0.time <= $1.time },
+                      "events in time order")
         for job in records.jobs {
             XCTAssertLessThanOrEqual(job.arrival, job.release)
             XCTAssertLessThanOrEqual(job.release, job.start)
@@ -73,7 +76,8 @@ final class RecordingTests: XCTestCase {
     func testEventSelection() {
         let (_, records, _) = run(RecordingOptions(events: .kinds([.failure, .repairEnd])))
         XCTAssertFalse(records.events.isEmpty)
-        XCTAssertTrue(records.events.allSatisfy { $0.kind == EventKind.failure.rawValue || $0.kind == EventKind.repairEnd.rawValue })
+        XCTAssertTrue(records.events.allSatisfy { $0.kind == EventKind.failure.rawValue
+            || $0.kind == EventKind.repairEnd.rawValue })
         XCTAssertTrue(records.operations.isEmpty && records.jobs.isEmpty && records.states.isEmpty)
     }
 }

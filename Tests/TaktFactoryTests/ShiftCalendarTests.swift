@@ -17,8 +17,10 @@ final class ShiftCalendarTests: XCTestCase {
         station.calendar = calendar
         return FactoryConfiguration(
             stations: [station],
-            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "weld", stations: [0], processTime: .constant(step))])],
-            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(1), count: nil, until: nil),
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "weld", stations: [0],
+                                                                      processTime: .constant(step))])],
+            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(1), count: nil,
+                                                                              until: nil),
                                            mix: [(product: 0, weight: 1)], whenFull: .reject)],
             recordGantt: true)
     }
@@ -32,21 +34,24 @@ final class ShiftCalendarTests: XCTestCase {
         XCTAssertFalse(calendar.isWorking(at: 22 * 3600))
         XCTAssertEqual(calendar.nextChange(after: 0), 6 * 3600)
         XCTAssertEqual(calendar.nextChange(after: 6 * 3600), 22 * 3600)
-        XCTAssertEqual(calendar.nextChange(after: 4 * 86_400 + 22 * 3600), ShiftCalendar.week + 6 * 3600, "Friday night → Monday")
+        XCTAssertEqual(calendar.nextChange(after: 4 * 86_400 + 22 * 3600), ShiftCalendar.week + 6 * 3600,
+                       "Friday night → Monday")
         XCTAssertNil(ShiftCalendar(intervals: [(0, ShiftCalendar.week)]).nextChange(after: 5))
     }
 
     /// A fully loaded machine that stops at shift end works exactly the calendar's hours: over
     /// two weeks, busy = 160 h and off shift = 176 h, to the second.
     func testCapacityEqualsCalendarHours() {
-        var simulation = Simulation(model: FactoryModel(loadedStation(twoShifts(.interrupt), step: 700), streams: RandomStreams(seed: 1)),
+        var simulation = Simulation(model: FactoryModel(loadedStation(twoShifts(.interrupt), step: 700),
+                                                        streams: RandomStreams(seed: 1)),
                                     limits: RunLimits(endTime: 2 * ShiftCalendar.week))
         _ = simulation.run()
         simulation.finish()
         let report = simulation.model.report()
         let period = report.period
         XCTAssertEqual(report.stations[0].stateShares[MachineState.busy.rawValue] * period, 160 * 3600, accuracy: 1e-6)
-        XCTAssertEqual(report.stations[0].stateShares[MachineState.offShift.rawValue] * period, 176 * 3600, accuracy: 1e-6)
+        XCTAssertEqual(report.stations[0].stateShares[MachineState.offShift.rawValue] * period, 176 * 3600,
+                       accuracy: 1e-6)
         XCTAssertEqual(report.stations[0].availability, 1, accuracy: 1e-12, "off-shift time is not planned time")
         // interrupted steps resume: 160 h of 700 s steps = 822 whole steps and a part
         XCTAssertEqual(report.stations[0].processedUnits, Int(160 * 3600 / 700))
@@ -54,7 +59,8 @@ final class ShiftCalendarTests: XCTestCase {
 
     /// With `finish`, a step running at shift end completes (past 22:00), then the machine stops.
     func testFinishRuleCompletesTheStep() {
-        var simulation = Simulation(model: FactoryModel(loadedStation(twoShifts(.finish), step: 700), streams: RandomStreams(seed: 1)),
+        var simulation = Simulation(model: FactoryModel(loadedStation(twoShifts(.finish), step: 700),
+                                                        streams: RandomStreams(seed: 1)),
                                     limits: RunLimits(endTime: 86_400))
         _ = simulation.run()
         let gantt = simulation.model.gantt
@@ -74,13 +80,17 @@ final class ShiftCalendarTests: XCTestCase {
         var calendar = ShiftCalendar(intervals: intervals, atShiftEnd: .interrupt)
         calendar.holidays = Set([2] + Array(7...20))
         XCTAssertFalse(calendar.isWorking(at: 2 * 86_400 + 8 * 3600))
-        XCTAssertEqual(calendar.nextChange(after: 1 * 86_400 + 14 * 3600), 3 * 86_400 + 6 * 3600, "Tuesday evening → Thursday morning")
-        XCTAssertEqual(calendar.nextChange(after: 4 * 86_400 + 14 * 3600), 21 * 86_400 + 6 * 3600, "Friday → Monday after the break")
-        var simulation = Simulation(model: FactoryModel(loadedStation(calendar, step: 700), streams: RandomStreams(seed: 1)),
+        XCTAssertEqual(calendar.nextChange(after: 1 * 86_400 + 14 * 3600), 3 * 86_400 + 6 * 3600,
+                       "Tuesday evening → Thursday morning")
+        XCTAssertEqual(calendar.nextChange(after: 4 * 86_400 + 14 * 3600), 21 * 86_400 + 6 * 3600,
+                       "Friday → Monday after the break")
+        var simulation = Simulation(model: FactoryModel(loadedStation(calendar, step: 700),
+                                                        streams: RandomStreams(seed: 1)),
                                     limits: RunLimits(endTime: 4 * ShiftCalendar.week))
         _ = simulation.run()
         simulation.finish()
         let report = simulation.model.report()
-        XCTAssertEqual(report.stations[0].stateShares[MachineState.busy.rawValue] * report.period, (4 + 5) * 8 * 3600, accuracy: 1e-6)
+        XCTAssertEqual(report.stations[0].stateShares[MachineState.busy.rawValue] * report.period, (4 + 5) * 8 * 3600,
+                       accuracy: 1e-6)
     }
 }

@@ -9,11 +9,14 @@ final class WearTests: XCTestCase {
     /// 10, repair 5 restoring it fully.
     func wornMachine(sensorNoise: Double = 0, missing: Double = 0) -> FactoryConfiguration {
         var station = StationSpec(name: "press", bufferCapacity: 1)
-        station.wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 10, repairTime: .constant(5))
+        station.wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 10,
+                                repairTime: .constant(5))
         var configuration = FactoryConfiguration(
             stations: [station],
-            products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0], processTime: .constant(1))])],
-            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(0.1), count: nil, until: nil),
+            products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0],
+                                                                         processTime: .constant(1))])],
+            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(0.1), count: nil,
+                                                                              until: nil),
                                            mix: [(product: 0, weight: 1)], whenFull: .reject)])
         configuration.sensors = [SensorSpec(name: "vibration", station: 0, interval: 10, offset: 2, gain: 3,
                                             noiseSD: sensorNoise, missingProbability: missing)]
@@ -44,14 +47,16 @@ final class WearTests: XCTestCase {
         }
         // the simulated mean is a ratio over ~failures renewal cycles; its sd ≈ sd(N)/√failures
         let se = (counts.variance / Double(failures) + counts.variance / Double(counts.count)).squareRoot()
-        XCTAssertEqual(simulatedMean, counts.mean, accuracy: 3.3 * se, "simulated \(simulatedMean) vs Monte Carlo \(counts.mean)")
+        XCTAssertEqual(simulatedMean, counts.mean, accuracy: 3.3 * se,
+                       "simulated \(simulatedMean) vs Monte Carlo \(counts.mean)")
         XCTAssertEqual(report.stations[0].mttr ?? 0, 5, accuracy: 1e-9)
     }
 
     /// Without noise a reading is offset + gain · wear exactly; readings and truth come in pairs;
     /// with a missing probability some readings are NaN, in about that share.
     func testSensorsObserveWear() {
-        var simulation = Simulation(model: FactoryModel(wornMachine(), streams: RandomStreams(seed: 2), recording: .full()),
+        var simulation = Simulation(model: FactoryModel(wornMachine(), streams: RandomStreams(seed: 2),
+                                                        recording: .full()),
                                     limits: RunLimits(endTime: 20_000))
         _ = simulation.run()
         let records = simulation.model.takeRecords()
@@ -63,7 +68,8 @@ final class WearTests: XCTestCase {
         }
         XCTAssertGreaterThan(Set(records.truth.map(\.wear)).count, 100, "wear moves")
 
-        var noisy = Simulation(model: FactoryModel(wornMachine(sensorNoise: 0.5, missing: 0.2), streams: RandomStreams(seed: 2),
+        var noisy = Simulation(model: FactoryModel(wornMachine(sensorNoise: 0.5, missing: 0.2),
+                                                   streams: RandomStreams(seed: 2),
                                                    recording: .full()), limits: RunLimits(endTime: 20_000))
         _ = noisy.run()
         let readings = noisy.model.takeRecords().sensors
@@ -78,10 +84,12 @@ final class WearTests: XCTestCase {
     /// (SD of N ≈ η·√(1 − π/4) ≈ 13.9).
     func testWeibullHazardInWear() {
         var configuration = wornMachine()
-        configuration.stations[0].wear = WearSpec(incrementPerCycle: .constant(1), failureThreshold: .infinity, repairTime: .constant(5))
+        configuration.stations[0].wear = WearSpec(incrementPerCycle: .constant(1), failureThreshold: .infinity,
+                                                  repairTime: .constant(5))
         configuration.stations[0].wear?.hazard = (shape: 2, scale: 30)
         configuration.sensors = []
-        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 9)), limits: RunLimits(endTime: 230_000))
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 9)),
+                                    limits: RunLimits(endTime: 230_000))
         _ = simulation.run()
         simulation.finish()
         let report = simulation.model.report()
@@ -99,7 +107,8 @@ final class WearTests: XCTestCase {
     /// over ~5,000 failures must lie within 4 standard errors.
     func testWearPerOperatingHourIsAGammaProcess() {
         var configuration = wornMachine()
-        configuration.stations[0].wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 10, repairTime: .constant(1))
+        configuration.stations[0].wear = WearSpec(incrementPerCycle: .gamma(shape: 2, scale: 0.5), failureThreshold: 10,
+                                                  repairTime: .constant(1))
         configuration.stations[0].wear?.perOperatingHour = true
         configuration.products[0].routing[0].processTime = .constant(1800)
         configuration.orderSources[0].arrivals = .renewal(interarrival: .constant(60), count: nil, until: nil)
@@ -123,15 +132,18 @@ final class RecipeWearTests: XCTestCase {
     func testARecipeParameterScalesWear() {
         func cyclesPerFailure(current: Double) -> Double {
             var station = StationSpec(name: "weld", bufferCapacity: 1)
-            station.wear = WearSpec(incrementPerCycle: .constant(1), failureThreshold: 20 - 1e-9, repairTime: .constant(1))
+            station.wear = WearSpec(incrementPerCycle: .constant(1), failureThreshold: 20 - 1e-9,
+                                    repairTime: .constant(1))
             station.wear?.recipeEffect = RecipeWearEffect(parameter: "current", reference: 100, perUnit: 0.05)
             var weld = OperationSpec(name: "weld", stations: [0], processTime: .constant(10))
             weld.recipe = [RecipeParameter(name: "current", setpoint: current, minimum: 50, maximum: 200)]
             let configuration = FactoryConfiguration(
                 stations: [station], products: [ProductSpec(name: "cell", routing: [weld])],
-                orderSources: [OrderSourceSpec(name: "cells", arrivals: .renewal(interarrival: .constant(1), count: nil, until: nil),
+                orderSources: [OrderSourceSpec(name: "cells",
+                                               arrivals: .renewal(interarrival: .constant(1), count: nil, until: nil),
                                                mix: [(product: 0, weight: 1)], whenFull: .reject)])
-            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)), limits: RunLimits(endTime: 100_000))
+            var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)),
+                                        limits: RunLimits(endTime: 100_000))
             _ = simulation.run()
             simulation.finish()
             let report = simulation.model.report()

@@ -17,13 +17,16 @@ final class WorkerTests: XCTestCase {
 
     /// A station that is never short of work (arrivals every second, rejected when the buffer
     /// is full), whose machines need an operator for every step.
-    func attendedStation(machines: Int = 1, step: Double, pools: [WorkerPoolSpec], choice: WorkerChoice = .firstFree) -> FactoryConfiguration {
+    func attendedStation(machines: Int = 1, step: Double, pools: [WorkerPoolSpec],
+                         choice: WorkerChoice = .firstFree) -> FactoryConfiguration {
         var station = StationSpec(name: "weld", machines: machines, bufferCapacity: 2)
         station.operators = .step
         var configuration = FactoryConfiguration(
             stations: [station],
-            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "weld", stations: [0], processTime: .constant(step))])],
-            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(1), count: nil, until: nil),
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "weld", stations: [0],
+                                                                      processTime: .constant(step))])],
+            orderSources: [OrderSourceSpec(name: "supply", arrivals: .renewal(interarrival: .constant(1), count: nil,
+                                                                              until: nil),
                                            mix: [(product: 0, weight: 1)], whenFull: .reject)],
             recordGantt: true)
         configuration.workerPools = pools
@@ -34,12 +37,15 @@ final class WorkerTests: XCTestCase {
     func assertCovers(_ values: [Double], _ exact: Double, _ what: String, maxRelativeWidth: Double,
                       file: StaticString = #filePath, line: UInt = #line) {
         let interval = ConfidenceInterval(values, level: 0.99)
-        XCTAssertTrue(interval.contains(exact), "\(what): \(interval) does not contain \(exact)", file: file, line: line)
-        XCTAssertLessThan(interval.halfWidth, maxRelativeWidth * abs(exact), "\(what): interval too wide: \(interval)", file: file, line: line)
+        XCTAssertTrue(interval.contains(exact), "\(what): \(interval) does not contain \(exact)", file: file,
+                      line: line)
+        XCTAssertLessThan(interval.halfWidth, maxRelativeWidth * abs(exact), "\(what): interval too wide: \(interval)",
+                          file: file, line: line)
     }
 
     func run(_ configuration: FactoryConfiguration, until end: Double, seed: UInt64 = 1) -> FactoryModel {
-        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: seed)), limits: RunLimits(endTime: end))
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: seed)),
+                                    limits: RunLimits(endTime: end))
         _ = simulation.run()
         simulation.finish()
         return simulation.takeModel()
@@ -60,15 +66,19 @@ final class WorkerTests: XCTestCase {
             station.breakdowns?.byTechnician = true
             var configuration = FactoryConfiguration(
                 stations: [station],
-                products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0], processTime: .constant(1))])],
-                orderSources: [OrderSourceSpec(name: "none", arrivals: .renewal(interarrival: .constant(1), count: 0, until: nil),
+                products: [ProductSpec(name: "part", routing: [OperationSpec(name: "press", stations: [0],
+                                                                             processTime: .constant(1))])],
+                orderSources: [OrderSourceSpec(name: "none",
+                                               arrivals: .renewal(interarrival: .constant(1), count: 0, until: nil),
                                                mix: [(product: 0, weight: 1)])])
             configuration.workerPools = [WorkerPoolSpec(name: "technicians", count: c.r, skills: [.repair: 1])]
             let horizon = 20_000 * c.mttf
-            let reports = Factories.replicate(configuration, replications: 10, limits: RunLimits(endTime: horizon, warmUp: horizon / 50))
+            let reports = Factories.replicate(configuration, replications: 10,
+                                              limits: RunLimits(endTime: horizon, warmUp: horizon / 50))
             let downShare = reports.map { $0.stations[0].stateShares[MachineState.down.rawValue] }
             assertCovers(downShare.map { 1 - $0 }, c.availability, "N=\(c.n) availability", maxRelativeWidth: 0.01)
-            assertCovers(downShare.map { $0 * Double(c.n) }, c.down, "N=\(c.n) mean number down", maxRelativeWidth: 0.05)
+            assertCovers(downShare.map { $0 * Double(c.n) }, c.down, "N=\(c.n) mean number down",
+                         maxRelativeWidth: 0.05)
             assertCovers(reports.map { $0.workerPools[0].utilisation }, c.busy, "N=\(c.n) technician utilisation",
                                                maxRelativeWidth: 0.03)
         }
@@ -80,14 +90,16 @@ final class WorkerTests: XCTestCase {
     func testOperatorCalendarGivesExactCapacity() {
         let weeks = 2.0
         for rule in [ShiftEndRule.interrupt, .finish] {
-            let pool = WorkerPoolSpec(name: "welders", count: 1, skills: [.operate(station: 0): 1], calendar: earlyShift(rule),
+            let pool = WorkerPoolSpec(name: "welders", count: 1, skills: [.operate(station: 0): 1],
+                                      calendar: earlyShift(rule),
                                       costPerHour: 30, overtimePremium: 0.5)
             let model = run(attendedStation(step: 3000, pools: [pool]), until: weeks * ShiftCalendar.week)
             let report = model.report()
             let busy = report.stations[0].stateShares[MachineState.busy.rawValue] * report.period
             let expectedBusy = rule == .interrupt ? weeks * 40 * 3600 : weeks * 5 * 500 * 60
             XCTAssertEqual(busy, expectedBusy, accuracy: 1e-6, "\(rule) busy time")
-            XCTAssertEqual(report.stations[0].operatorHours * 3600, expectedBusy, accuracy: 1e-6, "\(rule) operator hours")
+            XCTAssertEqual(report.stations[0].operatorHours * 3600, expectedBusy, accuracy: 1e-6,
+                           "\(rule) operator hours")
             let labour = report.workerPools[0]
             XCTAssertEqual(labour.scheduledHours, weeks * 40, accuracy: 1e-9, "\(rule) scheduled hours")
             let overtime = rule == .interrupt ? 0.0 : weeks * 5 * 20 / 60
@@ -132,7 +144,8 @@ final class WorkerTests: XCTestCase {
         let busy = report.stations[0].utilisation * report.period * 2
         XCTAssertEqual(report.stations[0].processedUnits, 60)
         XCTAssertEqual(busy, 10 * 3600, accuracy: 1e-6)
-        XCTAssertEqual(report.stations[0].stateShares[MachineState.starved.rawValue] * report.period * 2, 10 * 3600 - 1, accuracy: 1e-6,
+        XCTAssertEqual(report.stations[0].stateShares[MachineState.starved.rawValue] * report.period * 2, 10 * 3600 - 1,
+                       accuracy: 1e-6,
                        "the second machine waits for the operator from the second part's arrival (t = 2 s) on")
         XCTAssertEqual(report.workerPools[0].activityHours[0], 10, accuracy: 1e-9)
     }

@@ -54,7 +54,8 @@ public struct Bank: ExperimentModel, ~Copyable {
     mutating func serve(arrivedAt: Double, by teller: Int, calendar: inout EventCalendar<Event>) {
         busy[teller] = true
         wait.record(calendar.now - arrivedAt)
-        calendar.schedule(.departure(teller: teller), after: Distribution.exponential(mean: serviceMean).sampleDuration(&services))
+        calendar.schedule(.departure(teller: teller),
+                          after: Distribution.exponential(mean: serviceMean).sampleDuration(&services))
     }
 
     /// The warm-up ends: what was measured so far is discarded.

@@ -20,7 +20,8 @@ guard case .factory(let configuration) = scenario.model else {
     exit(2)
 }
 let days = option("--days")
-let limits = RunLimits(endTime: days.map { $0 * 86_400 + scenario.run.warmUp } ?? scenario.run.endTime, warmUp: scenario.run.warmUp)
+let limits = RunLimits(endTime: days.map { $0 * 86_400 + scenario.run.warmUp } ?? scenario.run.endTime,
+                       warmUp: scenario.run.warmUp)
 // vibration = 0.5 + 0.05 × wear + noise: 4.5 is about 80% of the wear at which a press fails
 let rows = try PairedComparison<FactoryReplication>(
     replications: Int(option("--replications") ?? 10), seed: scenario.run.seed, limits: limits,

@@ -11,6 +11,8 @@ import XCTest
 final class ExamplesTests: XCTestCase {
     /// Erlang C: the mean wait in an M/M/c queue.
     static func erlangCWait(arrivalRate λ: Double, serviceRate μ: Double, servers c: Int) -> Double {
+        // swift-format-ignore: IdentifiersMustBeASCII
+        // ρ is the utilisation in the queueing-theory formula this function transcribes.
         let a = λ / μ, ρ = a / Double(c)
         var sum = 0.0, term = 1.0
         for k in 0..<c {
@@ -23,7 +25,8 @@ final class ExamplesTests: XCTestCase {
 
     /// Three tellers at 80% load: the 99% interval over 10 month-long replications covers Erlang C.
     func testBankMatchesErlangC() throws {
-        let result = try Replications(replications: 10, seed: 1, limits: RunLimits(endTime: 30 * 86_400, warmUp: 86_400),
+        let result = try Replications(replications: 10, seed: 1,
+                                      limits: RunLimits(endTime: 30 * 86_400, warmUp: 86_400),
                                       level: 0.99) { streams, _ in
             Bank(tellers: 3, arrivalMean: 50, serviceMean: 120, streams: streams)
         }.run()
@@ -42,10 +45,12 @@ final class ExamplesTests: XCTestCase {
             replications: 5, seed: 1, limits: RunLimits(endTime: 6 * 86_400, warmUp: 86_400),
             a: ("none", { streams, _ in FactoryReplication(FactoryModel(configuration, streams: streams)) }),
             b: ("watch", { streams, _ in
-                FactoryReplication(FactoryModel(configuration, streams: streams,
-                                                controllers: Controllers(maintenance: VibrationWatch(sensor: "vibration", threshold: 4.5))))
+                FactoryReplication(FactoryModel(
+                    configuration, streams: streams,
+                    controllers: Controllers(maintenance: VibrationWatch(sensor: "vibration", threshold: 4.5))))
             })).run()
         let failures = try XCTUnwrap(rows.first { $0.kpi == "failures" })
-        XCTAssertTrue(failures.significant && failures.difference < 0, "\(failures.difference) ± \(failures.differenceHalfWidth)")
+        XCTAssertTrue(failures.significant && failures.difference < 0,
+                      "\(failures.difference) ± \(failures.differenceHalfWidth)")
     }
 }

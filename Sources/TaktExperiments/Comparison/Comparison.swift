@@ -93,14 +93,17 @@ public struct Comparison: Sendable {
                        recording: recording, recorder: recorder?.recorder(for: names[position]), stop: stop)
         }
         let combined = progress.map { ComparisonProgress(variants: variants, replications: replications, report: $0) }
-        let boards = (0..<variants).map { combined?.board(variant: $0) ?? ProgressBoard(replications: replications, report: nil) }
+        let boards = (0..<variants).map {
+            combined?.board(variant: $0) ?? ProgressBoard(replications: replications, report: nil)
+        }
         let started = Date()
         let jobs = variants * replications
         let workers = min(threads, jobs)
         let (slots, error) = ParallelTasks.run(count: jobs, threads: workers, stop: stop) { job, failed in
             let (replication, variant) = job.quotientAndRemainder(dividingBy: variants)
             defer { boards[variant].finish(replication) }
-            let (result, _) = try experiments[variant].runReplication(replication, board: boards[variant], failed: failed)
+            let (result, _) = try experiments[variant].runReplication(replication, board: boards[variant],
+                                                                      failed: failed)
             try experiments[variant].recorder?.finishReplication(result)
             return result
         }

@@ -62,7 +62,8 @@ public struct FactoryReplication: ExperimentModel, ~Copyable {
                     replication: Int, controllers: ControllerPlan = ControllerPlan(),
                     recording: RecordingOptions = .kpisOnly, recorder: (any ExperimentRecorder)? = nil,
                     shouldStop: @Sendable () -> Bool = { false },
-                    progress: (_ fraction: Double, _ events: Int, _ simulated: Double) -> Void) throws -> (ReplicationResult, [GanttRow]) {
+                    progress: (_ fraction: Double, _ events: Int,
+                               _ simulated: Double) -> Void) throws -> (ReplicationResult, [GanttRow]) {
         let limits = RunLimits(endTime: settings.endTime, warmUp: settings.warmUp, maxEvents: settings.maxEvents)
         let model = FactoryModel(configuration, streams: streams, recording: recording,
                                  controllers: controllers.instantiate(for: configuration, replication: replication))

@@ -8,7 +8,8 @@ public enum ParallelTasks {
     /// Runs `body` for every task index below `count`; returns the results by index (nil for
     /// tasks not run because of a stop or an error) and the first error.
     public static func run<Result: Sendable>(count: Int, threads: Int, stop: StopSignal?,
-                                      _ body: @Sendable (Int, _ failed: @escaping @Sendable () -> Bool) throws -> Result)
+                                      _ body: @Sendable (Int,
+                                                         _ failed: @escaping @Sendable () -> Bool) throws -> Result)
         -> (results: [Result?], error: (any Error)?) {
         let state = SharedState<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in

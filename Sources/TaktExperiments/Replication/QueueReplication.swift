@@ -16,7 +16,9 @@ public struct QueueReplication: ExperimentModel, ~Copyable {
     public mutating func start(calendar: inout EventCalendar<Event>) { model.start(calendar: &calendar) }
 
     @inline(__always)
-    public mutating func handle(_ event: Event, calendar: inout EventCalendar<Event>) { model.handle(event, calendar: &calendar) }
+    public mutating func handle(_ event: Event, calendar: inout EventCalendar<Event>) {
+        model.handle(event, calendar: &calendar)
+    }
 
     public mutating func resetStatistics(at time: SimTime) { model.resetStatistics(at: time) }
 

@@ -25,7 +25,8 @@ public enum EnvironmentProfile: Sendable, Equatable {
     case daily(mean: Double, amplitude: Double, peakSecondOfDay: Double, noiseSD: Double)
     /// Daily and weekly cycles together: mean + a_d · cos(2π (t − peak_d) / 1 d) + a_w · cos(2π (t −
     /// peak_w) / 1 w), plus hourly Gaussian noise as for `daily`. Time 0 is Monday 00:00.
-    case cycles(mean: Double, dailyAmplitude: Double, dailyPeak: Double, weeklyAmplitude: Double, weeklyPeak: Double, noiseSD: Double)
+    case cycles(mean: Double, dailyAmplitude: Double, dailyPeak: Double, weeklyAmplitude: Double, weeklyPeak: Double,
+                noiseSD: Double)
     /// A step function of time: `values[i]` from `times[i]` on (before the first time: the first value).
     case piecewise(times: [Double], values: [Double])
 }

@@ -8,15 +8,20 @@ extension FactoryConfiguration {
         if products.isEmpty { problems.append("no products") }
         for station in stations {
             if station.machines < 1 { problems.append("station \(station.name) has no machines") }
-            if let capacity = station.bufferCapacity, capacity < 0 { problems.append("station \(station.name) has a negative buffer") }
+            if let capacity = station.bufferCapacity, capacity < 0 {
+                problems.append("station \(station.name) has a negative buffer")
+            }
             if let batch = station.batch, batch.minSize < 1 || batch.minSize > batch.maxSize {
                 problems.append("station \(station.name): batch needs 1 ≤ min ≤ max")
             }
-            if let setup = station.setup, setup.times.count != setup.families.count || setup.initial.count != setup.families.count {
+            if let setup = station.setup,
+               setup.times.count != setup.families.count || setup.initial.count != setup.families.count {
                 problems.append("station \(station.name): setup matrix does not match its families")
             }
             if let wear = station.wear {
-                if !(wear.failureThreshold > 0) { problems.append("station \(station.name): wear threshold must be positive") }
+                if !(wear.failureThreshold > 0) {
+                    problems.append("station \(station.name): wear threshold must be positive")
+                }
                 if !(0...1).contains(wear.repairRestores) || !(0...1).contains(wear.maintenanceRestores) {
                     problems.append("station \(station.name): wear restoration shares must be in [0, 1]")
                 }
@@ -34,7 +39,8 @@ extension FactoryConfiguration {
             if product.routing.isEmpty { problems.append("product \(product.name) has an empty routing") }
             for station in stations where station.setup != nil {
                 if !(station.setup!.families.indices.contains(product.family)) {
-                    problems.append("product \(product.name): family \(product.family) unknown at station \(station.name)")
+                    problems.append("product \(product.name): family \(product.family) unknown at station "
+                                    + "\(station.name)")
                 }
             }
             for (index, operation) in product.routing.enumerated() {
@@ -42,10 +48,13 @@ extension FactoryConfiguration {
                     problems.append("product \(product.name), operation \(operation.name): unknown or no station")
                 }
                 if let rework = operation.rework, rework.toOperation > index || rework.toOperation < 0 {
-                    problems.append("product \(product.name), operation \(operation.name): rework must go back, not forward")
+                    problems.append("product \(product.name), operation \(operation.name): rework must go back, not "
+                                    + "forward")
                 }
                 let p = operation.scrapProbability + (operation.rework?.probability ?? 0)
-                if operation.scrapProbability < 0 || p > 1 { problems.append("product \(product.name): scrap + rework probability above 1") }
+                if operation.scrapProbability < 0 || p > 1 {
+                    problems.append("product \(product.name): scrap + rework probability above 1")
+                }
                 for use in operation.consumes {
                     switch use.item {
                     case .material(let m) where !materials.indices.contains(m): problems.append("unknown material \(m)")
@@ -59,13 +68,15 @@ extension FactoryConfiguration {
             if source.mix.contains(where: { !products.indices.contains($0.product) }) {
                 problems.append("order source \(source.name) names an unknown product")
             }
-            if case .schedule(let rows) = source.arrivals, rows.contains(where: { !products.indices.contains($0.product) }) {
+            if case .schedule(let rows) = source.arrivals,
+               rows.contains(where: { !products.indices.contains($0.product) }) {
                 problems.append("order source \(source.name) schedules an unknown product")
             }
         }
         for sensor in sensors where !stations.indices.contains(sensor.station) || !(sensor.interval > 0)
             || !(0...1).contains(sensor.missingProbability) {
-            problems.append("sensor \(sensor.name): unknown station, non-positive interval or missing probability outside [0, 1]")
+            problems.append("sensor \(sensor.name): unknown station, non-positive interval or missing probability "
+                            + "outside [0, 1]")
         }
         if hasComponentCycle() { problems.append("the bill of materials has a cycle") }
         return problems
@@ -80,7 +91,9 @@ extension FactoryConfiguration {
             state[p] = 1
             for operation in products[p].routing {
                 for use in operation.consumes {
-                    if case .product(let child) = use.item, products.indices.contains(child), visit(child) { return true }
+                    if case .product(let child) = use.item, products.indices.contains(child), visit(child) {
+                        return true
+                    }
                 }
             }
             state[p] = 2

@@ -6,8 +6,11 @@ extension FactoryConfiguration {
         if classes < 1 { problems.append("at least one defect class is needed") }
         for product in products {
             for (index, operation) in product.routing.enumerated() {
+                // swift-format-ignore: AlwaysUseLowerCamelCase
+                // `where` is a keyword; `where_` reads as the place every problem below names.
                 let where_ = "product \(product.name), operation \(operation.name)"
-                for parameter in operation.recipe where !(parameter.minimum...parameter.maximum).contains(parameter.setpoint) {
+                for parameter in operation.recipe
+                    where !(parameter.minimum...parameter.maximum).contains(parameter.setpoint) {
                     problems.append("\(where_): setpoint of \(parameter.name) outside its range")
                 }
                 if let model = operation.quality {
@@ -19,7 +22,9 @@ extension FactoryConfiguration {
                             problems.append("\(where_): quality term reads an unknown environment variable \(v)")
                         default: break
                         }
-                        if term.power != 1 && term.power != 2 { problems.append("\(where_): quality term power must be 1 or 2") }
+                        if term.power != 1 && term.power != 2 {
+                            problems.append("\(where_): quality term power must be 1 or 2")
+                        }
                     }
                     if model.classShares.contains(where: { !(0..<classes).contains($0.defectClass) })
                         || abs(model.classShares.reduce(0) { $0 + $1.share } - 1) > 1e-9 {
@@ -27,12 +32,17 @@ extension FactoryConfiguration {
                     }
                 }
                 if let inspection = operation.inspection {
-                    if inspection.every < 1 { problems.append("\(where_): inspection sampling must be 1 in N with N ≥ 1") }
-                    if inspection.confusion.count != classes + 1
-                        || inspection.confusion.contains(where: { $0.count != classes + 1 || abs($0.reduce(0, +) - 1) > 1e-9 || $0.contains { $0 < 0 } }) {
-                        problems.append("\(where_): confusion matrix must be \(classes + 1)×\(classes + 1) with rows adding up to 1")
+                    if inspection.every < 1 {
+                        problems.append("\(where_): inspection sampling must be 1 in N with N ≥ 1")
                     }
-                    if inspection.onReject == .recheck && (index + 1 >= product.routing.count || product.routing[index + 1].inspection == nil) {
+                    if inspection.confusion.count != classes + 1
+                        || inspection.confusion.contains(where: { $0.count != classes + 1
+                            || abs($0.reduce(0, +) - 1) > 1e-9 || $0.contains { $0 < 0 } }) {
+                        problems.append("\(where_): confusion matrix must be \(classes + 1)×\(classes + 1) with rows "
+                                        + "adding up to 1")
+                    }
+                    if inspection.onReject == .recheck && (index + 1 >= product.routing.count
+                                                           || product.routing[index + 1].inspection == nil) {
                         problems.append("\(where_): a re-check needs the next operation to be an inspection")
                     }
                     if case .rework(let target) = inspection.onReject, !(0...index).contains(target) {

@@ -19,14 +19,17 @@ extension FactoryConfiguration {
         }
         for (index, station) in stations.enumerated() {
             if station.operators != nil {
-                if station.batch != nil { problems.append("station \(station.name): operators are not supported on batch stations") }
+                if station.batch != nil {
+                    problems.append("station \(station.name): operators are not supported on batch stations")
+                }
                 if !qualified(.operate(station: index)) {
                     problems.append("station \(station.name) needs operators but no worker pool has the skill")
                 }
             }
             let technician = (station.breakdowns?.byTechnician ?? false) || (station.wear?.byTechnician ?? false)
             if technician && !qualified(.repair) {
-                problems.append("station \(station.name): repairs need a technician but no worker pool has the 'repair' skill")
+                problems.append("station \(station.name): repairs need a technician but no worker pool has the "
+                                + "'repair' skill")
             }
         }
         return problems

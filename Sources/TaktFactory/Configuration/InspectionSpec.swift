@@ -12,7 +12,8 @@ public struct InspectionSpec: Sendable, Equatable {
     /// What happens to a part the inspection rejects.
     public var onReject: RejectAction
 
-    public init(method: InspectionMethod = .manual, every: Int = 1, confusion: [[Double]], onReject: RejectAction = .scrap) {
+    public init(method: InspectionMethod = .manual, every: Int = 1, confusion: [[Double]],
+                onReject: RejectAction = .scrap) {
         self.method = method
         self.every = every
         self.confusion = confusion
@@ -21,7 +22,8 @@ public struct InspectionSpec: Sendable, Equatable {
 
     /// A two-class inspection from its sensitivity (share of defective parts rejected) and
     /// specificity (share of good parts passed); every defect class is detected alike.
-    public static func binary(method: InspectionMethod = .manual, sensitivity: Double, specificity: Double, defectClasses: Int = 1,
+    public static func binary(method: InspectionMethod = .manual, sensitivity: Double, specificity: Double,
+                              defectClasses: Int = 1,
                               every: Int = 1, onReject: RejectAction = .scrap) -> InspectionSpec {
         var confusion = [[specificity, 1 - specificity] + Array(repeating: 0, count: max(0, defectClasses - 1))]
         for k in 1...max(1, defectClasses) {

@@ -16,7 +16,8 @@ public struct QualityModel: Sendable, Equatable {
     /// defect falls into; they add up to 1.
     public var classShares: [(defectClass: Int, share: Double)]
 
-    public init(intercept: Double, terms: [QualityTerm] = [], classShares: [(defectClass: Int, share: Double)] = [(0, 1)]) {
+    public init(intercept: Double, terms: [QualityTerm] = [],
+                classShares: [(defectClass: Int, share: Double)] = [(0, 1)]) {
         self.intercept = intercept
         self.terms = terms
         self.classShares = classShares

@@ -14,6 +14,9 @@ public struct ShiftCalendar: Sendable, Equatable {
     public var holidays: Set<Int> = []
 
     /// - Parameter intervals: working intervals within one week (any order, may touch).
+    /// - Parameter atShiftEnd: what a machine busy at the end of working time does: finish its step
+    ///   (``ShiftEndRule/finish``, the default) or stop at once and resume at the next shift
+    ///   (``ShiftEndRule/interrupt``).
     public init(intervals: [(start: Double, end: Double)], atShiftEnd: ShiftEndRule = .finish) {
         let sorted = intervals.filter { $0.end > $0.start }.sorted { $0.start < $1.start }
         var merged: [ClosedRange<Double>] = []
@@ -57,7 +60,9 @@ public struct ShiftCalendar: Sendable, Equatable {
                 candidates.append(weekStart + Double(day) * 86_400)
             }
             candidates.append(weekStart + Self.week)
-            if let change = candidates.sorted().first(where: { $0 > time && isWorking(at: $0) != now }) { return change }
+            if let change = candidates.sorted().first(where: { $0 > time && isWorking(at: $0) != now }) {
+                return change
+            }
             weekStart += Self.week
         }
         return nil

@@ -76,7 +76,8 @@ public struct SensorSpec: Sendable {
     /// Probability that a reading is missing.
     public var missingProbability: Double
 
-    public init(name: String, station: Int, interval: Double, offset: Double = 0, gain: Double = 1, driftPerHour: Double = 0,
+    public init(name: String, station: Int, interval: Double, offset: Double = 0, gain: Double = 1,
+                driftPerHour: Double = 0,
                 noiseSD: Double = 0, missingProbability: Double = 0) {
         self.name = name
         self.station = station

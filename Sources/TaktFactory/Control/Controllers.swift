@@ -16,7 +16,8 @@ public struct Controllers: Sendable {
 
     public init(maintenance: (any MaintenanceController)? = nil, quality: (any QualityController)? = nil,
                 shadowMaintenance: (any MaintenanceController)? = nil, shadowQuality: (any QualityController)? = nil,
-                inventory: (any InventoryController)? = nil, routing: (any RoutingPolicy)? = nil, deployment: Deployment? = nil) {
+                inventory: (any InventoryController)? = nil, routing: (any RoutingPolicy)? = nil,
+                deployment: Deployment? = nil) {
         self.inventory = inventory
         self.routing = routing
         self.maintenance = maintenance
@@ -28,7 +29,8 @@ public struct Controllers: Sendable {
 
     /// True if any controller is plugged in.
     public var isEmpty: Bool {
-        maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && inventory == nil && routing == nil
+        maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && inventory == nil
+            && routing == nil
     }
 }
 

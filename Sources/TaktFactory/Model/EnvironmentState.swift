@@ -1,9 +1,10 @@
+import TaktKernel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import TaktKernel
 
 /// Evaluates environment variables and the factors their effects apply, at any time.
 ///
@@ -19,13 +20,16 @@ struct EnvironmentState {
 
     init(_ configuration: FactoryConfiguration, streams: RandomStreams) {
         variables = configuration.environment
-        noiseSeeds = configuration.environment.map { streams.streamSeed(entity: "environment/\($0.name)", purpose: "noise") }
+        noiseSeeds = configuration.environment.map { streams.streamSeed(entity: "environment/\($0.name)",
+                                                                        purpose: "noise") }
         effects = configuration.effects
         var table: [EffectTarget: [[Int]]] = [:]
         for target in [EffectTarget.processTime, .wearRate, .failureRate, .defectProbability] {
             var perStation = Array(repeating: [Int](), count: configuration.stations.count)
             for (index, effect) in configuration.effects.enumerated() where effect.target == target {
-                for station in effect.stations where perStation.indices.contains(station) { perStation[station].append(index) }
+                for station in effect.stations where perStation.indices.contains(station) {
+                    perStation[station].append(index)
+                }
             }
             table[target] = perStation
         }
@@ -57,7 +61,8 @@ struct EnvironmentState {
             let phase = 2 * Double.pi * (time - peak) / 86_400
             var value = mean + amplitude * cos(phase)
             if sd > 0 {
-                var rng = Xoshiro256StarStar(seed: SplitMix64.mix(noiseSeeds[index] ^ UInt64(max(0, (time / 3600).rounded(.down)))))
+                var rng = Xoshiro256StarStar(seed: SplitMix64.mix(noiseSeeds[index]
+                                                                  ^ UInt64(max(0, (time / 3600).rounded(.down)))))
                 value += Distribution.normal(mean: 0, sd: sd).sample(&rng)
             }
             return value
@@ -65,7 +70,8 @@ struct EnvironmentState {
             var value = mean + dailyAmplitude * cos(2 * Double.pi * (time - dailyPeak) / 86_400)
                 + weeklyAmplitude * cos(2 * Double.pi * (time - weeklyPeak) / (7 * 86_400))
             if sd > 0 {
-                var rng = Xoshiro256StarStar(seed: SplitMix64.mix(noiseSeeds[index] ^ UInt64(max(0, (time / 3600).rounded(.down)))))
+                var rng = Xoshiro256StarStar(seed: SplitMix64.mix(noiseSeeds[index]
+                                                                  ^ UInt64(max(0, (time / 3600).rounded(.down)))))
                 value += Distribution.normal(mean: 0, sd: sd).sample(&rng)
             }
             return value

@@ -111,7 +111,9 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
         for member in reliability.crewMembers.indices { startSideJob(member, calendar: &calendar) }
         startWorkers(calendar: &calendar)
         scheduleReviews(calendar: &calendar)
-        if let deployment = controllers.deployment { calendar.schedule(.deploy, at: max(now, deployment.at), priority: -2) }
+        if let deployment = controllers.deployment {
+            calendar.schedule(.deploy, at: max(now, deployment.at), priority: -2)
+        }
         for station in configuration.stations.indices where stationTable.operatorNeed[station] != nil {
             settleFreeMachines(at: station, now: now)
         }
@@ -119,7 +121,9 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
         for (stationIndex, station) in configuration.stations.enumerated() {
             guard let shifts = station.calendar else { continue }
             if !shifts.isWorking(at: now) {
-                for m in fleet.stationFirstMachine[stationIndex]..<fleet.stationFirstMachine[stationIndex + 1] { setState(m, .offShift, at: now) }
+                for m in fleet.stationFirstMachine[stationIndex]..<fleet.stationFirstMachine[stationIndex + 1] {
+                    setState(m, .offShift, at: now)
+                }
             }
             if let change = shifts.nextChange(after: now) {
                 calendar.schedule(.shiftChange(station: Int32(stationIndex)), at: change, priority: -1)
@@ -163,7 +167,9 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
         instrumentation.periodStarts(at: time, machineStates: fleet.machines.map(\.state), levels: currentLevels())
         for m in fleet.machines.indices {
             recordStateInterval(m, until: time)   // state rows tile the whole run, warm-up included
-            if fleet.machines[m].state == .busy { fleet.machines[m].operatingSeconds += time - fleet.machines[m].stateSince }
+            if fleet.machines[m].state == .busy {
+                fleet.machines[m].operatingSeconds += time - fleet.machines[m].stateSince
+            }
             fleet.machines[m].stateSince = time
         }
     }

@@ -47,7 +47,8 @@ public struct PlantLayout: Sendable {
 
     init(_ configuration: FactoryConfiguration, firstMachine: [Int]) {
         stations = configuration.stations.enumerated().map { index, station in
-            Station(name: station.name, machines: firstMachine[index]..<firstMachine[index + 1], needsOperators: station.operators != nil)
+            Station(name: station.name, machines: firstMachine[index]..<firstMachine[index + 1],
+                    needsOperators: station.operators != nil)
         }
         machineStation = configuration.stations.indices.flatMap { index in
             Array(repeating: index, count: configuration.stations[index].machines)
@@ -60,7 +61,8 @@ public struct PlantLayout: Sendable {
                           inspects: operation.inspection != nil)
             }
         }
-        workerPools = configuration.workerPools.map { WorkerPool(name: $0.name, count: $0.count, repairs: $0.skills[.repair] != nil) }
+        workerPools = configuration.workerPools.map { WorkerPool(name: $0.name, count: $0.count,
+                                                                 repairs: $0.skills[.repair] != nil) }
         defectClasses = configuration.defectClasses
         environmentVariables = configuration.environment.map(\.name)
     }

@@ -22,7 +22,8 @@ public struct FactoryRecords: Sendable {
 
     /// True when no row is waiting.
     public var isEmpty: Bool {
-        events.isEmpty && operations.isEmpty && jobs.isEmpty && states.isEmpty && samples.isEmpty && sensors.isEmpty && truth.isEmpty
+        events.isEmpty && operations.isEmpty && jobs.isEmpty && states.isEmpty && samples.isEmpty && sensors.isEmpty
+            && truth.isEmpty
             && process.isEmpty && inspections.isEmpty && defects.isEmpty
     }
 }

@@ -57,8 +57,10 @@ public struct JobRow: Sendable, Equatable {
     public var due: Double
     public var tardiness: Double
 
-    public init(job: Int64, product: Int32, quantity: Int32, parent: Int64, isOrder: UInt8, outcome: UInt8, priority: Int32,
-                reworks: Int32, arrival: Double, release: Double, start: Double, finish: Double, due: Double, tardiness: Double) {
+    public init(job: Int64, product: Int32, quantity: Int32, parent: Int64, isOrder: UInt8, outcome: UInt8,
+                priority: Int32,
+                reworks: Int32, arrival: Double, release: Double, start: Double, finish: Double, due: Double,
+                tardiness: Double) {
         self.job = job
         self.product = product
         self.quantity = quantity

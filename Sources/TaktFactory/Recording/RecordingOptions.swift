@@ -34,7 +34,8 @@ public struct RecordingOptions: Sendable, Equatable {
 
     /// Everything on, with a time series every `interval` seconds.
     public static func full(sampleInterval: Double = 3600) -> RecordingOptions {
-        var options = RecordingOptions(events: .all, operations: true, jobs: true, states: true, sampleInterval: sampleInterval)
+        var options = RecordingOptions(events: .all, operations: true, jobs: true, states: true,
+                                       sampleInterval: sampleInterval)
         options.sensors = true
         options.quality = true
         return options

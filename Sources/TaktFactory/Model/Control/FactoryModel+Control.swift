@@ -20,8 +20,12 @@ extension FactoryModel {
     mutating func notifyQualityControllers(_ event: PlantEvent, now: Double) {
         guard hasQualityController else { return }
         let plant = observation(at: now)
-        if let changes = withController(\.quality, { $0.observe(event, plant: plant) }) { apply(changes, shadow: false) }
-        if let changes = withController(\.shadowQuality, { $0.observe(event, plant: plant) }) { apply(changes, shadow: true) }
+        if let changes = withController(\.quality, { $0.observe(event, plant: plant) }) {
+            apply(changes, shadow: false)
+        }
+        if let changes = withController(\.shadowQuality, { $0.observe(event, plant: plant) }) {
+            apply(changes, shadow: true)
+        }
     }
 
     /// Runs `body` on the controller in `slot` (if any), taken out of the model meanwhile so its
@@ -64,7 +68,9 @@ extension FactoryModel {
         control.reviewEvents[shadow ? 1 : 0] = nil
         let plant = observation(at: calendar.now)
         let slot = shadow ? \Controllers.shadowMaintenance : \Controllers.maintenance
-        if let orders = withController(slot, { $0.review(plant: plant) }) { carryOut(orders, shadow: shadow, calendar: &calendar) }
+        if let orders = withController(slot, { $0.review(plant: plant) }) {
+            carryOut(orders, shadow: shadow, calendar: &calendar)
+        }
         scheduleReviews(calendar: &calendar)
     }
 
@@ -75,7 +81,8 @@ extension FactoryModel {
             let pending = control.reviewEvents[slot].flatMap { calendar.time(of: $0) }
             guard wanted != pending else { continue }
             if let event = control.reviewEvents[slot] { calendar.cancel(event) }
-            control.reviewEvents[slot] = wanted.map { calendar.schedule(.controllerReview(shadow: slot == 1), at: max($0, calendar.now), priority: 2) }
+            control.reviewEvents[slot] = wanted.map { calendar.schedule(.controllerReview(shadow: slot == 1),
+                                                                        at: max($0, calendar.now), priority: 2) }
         }
     }
 
@@ -103,13 +110,18 @@ extension FactoryModel {
         for change in changes {
             let first = qualitySystem.qualityTable.parameterOffset[change.operation]
             guard qualitySystem.qualityTable.parameterOffset.indices.contains(change.operation + 1),
-                  change.parameter >= 0, first + change.parameter < qualitySystem.qualityTable.parameterOffset[change.operation + 1] else { continue }
+                  change.parameter >= 0,
+                  first + change.parameter
+                      < qualitySystem.qualityTable.parameterOffset[change.operation + 1] else { continue }
             let index = first + change.parameter
-            let value = min(qualitySystem.qualityTable.maximum[index], max(qualitySystem.qualityTable.minimum[index], change.value))
+            let value = min(qualitySystem.qualityTable.maximum[index],
+                            max(qualitySystem.qualityTable.minimum[index], change.value))
             if !shadow { qualitySystem.setpoints[index] = value }
-            if instrumentation.logsEvents {   // `material` carries the parameter's row in /lookup/parameters (see docs/hdf5-layout.md)
+            // `material` carries the parameter's row in /lookup/parameters (see docs/hdf5-layout.md)
+            if instrumentation.logsEvents {
                 let product = Int32(routes.product(ofRoute: change.operation))
-                log(shadow ? .shadowSetpointChange : .setpointChange, material: Int32(index), product: product, value: value)
+                log(shadow ? .shadowSetpointChange : .setpointChange, material: Int32(index), product: product,
+                    value: value)
             }
         }
     }

@@ -6,19 +6,24 @@ extension FactoryModel {
     /// that stopped making progress, a time that overflowed), never on the hot path.
     public func describe(_ event: FactoryEvent) -> String {
         switch event {
-        case .orderArrival(let source): return "order arrival from source '\(configuration.orderSources[Int(source)].name)'"
-        case .materialReceipt(let material, _): return "receipt of material '\(configuration.materials[Int(material)].name)'"
+        case .orderArrival(let source):
+            return "order arrival from source '\(configuration.orderSources[Int(source)].name)'"
+        case .materialReceipt(let material, _):
+            return "receipt of material '\(configuration.materials[Int(material)].name)'"
         case .completion(let m): return "completion \(machineAndWork(Int(m)))"
         case .failure(let m): return "failure \(machineAndWork(Int(m)))"
         case .repairDone(let m): return "end of repair \(machineAndWork(Int(m)))"
         case .sideJobDone(let member):
-            return "side job of repair crew '\(configuration.repairCrews[Int(reliability.crewMembers[Int(member)].crew)].name)'"
-        case .maintenanceStart(let station, _): return "planned maintenance at station '\(configuration.stations[Int(station)].name)'"
+            return "side job of repair crew "
+                + "'\(configuration.repairCrews[Int(reliability.crewMembers[Int(member)].crew)].name)'"
+        case .maintenanceStart(let station, _):
+            return "planned maintenance at station '\(configuration.stations[Int(station)].name)'"
         case .maintenanceEnd(let m): return "end of maintenance \(machineAndWork(Int(m)))"
         case .dispatch(let station): return "dispatching at station '\(configuration.stations[Int(station)].name)'"
         case .sample: return "time-series sample"
         case .shiftChange(let station): return "shift change at station '\(configuration.stations[Int(station)].name)'"
-        case .workerShiftChange(let pool): return "shift change of worker pool '\(configuration.workerPools[Int(pool)].name)'"
+        case .workerShiftChange(let pool):
+            return "shift change of worker pool '\(configuration.workerPools[Int(pool)].name)'"
         case .controllerReview(let shadow): return "review of the \(shadow ? "shadow " : "")maintenance controller"
         case .deploy: return "controller deployment"
         case .deploymentSettled: return "end of the deployment's transition"

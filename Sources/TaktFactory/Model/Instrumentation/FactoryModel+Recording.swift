@@ -24,9 +24,11 @@ extension FactoryModel {
     /// Logs an event if its kind is selected. Call only when `logsEvents` (checked at the call
     /// site so a run without event logging pays one branch).
     mutating func log(_ kind: EventKind, job: Int32 = -1, machine: Int32 = -1, station: Int32 = -1,
-                      material: Int32 = -1, worker: Int32 = -1, product: Int32 = -1, operation: Int = -1, value: Double = 0) {
+                      material: Int32 = -1, worker: Int32 = -1, product: Int32 = -1, operation: Int = -1,
+                      value: Double = 0) {
         guard instrumentation.recording.events.includes(kind) else { return }
-        var row = EventRow(time: instrumentation.currentTime, kind: kind, machine: machine, station: station, worker: worker,
+        var row = EventRow(time: instrumentation.currentTime, kind: kind, machine: machine, station: station,
+                           worker: worker,
                            material: material, value: value)
         if job >= 0 {
             row.job = flow.jobs[Int(job)].serial
@@ -44,7 +46,8 @@ extension FactoryModel {
         let parentSerial = record.parent >= 0 ? flow.jobs[Int(record.parent)].serial : -1
         instrumentation.records.jobs.append(JobRow(
             job: record.serial, product: record.product, quantity: record.quantity, parent: parentSerial,
-            isOrder: record.isOrder ? 1 : 0, outcome: outcome.rawValue, priority: record.priority, reworks: record.reworks,
+            isOrder: record.isOrder ? 1 : 0, outcome: outcome.rawValue, priority: record.priority,
+            reworks: record.reworks,
             arrival: record.arrivalTime, release: record.releaseTime, start: record.firstStart, finish: now,
             due: record.dueDate, tardiness: record.dueDate.isFinite ? max(0, now - record.dueDate) : 0))
     }
@@ -71,7 +74,9 @@ extension FactoryModel {
             instrumentation.records.samples.append(Double(busy))
         }
         for level in stores.stock { instrumentation.records.samples.append(Double(level)) }
-        for index in configuration.environment.indices { instrumentation.records.samples.append(environment.value(index, at: calendar.now)) }
+        for index in configuration.environment.indices {
+            instrumentation.records.samples.append(environment.value(index, at: calendar.now))
+        }
         // Sampling must not keep a finished run alive: stop sampling once nothing else is pending.
         if !calendar.isEmpty { calendar.schedule(.sample, after: interval, priority: 2) }
     }

@@ -32,7 +32,8 @@ extension FactoryModel {
                 operatorHours: s.labour.operatorTime[index] / 3600, maintenances: s.maintenances[index])
         }
         let products = configuration.products.indices.map { index in
-            (product: configuration.products[index].name, jobs: s.finishedByProduct[index], units: s.unitsByProduct[index],
+            (product: configuration.products[index].name, jobs: s.finishedByProduct[index],
+             units: s.unitsByProduct[index],
              rate: period > 0 ? Double(s.finishedByProduct[index]) / period : 0)
         }
         let materials = configuration.materials.indices.map { index in
@@ -41,7 +42,8 @@ extension FactoryModel {
         }
         let crews = configuration.repairCrews.indices.map { index in
             CrewReport(name: configuration.repairCrews[index].name,
-                       repairShare: period > 0 ? s.crewRepairTime[index] / (period * Double(configuration.repairCrews[index].size)) : 0,
+                       repairShare: period > 0 ? s.crewRepairTime[index]
+                           / (period * Double(configuration.repairCrews[index].size)) : 0,
                        sideJobsDone: s.sideJobsDone[index])
         }
         var report = FactoryReport(

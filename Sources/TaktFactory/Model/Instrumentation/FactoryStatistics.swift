@@ -85,7 +85,8 @@ public struct FactoryStatistics: Sendable {
     }
 
     /// Starts a new statistics period at `time` with the current levels.
-    mutating func reset(at time: Double, machineStates: [MachineState], levels: (wip: Int, queues: [Int], stock: [Int])) {
+    mutating func reset(at time: Double, machineStates: [MachineState],
+                        levels: (wip: Int, queues: [Int], stock: [Int])) {
         start = time
         end = time
         flowTime.reset()

@@ -9,7 +9,8 @@ extension Instrumentation {
     /// A statistics period starts (the run starts, warm-up or a deployment's transition ends),
     /// with the levels of the time-weighted quantities now.
     @inline(__always)
-    mutating func periodStarts(at time: Double, machineStates: [MachineState], levels: (wip: Int, queues: [Int], stock: [Int])) {
+    mutating func periodStarts(at time: Double, machineStates: [MachineState],
+                               levels: (wip: Int, queues: [Int], stock: [Int])) {
         statistics.reset(at: time, machineStates: machineStates, levels: levels)
     }
 
@@ -174,7 +175,8 @@ extension Instrumentation {
     mutating func inspected(job serial: Int64, route: Int, truth: Int, verdict: Int, classes: Int, quantity: Int,
                             recheck: Bool, at now: Double) {
         if recording.quality {
-            records.inspections.append(InspectionResult(time: now, job: serial, operation: Int32(route), verdict: Int32(verdict)))
+            records.inspections.append(InspectionResult(time: now, job: serial, operation: Int32(route),
+                                                        verdict: Int32(verdict)))
         }
         statistics.quality.inspected += 1
         statistics.quality.inspectedUnits += quantity
@@ -238,7 +240,8 @@ extension Instrumentation {
     mutating func recipeExecuted(job serial: Int64, route: Int, parameters: ArraySlice<Double>, at now: Double) {
         guard recording.quality else { return }
         for (k, value) in parameters.enumerated() {
-            records.process.append(ProcessReading(time: now, job: serial, operation: Int32(route), parameter: Int32(k), value: value))
+            records.process.append(ProcessReading(time: now, job: serial, operation: Int32(route), parameter: Int32(k),
+                                                  value: value))
         }
     }
 

@@ -25,7 +25,8 @@ extension FactoryModel {
             }
             // `now >= oldest + maxWait`: the very sum the timer below wakes at (a difference
             // `now − oldest` can round below maxWait at large times, and the batch then waited on)
-            let ready = counts.filter { $0.value.count >= spec.maxSize || ($0.value.count >= spec.minSize && now >= $0.value.oldest + spec.maxWait) }
+            let ready = counts.filter { $0.value.count >= spec.maxSize || ($0.value.count >= spec.minSize
+                                                                           && now >= $0.value.oldest + spec.maxWait) }
             guard let family = ready.min(by: { ($0.value.oldest, $0.key) < ($1.value.oldest, $1.key) })?.key else {
                 let waits = counts.values.filter { $0.count >= spec.minSize }.map { $0.oldest + spec.maxWait }
                 if let wake = waits.min(), wake > now { setBatchTimer(station, at: wake, calendar: &calendar) }
@@ -56,7 +57,9 @@ extension FactoryModel {
     /// stock holds.
     func reserve(materialsFor job: Int32, in reserved: inout [Int]) -> Bool {
         let record = flow.jobs[Int(job)]
-        guard routes.consumesAnything[routes.index(product: record.product, operation: record.operation)] else { return true }
+        guard routes.consumesAnything[routes.index(product: record.product, operation: record.operation)] else {
+            return true
+        }
         let operation = configuration.products[Int(record.product)].routing[Int(record.operation)]
         var needs: [(material: Int, quantity: Int)] = []
         for use in operation.consumes {

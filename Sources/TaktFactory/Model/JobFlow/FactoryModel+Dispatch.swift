@@ -40,7 +40,8 @@ extension FactoryModel {
         while !flow.queues[station].isEmpty {
             // the ranked path inline: an outlined non-mutating call from here copies the whole
             // model (2,368 bytes) per dispatch
-            let choice = flow.rankedQueue[station] ? firstStartable(at: station) : selectJob(at: station, now: calendar.now)
+            let choice = flow.rankedQueue[station] ? firstStartable(at: station)
+                : selectJob(at: station, now: calendar.now)
             guard let position = choice else { break }
             let job = flow.queues[station][position]
             let family = routes.family[Int(flow.jobs[Int(job)].product)]
@@ -77,7 +78,8 @@ extension FactoryModel {
     func jobWithoutChangeover(at station: Int) -> (position: Int, machine: Int)? {
         for (position, job) in flow.queues[station].enumerated() where canStart(job, at: station) {
             let family = routes.family[Int(flow.jobs[Int(job)].product)]
-            for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] where isFree(m) && self.family(of: m) == family {
+            for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] where isFree(m)
+                && self.family(of: m) == family {
                 return (position, m)
             }
         }
@@ -96,7 +98,8 @@ extension FactoryModel {
         let unattended = stationTable.operatorNeed[station] == .step && workersAtWork(slot: station) == 0
         if unattended { target = .offShift }
         if target == .starved && !stationTable.isBatch[station] { countShortages(at: station) }
-        for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] where isFree(m) && fleet.machines[m].state != target {
+        for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] where isFree(m)
+            && fleet.machines[m].state != target {
             setState(m, target, at: now)
             fleet.machines[m].awaitsWorker = unattended
         }
@@ -108,7 +111,8 @@ extension FactoryModel {
     func isFree(_ m: Int) -> Bool {
         fleet.machines.withUnsafeBufferPointer { machine in
             let state = machine[m].state
-            return (state == .idle || state == .starved || (state == .offShift && machine[m].awaitsWorker)) && machine[m].heldCount == 0
+            return (state == .idle || state == .starved || (state == .offShift && machine[m].awaitsWorker))
+                && machine[m].heldCount == 0
         }
     }
 
@@ -154,7 +158,8 @@ extension FactoryModel {
             guard canStart(job, at: station) else { continue }
             let (key, tie) = priorityKey(rule, job: job, now: now, meanTime: meanTime)
             let serial = flow.jobs[Int(job)].serial
-            if best == nil || key < bestKey || (key == bestKey && (tie < bestTie || (tie == bestTie && serial < bestSerial))) {
+            if best == nil || key < bestKey || (key == bestKey && (tie < bestTie || (tie == bestTie
+                                                                                     && serial < bestSerial))) {
                 best = position
                 bestKey = key
                 bestTie = tie
@@ -178,11 +183,13 @@ extension FactoryModel {
                 quantity: Int(record.quantity), expectedTime: routes.meanTime[index] * quantity,
                 remainingWork: routes.remainingWork[index] * quantity,
                 operationsLeft: routes.count(product: record.product) - Int(record.operation), dueDate: record.dueDate,
-                priority: Int(record.priority), queueEntryTime: record.queueEntryTime, family: Int(routes.family[Int(record.product)])))
+                priority: Int(record.priority), queueEntryTime: record.queueEntryTime,
+                family: Int(routes.family[Int(record.product)])))
         }
         guard !candidates.isEmpty else { return nil }
         let choice = policy.select(from: candidates, station: station, now: now)
-        precondition(candidates.indices.contains(choice), "dispatch policy chose \(choice) of \(candidates.count) candidates")
+        precondition(candidates.indices.contains(choice),
+                     "dispatch policy chose \(choice) of \(candidates.count) candidates")
         return positions[choice]
     }
 
@@ -190,7 +197,8 @@ extension FactoryModel {
     @inline(__always)
     func expectedTime(_ job: Int32) -> Double {
         let record = flow.jobs[Int(job)]
-        return routes.meanTime[routes.index(product: record.product, operation: record.operation)] * Double(record.quantity)
+        return routes.meanTime[routes.index(product: record.product,
+                                            operation: record.operation)] * Double(record.quantity)
     }
 
     /// The rule's sort key (smaller first) and a secondary key; the job serial breaks what remains.
@@ -205,7 +213,8 @@ extension FactoryModel {
     }
 
     @inline(__always)
-    private func priorityKey(_ rule: DispatchRule, record: UnsafePointer<Job>, now: Double, meanTime: Double) -> (Double, Double) {
+    private func priorityKey(_ rule: DispatchRule, record: UnsafePointer<Job>, now: Double,
+                             meanTime: Double) -> (Double, Double) {
         let index = routes.index(product: record.pointee.product, operation: record.pointee.operation)
         let quantity = Double(record.pointee.quantity)
         let p = routes.meanTime[index] * quantity

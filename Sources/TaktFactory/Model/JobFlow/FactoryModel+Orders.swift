@@ -7,16 +7,23 @@ extension FactoryModel {
         let order = flow.sources[source].nextOrder(now: now, routes: routes)
         if !flow.sources[source].scheduleNext(&calendar, source: Int32(source)) { flow.activeSources -= 1 }
         let firstStation = chooseStation(product: order.product, operation: 0)
-        if instrumentation.logsEvents { log(.orderArrival, station: Int32(firstStation), product: Int32(order.product), value: Double(order.quantity)) }
+        if instrumentation.logsEvents {
+            log(.orderArrival, station: Int32(firstStation), product: Int32(order.product),
+                value: Double(order.quantity))
+        }
         if flow.sources[source].spec.whenFull == .reject, !hasRoom(firstStation) {
-            if instrumentation.logsEvents { log(.orderLost, station: Int32(firstStation), product: Int32(order.product), value: Double(order.quantity)) }
+            if instrumentation.logsEvents {
+                log(.orderLost, station: Int32(firstStation), product: Int32(order.product),
+                    value: Double(order.quantity))
+            }
             instrumentation.orderLost()
             checkAllDone(calendar: &calendar)
             return
         }
         guard flow.jobsInShop < configuration.mostJobsInShop else {
             let fullest = flow.queues.indices.max { flow.queues[$0].count < flow.queues[$1].count } ?? 0
-            fail("\(flow.jobsInShop) jobs are in the shop, the most a run may hold (\(configuration.mostJobsInShop)): orders "
+            fail("\(flow.jobsInShop) jobs are in the shop, the most a run may hold (\(configuration.mostJobsInShop)): "
+                 + "orders "
                 + "arrive faster than the line can make them; the longest queue is at station "
                 + "'\(configuration.stations[fullest].name)' (\(flow.queues[fullest].count) jobs)", calendar: &calendar)
             return
@@ -64,12 +71,14 @@ extension FactoryModel {
                     let quantity = use.quantity * Int(flow.jobs[index].quantity)
                     guard quantity <= Int(Int32.max) else {
                         let parentName = configuration.products[Int(flow.jobs[index].product)].name
-                        fail("a job of \(flow.jobs[index].quantity) units of '\(parentName)' needs \(quantity) units of "
+                        fail("a job of \(flow.jobs[index].quantity) units of '\(parentName)' needs \(quantity) units "
+                             + "of "
                             + "'\(configuration.products[child].name)', more than one job may hold (\(Int32.max)); "
                             + "order smaller quantities", calendar: &calendar)
                         continue
                     }
-                    let childJob = createJob(product: child, quantity: quantity, parent: job, due: flow.jobs[index].dueDate,
+                    let childJob = createJob(product: child, quantity: quantity, parent: job,
+                                             due: flow.jobs[index].dueDate,
                                              priority: Int(flow.jobs[index].priority), arrival: now, isOrder: false)
                     flow.jobs[index].pendingChildren += 1
                     release(childJob, calendar: &calendar)
@@ -97,11 +106,16 @@ extension FactoryModel {
         if stations.count == 1 { return stations[0] }
         if let policy = controllers.routing {
             let alternatives = stations.map { station in
-                RoutingAlternative(station: station, queueLength: flow.queues[station].count, machines: configuration.stations[station].machines,
-                                   freeMachines: (fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1]).filter { isFree($0) }.count)
+                RoutingAlternative(station: station, queueLength: flow.queues[station].count,
+                                   machines: configuration.stations[station].machines,
+                                   freeMachines: (fleet.stationFirstMachine[station]
+                                                  ..< fleet.stationFirstMachine[station + 1])
+                                       .filter { isFree($0) }.count)
             }
-            let choice = policy.choose(from: alternatives, product: product, operation: operation, now: instrumentation.currentTime)
-            precondition(alternatives.indices.contains(choice), "routing policy chose \(choice) of \(alternatives.count) alternatives")
+            let choice = policy.choose(from: alternatives, product: product, operation: operation,
+                                       now: instrumentation.currentTime)
+            precondition(alternatives.indices.contains(choice),
+                         "routing policy chose \(choice) of \(alternatives.count) alternatives")
             return stations[choice]
         }
         var best = stations[0]
@@ -128,7 +142,11 @@ extension FactoryModel {
         flow.jobs[Int(job)].station = Int32(station)
         flow.jobs[Int(job)].queueEntryTime = now
         flow.jobs[Int(job)].shortageCounted = false
-        if flow.rankedQueue[station] { insertRanked(job, at: station, now: now) } else { flow.queues[station].append(job) }
+        if flow.rankedQueue[station] {
+            insertRanked(job, at: station, now: now)
+        } else {
+            flow.queues[station].append(job)
+        }
         instrumentation.queueChanged(station: station, length: flow.queues[station].count, at: now)
         if instrumentation.logsEvents { log(.queueEnter, job: job, station: Int32(station)) }
         requestDispatch(at: station, calendar: &calendar)
@@ -189,11 +207,13 @@ extension FactoryModel {
         flow.freeJobSlots.append(job)
         if wasOrder {
             flow.ordersInShop -= 1
-            if case .conwip(let cap) = configuration.release, flow.ordersInShop < cap, let next = flow.conwipBacklog.popFirst() {
+            if case .conwip(let cap) = configuration.release, flow.ordersInShop < cap,
+               let next = flow.conwipBacklog.popFirst() {
                 release(next, calendar: &calendar)
             }
         }
-        if let target = configuration.stopAfterJobs, instrumentation.statistics.totalFinished + instrumentation.statistics.totalScrapped >= target {
+        if let target = configuration.stopAfterJobs,
+           instrumentation.statistics.totalFinished + instrumentation.statistics.totalScrapped >= target {
             calendar.requestStop()
         }
         checkAllDone(calendar: &calendar)
@@ -202,7 +222,10 @@ extension FactoryModel {
     /// Stops the run when every source is exhausted and every job has left (e.g. a job-shop
     /// instance: the makespan is then the time of the last completion).
     mutating func checkAllDone(calendar: inout EventCalendar<FactoryEvent>) {
-        if configuration.stopsWhenDone && flow.activeSources == 0 && flow.jobsInShop == 0 && flow.conwipBacklog.isEmpty { calendar.requestStop() }
+        if configuration.stopsWhenDone && flow.activeSources == 0 && flow.jobsInShop == 0
+            && flow.conwipBacklog.isEmpty {
+            calendar.requestStop()
+        }
     }
 
     /// Stops the run with `message` as its failure (the first one is kept).

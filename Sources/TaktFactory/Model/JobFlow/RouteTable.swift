@@ -51,7 +51,9 @@ struct RouteTable {
         onlyStation = operations.map { $0.stations.count == 1 ? Int32($0.stations[0]) : -1 }
         consumesAnything = operations.map { !$0.consumes.isEmpty }
         hasSubAssemblies = configuration.products.map { product in
-            product.routing.contains { $0.consumes.contains { if case .product = $0.item { return true } else { return false } } }
+            product.routing.contains {
+                $0.consumes.contains { if case .product = $0.item { return true } else { return false } }
+            }
         }
     }
 

@@ -23,7 +23,8 @@ extension FactoryModel {
             let state = fleet.machines[m].state
             if isFree(m) {
                 setState(m, .offShift, at: now)
-            } else if rule == .interrupt && (state == .busy || state == .setup), suspendStep(m, restart: false, calendar: &calendar) {
+            } else if rule == .interrupt && (state == .busy || state == .setup),
+                      suspendStep(m, restart: false, calendar: &calendar) {
                 setState(m, .offShift, at: now)
             } else if state != .offShift {
                 fleet.machines[m].offShiftPending = true

@@ -11,7 +11,9 @@ extension FactoryModel {
     /// machine's state is left to the caller. False if nothing was in progress.
     @discardableResult
     mutating func suspendStep(_ m: Int, restart: Bool, calendar: inout EventCalendar<FactoryEvent>) -> Bool {
-        guard let completion = fleet.machines[m].completion, let end = calendar.time(of: completion) else { return false }
+        guard let completion = fleet.machines[m].completion, let end = calendar.time(of: completion) else {
+            return false
+        }
         let state = fleet.machines[m].state
         if state == .busy { stopOperatingClock(m, calendar: &calendar) }
         calendar.cancel(completion)
@@ -28,7 +30,8 @@ extension FactoryModel {
         let interrupted = fleet.machines[m].interrupted ?? .busy
         fleet.machines[m].interrupted = nil
         setState(m, interrupted, at: calendar.now)
-        fleet.machines[m].completion = calendar.schedule(.completion(machine: Int32(m)), after: fleet.machines[m].remaining)
+        fleet.machines[m].completion = calendar.schedule(.completion(machine: Int32(m)),
+                                                         after: fleet.machines[m].remaining)
         if interrupted == .busy { startOperatingClock(m, calendar: &calendar) }
     }
 }

@@ -3,7 +3,8 @@ import TaktKernel
 extension FactoryModel {
     /// Loads jobs (one, or a batch of one family) onto a free machine: consumes materials, then
     /// sets up if the family changes, then processes.
-    mutating func startJobs<Jobs: Collection<Int32>>(on m: Int, jobs started: Jobs, calendar: inout EventCalendar<FactoryEvent>) {
+    mutating func startJobs<Jobs: Collection<Int32>>(on m: Int, jobs started: Jobs,
+                                                     calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         let base = m * fleet.maxBatch
         var count = 0
@@ -11,7 +12,8 @@ extension FactoryModel {
             fleet.held[base + count] = job
             count += 1
             flow.jobs[Int(job)].station = -1
-            if routes.consumesAnything[routes.index(product: flow.jobs[Int(job)].product, operation: flow.jobs[Int(job)].operation)] {
+            if routes.consumesAnything[routes.index(product: flow.jobs[Int(job)].product,
+                                                    operation: flow.jobs[Int(job)].operation)] {
                 consumeMaterials(for: job, calendar: &calendar)
             }
         }
@@ -19,13 +21,17 @@ extension FactoryModel {
         let family = routes.family[Int(flow.jobs[Int(fleet.held[base])].product)]
         let station = Int(fleet.machines[m].station)
         fleet.machines[m].setupStart = .nan
-        if stationTable.hasSetup[station], let setup = configuration.stations[station].setup, fleet.machines[m].family != family {
-            let law = fleet.machines[m].family < 0 ? setup.initial[Int(family)] : setup.times[Int(fleet.machines[m].family)][Int(family)]
+        if stationTable.hasSetup[station], let setup = configuration.stations[station].setup,
+           fleet.machines[m].family != family {
+            let law = fleet.machines[m].family < 0 ? setup.initial[Int(family)]
+                : setup.times[Int(fleet.machines[m].family)][Int(family)]
             var duration = law?.sampleDuration(&fleet.machines[m].rngSetup) ?? 0
             let worker = Int(fleet.machines[m].operatorWorker)
             if worker >= 0 { duration /= workforce.workerTable.efficiency(worker, station) }
             if duration > 0 {
-                if instrumentation.logsEvents { log(.setupStart, job: fleet.held[base], machine: Int32(m), value: duration) }
+                if instrumentation.logsEvents {
+                    log(.setupStart, job: fleet.held[base], machine: Int32(m), value: duration)
+                }
                 fleet.machines[m].setupStart = now
                 fleet.machines[m].inSetup = true
                 fleet.machines[m].stepLength = duration
@@ -44,7 +50,8 @@ extension FactoryModel {
         let now = calendar.now
         let station = Int(fleet.machines[m].station)
         let job = Int(fleet.held[m * fleet.maxBatch])
-        let processTime = routes.processTime[routes.index(product: flow.jobs[job].product, operation: flow.jobs[job].operation)]
+        let processTime = routes.processTime[routes.index(product: flow.jobs[job].product,
+                                                          operation: flow.jobs[job].operation)]
         var duration = stationTable.loadTime[station]?.sampleDuration(&flow.jobs[job].rng) ?? 0
         if stationTable.isBatch[station] {
             duration += processTime.sampleDuration(&flow.jobs[job].rng)
@@ -73,7 +80,8 @@ extension FactoryModel {
     mutating func completion(of m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         fleet.machines[m].completion = nil
         let worker = Int(fleet.machines[m].operatorWorker)
-        if worker >= 0 && (!fleet.machines[m].inSetup || stationTable.operatorNeed[Int(fleet.machines[m].station)] == .setup) {
+        if worker >= 0 && (!fleet.machines[m].inSetup
+                           || stationTable.operatorNeed[Int(fleet.machines[m].station)] == .setup) {
             releaseWorker(worker, calendar: &calendar)
         }
         if fleet.machines[m].inSetup {
@@ -97,15 +105,18 @@ extension FactoryModel {
             let standard = routes.meanTime[routeIndex]
             let handling = stationTable.handlingMean[station]
             instrumentation.unitsProcessed(station: station, quantity: quantity,
-                                           idealTime: isBatch ? (standard + handling) / Double(count) : standard * Double(quantity) + handling)
+                                           idealTime: isBatch ? (standard + handling) / Double(count)
+                                               : standard * Double(quantity) + handling)
             if qualitySystem.qualityTable.isActive[routeIndex] && !qualitySystem.qualityTable.isInspection[routeIndex] {
-                executeRecipe(job: job, machine: m, routeIndex: routeIndex, operatorEfficiency: fleet.machines[m].operatorEfficiency, now: now)
+                executeRecipe(job: job, machine: m, routeIndex: routeIndex,
+                              operatorEfficiency: fleet.machines[m].operatorEfficiency, now: now)
             }
             let outcome = drawOutcome(job, routeIndex: routeIndex, now: now)
             if instrumentation.logsEvents { log(.processEnd, job: job, machine: Int32(m), operation: operationIndex) }
             if outcome == .rework && instrumentation.logsEvents { log(.rework, job: job, machine: Int32(m)) }
             if configuration.recordGantt || instrumentation.recording.operations {
-                let row = GanttRow(job: flow.jobs[Int(job)].serial, product: Int32(product), operation: Int32(operationIndex),
+                let row = GanttRow(job: flow.jobs[Int(job)].serial, product: Int32(product),
+                                   operation: Int32(operationIndex),
                                    station: Int32(station), machine: Int32(m), setupStart: fleet.machines[m].setupStart,
                                    start: fleet.machines[m].stepStart, end: now, outcome: outcome)
                 instrumentation.operationEnded(row, gantt: configuration.recordGantt)
@@ -134,7 +145,8 @@ extension FactoryModel {
     @inline(__always)
     mutating func drawOutcome(_ job: Int32, routeIndex: Int, now: Double) -> GanttRow.Outcome {
         let index = Int(job)
-        if qualitySystem.qualityTable.isInspection[routeIndex], let rejected = inspect(job, routeIndex: routeIndex, now: now) {
+        if qualitySystem.qualityTable.isInspection[routeIndex],
+           let rejected = inspect(job, routeIndex: routeIndex, now: now) {
             return rejected
         }
         let scrap = routes.scrapProbability[routeIndex], rework = routes.reworkProbability[routeIndex]
@@ -161,7 +173,8 @@ extension FactoryModel {
         let base = m * fleet.maxBatch
         while fleet.machines[m].heldCount > 0 {
             let job = fleet.held[base]
-            let target = chooseStation(product: Int(flow.jobs[Int(job)].product), operation: Int(flow.jobs[Int(job)].operation))
+            let target = chooseStation(product: Int(flow.jobs[Int(job)].product),
+                                       operation: Int(flow.jobs[Int(job)].operation))
             guard hasRoom(target) || target == Int(fleet.machines[m].station) else {
                 fleet.machines[m].blockedOn = Int32(target)
                 flow.blockedMachines[target].append(Int32(m))

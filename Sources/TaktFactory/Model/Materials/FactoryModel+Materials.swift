@@ -19,7 +19,8 @@ extension FactoryModel {
         let position = stores.stock[material] + stores.onOrder[material]
         var quantity = 0
         if controllers.inventory != nil {
-            quantity = askInventoryController(InventoryPosition(material: material, onHand: stores.stock[material], onOrder: stores.onOrder[material],
+            quantity = askInventoryController(InventoryPosition(material: material, onHand: stores.stock[material],
+                                                                onOrder: stores.onOrder[material],
                                                                 time: calendar.now))
         } else {
             switch spec.policy {
@@ -67,10 +68,15 @@ extension FactoryModel {
             let record = flow.jobs[Int(job)]
             let operation = configuration.products[Int(record.product)].routing[Int(record.operation)]
             for use in operation.consumes {
-                guard case .material(let material) = use.item, stores.stock[material] < use.quantity * Int(record.quantity) else { continue }
+                guard case .material(let material) = use.item,
+                      stores.stock[material] < use.quantity * Int(record.quantity) else {
+                    continue
+                }
                 instrumentation.stockout(material: material)
                 flow.jobs[Int(job)].shortageCounted = true
-                if instrumentation.logsEvents { log(.stockout, job: job, station: Int32(station), material: Int32(material)) }
+                if instrumentation.logsEvents {
+                    log(.stockout, job: job, station: Int32(station), material: Int32(material))
+                }
                 break
             }
         }

@@ -13,11 +13,13 @@ struct MaterialStores {
     init(_ configuration: FactoryConfiguration, streams: RandomStreams) {
         stock = configuration.materials.map(\.initialStock)
         onOrder = Array(repeating: 0, count: configuration.materials.count)
-        materialStreams = configuration.materials.map { streams.stream(entity: "material/\($0.name)", purpose: "lead-time") }
+        materialStreams = configuration.materials.map { streams.stream(entity: "material/\($0.name)",
+                                                                       purpose: "lead-time") }
         materialStations = configuration.materials.indices.map { material in
             configuration.stations.indices.filter { station in
                 configuration.products.contains { product in
-                    product.routing.contains { $0.stations.contains(station) && $0.consumes.contains { $0.item == .material(material) } }
+                    product.routing.contains { $0.stations.contains(station)
+                        && $0.consumes.contains { $0.item == .material(material) } }
                 }
             }
         }

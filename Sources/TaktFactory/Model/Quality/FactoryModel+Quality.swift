@@ -6,7 +6,8 @@ extension FactoryModel {
     /// still draw the same noise and the same defect lottery for the same part.
     @inline(__always)
     func qualityStream(job: Int, routeIndex: Int) -> Xoshiro256StarStar {
-        let key = UInt64(bitPattern: flow.jobs[job].serial) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(routeIndex) << 32 ^ UInt64(flow.jobs[job].reworks)
+        let key = UInt64(bitPattern: flow.jobs[job].serial) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(routeIndex) << 32
+            ^ UInt64(flow.jobs[job].reworks)
         return Xoshiro256StarStar(seed: SplitMix64.mix(qualitySystem.qualityStreamBase ^ key))
     }
 
@@ -19,20 +20,23 @@ extension FactoryModel {
         let count = qualitySystem.qualityTable.parameterOffset[routeIndex + 1] - first
         for k in 0..<count {
             let sd = qualitySystem.qualityTable.noiseSD[first + k]
-            qualitySystem.actualParameters[k] = qualitySystem.setpoints[first + k] + (sd > 0 ? sd * Distribution.standardNormal(&rng) : 0)
+            qualitySystem.actualParameters[k] = qualitySystem.setpoints[first + k]
+                + (sd > 0 ? sd * Distribution.standardNormal(&rng) : 0)
         }
         if let effect = configuration.stations[Int(fleet.machines[m].station)].wear?.recipeEffect,
            case let product = routes.product(ofRoute: routeIndex),
            let k = configuration.products[product].routing[routeIndex - routes.offset[product]].recipe
                .firstIndex(where: { $0.name == effect.parameter }) {
-            reliability.health[m].recipeWearFactor = max(0, 1 + effect.perUnit * (qualitySystem.actualParameters[k] - effect.reference))
+            reliability.health[m].recipeWearFactor =
+                max(0, 1 + effect.perUnit * (qualitySystem.actualParameters[k] - effect.reference))
         }
         if instrumentation.recording.quality {
             instrumentation.recipeExecuted(job: flow.jobs[Int(job)].serial, route: routeIndex,
                                            parameters: qualitySystem.actualParameters[0..<count], at: now)
         }
         if hasQualityController {
-            notifyQualityControllers(.processed(job: flow.jobs[Int(job)].serial, operation: routeIndex, machine: m, time: now,
+            notifyQualityControllers(.processed(job: flow.jobs[Int(job)].serial, operation: routeIndex, machine: m,
+                                                time: now,
                                                 parameters: Array(qualitySystem.actualParameters[0..<count])), now: now)
         }
         guard let model = qualitySystem.qualityTable.model[routeIndex], flow.jobs[Int(job)].defect == 0 else { return }
@@ -75,9 +79,11 @@ extension FactoryModel {
         }
         let quantity = Int(flow.jobs[index].quantity)
         instrumentation.inspected(job: flow.jobs[index].serial, route: routeIndex, truth: truth, verdict: verdict,
-                                  classes: row.count, quantity: quantity, recheck: inspection.onReject == .recheck, at: now)
+                                  classes: row.count, quantity: quantity, recheck: inspection.onReject == .recheck,
+                                  at: now)
         if hasQualityController {
-            notifyQualityControllers(.inspected(InspectionResult(time: now, job: flow.jobs[index].serial, operation: Int32(routeIndex),
+            notifyQualityControllers(.inspected(InspectionResult(time: now, job: flow.jobs[index].serial,
+                                                                 operation: Int32(routeIndex),
                                                                  verdict: Int32(verdict))), now: now)
         }
         if verdict == 0 {
@@ -104,7 +110,9 @@ extension FactoryModel {
         let count = routes.count(product: product)
         while Int(flow.jobs[job].operation) < count {
             let routeIndex = routes.index(product: product, operation: flow.jobs[job].operation)
-            guard let inspection = qualitySystem.qualityTable.inspection[routeIndex], inspection.every > 1 else { return }
+            guard let inspection = qualitySystem.qualityTable.inspection[routeIndex], inspection.every > 1 else {
+                return
+            }
             qualitySystem.inspectionCounter[routeIndex] += 1
             if (qualitySystem.inspectionCounter[routeIndex] - 1) % inspection.every == 0 { return }
             flow.jobs[job].operation += 1

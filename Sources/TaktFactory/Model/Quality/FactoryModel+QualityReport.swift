@@ -11,14 +11,17 @@ extension FactoryModel {
         let orders = Double(s.finishedOrders)
         var inspectionStations = Set<Int>()
         for product in configuration.products {
-            for operation in product.routing where operation.inspection?.method == .manual { inspectionStations.formUnion(operation.stations) }
+            for operation in product.routing where operation.inspection?.method == .manual {
+                inspectionStations.formUnion(operation.stations)
+            }
         }
         let inspectionHours = inspectionStations.reduce(0.0) { $0 + s.labour.operatorTime[$1] } / 3600
         let pools = configuration.workerPools.filter { $0.count > 0 }
         let wage = pools.isEmpty ? 0 : pools.reduce(0.0) { $0 + $1.costPerHour } / Double(pools.count)
         let costs = configuration.qualityCosts
         let cost = costs.scrap * Double(q.scrappedUnits) + costs.rework * Double(q.reworkedUnits)
-            + costs.escapedDefect * Double(q.escapedUnits) + costs.inspection * Double(q.inspectedUnits) + wage * inspectionHours
+            + costs.escapedDefect * Double(q.escapedUnits) + costs.inspection * Double(q.inspectedUnits) + wage
+                * inspectionHours
         return QualityReport(
             firstPassYield: left > 0 ? Double(q.firstPassJobs) / left : 1,
             scrapRate: left > 0 ? Double(s.scrappedJobs) / left : 0,

@@ -28,6 +28,7 @@ public struct QualityStatistics: Sendable {
     }
 
     mutating func reset() {
-        self = QualityStatistics(routes: confusion.count, classes: Int(Double(confusion.first?.count ?? 1).squareRoot()) - 1)
+        self = QualityStatistics(routes: confusion.count,
+                                 classes: Int(Double(confusion.first?.count ?? 1).squareRoot()) - 1)
     }
 }

@@ -5,14 +5,19 @@ extension FactoryModel {
     mutating func startOperatingClock(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         guard stationTable.failureBasis[Int(fleet.machines[m].station)] == 1 else { return }
         reliability.health[m].operatingSince = calendar.now
-        reliability.health[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)), after: reliability.health[m].timeToFailure)
+        reliability.health[m].failureEvent = calendar.schedule(.failure(machine: Int32(m)),
+                                                               after: reliability.health[m].timeToFailure)
     }
 
     mutating func stopOperatingClock(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
-        guard stationTable.failureBasis[Int(fleet.machines[m].station)] == 1, let event = reliability.health[m].failureEvent else { return }
+        guard stationTable.failureBasis[Int(fleet.machines[m].station)] == 1,
+              let event = reliability.health[m].failureEvent else {
+            return
+        }
         calendar.cancel(event)
         reliability.health[m].failureEvent = nil
-        reliability.health[m].timeToFailure = max(0, reliability.health[m].timeToFailure - (calendar.now - reliability.health[m].operatingSince))
+        reliability.health[m].timeToFailure =
+            max(0, reliability.health[m].timeToFailure - (calendar.now - reliability.health[m].operatingSince))
     }
 
     /// A machine fails: an interrupted setup or step is suspended, and a repair is requested.
@@ -23,7 +28,8 @@ extension FactoryModel {
         let station = Int(fleet.machines[m].station)
         guard let breakdowns = configuration.stations[station].breakdowns else { return }
         reliability.health[m].failureEvent = nil
-        if fleet.machines[m].state == .maintenance || fleet.machines[m].state == .down || fleet.machines[m].state == .offShift {
+        if fleet.machines[m].state == .maintenance || fleet.machines[m].state == .down
+            || fleet.machines[m].state == .offShift {
             if breakdowns.basis == .calendarTime { renewFailureClock(m, breakdowns, calendar: &calendar) }
             return
         }
@@ -34,9 +40,14 @@ extension FactoryModel {
            breakdowns.basis == .operatingTime {
             reliability.health[m].timeToFailure = 0
         }
-        if fleet.machines[m].operatorWorker >= 0 { releaseWorker(Int(fleet.machines[m].operatorWorker), calendar: &calendar) }
-        goDown(m, repairTime: breakdowns.repairTime, crew: breakdowns.crew, technician: breakdowns.byTechnician, calendar: &calendar)
-        if hasMaintenanceController { notifyMaintenanceControllers(.failure(machine: m, time: now), calendar: &calendar) }
+        if fleet.machines[m].operatorWorker >= 0 {
+            releaseWorker(Int(fleet.machines[m].operatorWorker), calendar: &calendar)
+        }
+        goDown(m, repairTime: breakdowns.repairTime, crew: breakdowns.crew, technician: breakdowns.byTechnician,
+               calendar: &calendar)
+        if hasMaintenanceController {
+            notifyMaintenanceControllers(.failure(machine: m, time: now), calendar: &calendar)
+        }
     }
 
     /// The machine is down: a repair starts now, or waits for a member of its crew or a technician.
@@ -62,9 +73,13 @@ extension FactoryModel {
         let now = calendar.now
         let station = Int(fleet.machines[m].station)
         instrumentation.machineRepaired(station: station, downtime: now - reliability.health[m].failedAt)
-        if instrumentation.logsEvents { log(.repairEnd, machine: Int32(m), value: now - reliability.health[m].failedAt) }
+        if instrumentation.logsEvents {
+            log(.repairEnd, machine: Int32(m), value: now - reliability.health[m].failedAt)
+        }
         releaseRepairer(of: m, calendar: &calendar)
-        if reliability.health[m].technician >= 0 { releaseWorker(Int(reliability.health[m].technician), calendar: &calendar) }
+        if reliability.health[m].technician >= 0 {
+            releaseWorker(Int(reliability.health[m].technician), calendar: &calendar)
+        }
         if reliability.health[m].wornOut {
             reliability.health[m].wornOut = false
             if let wear = configuration.stations[station].wear { reliability.health[m].wear *= 1 - wear.repairRestores }
@@ -72,7 +87,9 @@ extension FactoryModel {
         } else if let breakdowns = configuration.stations[station].breakdowns {
             renewFailureClock(m, breakdowns, calendar: &calendar)
         }
-        if hasMaintenanceController { notifyMaintenanceControllers(.repaired(machine: m, time: now), calendar: &calendar) }
+        if hasMaintenanceController {
+            notifyMaintenanceControllers(.repaired(machine: m, time: now), calendar: &calendar)
+        }
         if fleet.machines[m].interrupted != nil && stationTable.operatorNeed[station] != nil {
             resumeWithOperator(m, calendar: &calendar)
         } else if fleet.machines[m].interrupted != nil {
@@ -89,7 +106,8 @@ extension FactoryModel {
     /// this station, if any): on the calendar basis the failure is scheduled; on the operating
     /// basis it is the operating time left, spent while the machine processes. The one place a
     /// time to failure is drawn.
-    mutating func renewFailureClock(_ m: Int, _ breakdowns: BreakdownSpec, calendar: inout EventCalendar<FactoryEvent>) {
+    mutating func renewFailureClock(_ m: Int, _ breakdowns: BreakdownSpec,
+                                    calendar: inout EventCalendar<FactoryEvent>) {
         var ttf = breakdowns.timeToFailure.sampleDuration(&reliability.health[m].rngFailure)
         let station = Int(fleet.machines[m].station)
         if environment.affects(.failureRate, station: station) {

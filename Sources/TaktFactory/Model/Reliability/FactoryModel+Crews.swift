@@ -5,7 +5,8 @@ extension FactoryModel {
     /// (preempted; the side job resumes later), else it waits first come, first served.
     mutating func requestRepair(of m: Int, crew: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let members = reliability.crewFirstMember[crew]..<reliability.crewFirstMember[crew + 1]
-        if let free = members.first(where: { reliability.crewMembers[$0].repairing < 0 && reliability.crewMembers[$0].sideJob == nil }) {
+        if let free = members.first(where: { reliability.crewMembers[$0].repairing < 0
+            && reliability.crewMembers[$0].sideJob == nil }) {
             startRepair(of: m, by: free, calendar: &calendar)
         } else if let side = members.first(where: { reliability.crewMembers[$0].repairing < 0 }) {
             if let event = reliability.crewMembers[side].sideJob, let end = calendar.time(of: event) {
@@ -24,7 +25,8 @@ extension FactoryModel {
         reliability.crewMembers[member].busySince = calendar.now
         reliability.repairingMember[m] = Int32(member)
         let station = Int(fleet.machines[m].station)
-        let law = reliability.health[m].wornOut ? configuration.stations[station].wear!.repairTime : configuration.stations[station].breakdowns!.repairTime
+        let law = reliability.health[m].wornOut ? configuration.stations[station].wear!.repairTime
+            : configuration.stations[station].breakdowns!.repairTime
         let repair = law.sampleDuration(&reliability.health[m].rngRepair)
         if instrumentation.logsEvents { log(.repairStart, machine: Int32(m), worker: Int32(member), value: repair) }
         calendar.schedule(.repairDone(machine: Int32(m)), after: repair)
@@ -36,7 +38,8 @@ extension FactoryModel {
         guard member >= 0 else { return }
         reliability.repairingMember[m] = -1
         let crew = Int(reliability.crewMembers[member].crew)
-        instrumentation.crewRepairEnded(crew: crew, busySince: reliability.crewMembers[member].busySince, at: calendar.now)
+        instrumentation.crewRepairEnded(crew: crew, busySince: reliability.crewMembers[member].busySince,
+                                        at: calendar.now)
         reliability.crewMembers[member].repairing = -1
         if let next = reliability.repairQueues[crew].popFirst() {
             startRepair(of: Int(next), by: member, calendar: &calendar)
@@ -52,7 +55,8 @@ extension FactoryModel {
         var duration = reliability.crewMembers[member].sideJobRemaining
         if duration <= 0 { duration = law.sampleDuration(&reliability.crewMembers[member].rng) }
         reliability.crewMembers[member].sideJobRemaining = 0
-        reliability.crewMembers[member].sideJob = calendar.schedule(.sideJobDone(member: Int32(member)), after: duration, priority: 1)
+        reliability.crewMembers[member].sideJob = calendar.schedule(.sideJobDone(member: Int32(member)),
+                                                                    after: duration, priority: 1)
     }
 
     mutating func sideJobDone(_ member: Int, calendar: inout EventCalendar<FactoryEvent>) {

@@ -19,7 +19,8 @@ extension FactoryModel {
     mutating func startMaintenance(_ m: Int, duration: Double, calendar: inout EventCalendar<FactoryEvent>) {
         reliability.health[m].pendingMaintenance = 0
         instrumentation.maintenanceStarted(station: Int(fleet.machines[m].station))
-        if reliability.health[m].maintenanceRenews, let event = reliability.health[m].failureEvent {   // as good as new: a fresh clock at the end
+        // as good as new: a fresh clock at the end
+        if reliability.health[m].maintenanceRenews, let event = reliability.health[m].failureEvent {
             calendar.cancel(event)
             reliability.health[m].failureEvent = nil
         }
@@ -38,7 +39,8 @@ extension FactoryModel {
     mutating func beginPendingMaintenance(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) -> Bool {
         let station = Int(fleet.machines[m].station)
         let spec = configuration.stations[station]
-        let needsTechnician = reliability.health[m].maintenanceRenews && ((spec.breakdowns?.byTechnician ?? false) || (spec.wear?.byTechnician ?? false))
+        let needsTechnician = reliability.health[m].maintenanceRenews && ((spec.breakdowns?.byTechnician ?? false)
+                                                                          || (spec.wear?.byTechnician ?? false))
         guard needsTechnician else {
             startMaintenance(m, duration: reliability.health[m].pendingMaintenance, calendar: &calendar)
             return true
@@ -49,7 +51,9 @@ extension FactoryModel {
         }
         workforce.maintenanceQueue.removeAll { $0 == Int32(m) }
         assign(w, task: .maintain, machine: m, now: calendar.now)
-        startMaintenance(m, duration: reliability.health[m].pendingMaintenance / workforce.workerTable.efficiency(w, workforce.workerTable.repairSlot), calendar: &calendar)
+        startMaintenance(m, duration: reliability.health[m].pendingMaintenance
+                             / workforce.workerTable.efficiency(w, workforce.workerTable.repairSlot),
+                         calendar: &calendar)
         return true
     }
 
@@ -57,7 +61,9 @@ extension FactoryModel {
     /// renews the failure clock, and the machine looks for work.
     mutating func maintenanceEnds(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         if instrumentation.logsEvents { log(.maintenanceEnd, machine: Int32(m)) }
-        if reliability.health[m].technician >= 0 { releaseWorker(Int(reliability.health[m].technician), calendar: &calendar) }
+        if reliability.health[m].technician >= 0 {
+            releaseWorker(Int(reliability.health[m].technician), calendar: &calendar)
+        }
         let station = Int(fleet.machines[m].station)
         if reliability.health[m].maintenanceRenews, let breakdowns = configuration.stations[station].breakdowns {
             renewFailureClock(m, breakdowns, calendar: &calendar)

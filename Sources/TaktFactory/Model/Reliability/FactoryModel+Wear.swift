@@ -1,9 +1,10 @@
+import TaktKernel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import TaktKernel
 
 extension FactoryModel {
     /// A processing cycle ended: the hidden wear grows; past the threshold the machine fails now
@@ -15,7 +16,8 @@ extension FactoryModel {
         if wear.perOperatingHour {
             let hours = fleet.machines[m].stepLength / 3600
             if case .gamma(let shape, let scale) = wear.incrementPerCycle {
-                increment = hours > 0 ? Distribution.gamma(shape: shape * hours, scale: scale).sample(&reliability.health[m].rngWear) : 0
+                increment = hours > 0
+                    ? Distribution.gamma(shape: shape * hours, scale: scale).sample(&reliability.health[m].rngWear) : 0
             } else {
                 increment = hours * wear.incrementPerCycle.sampleDuration(&reliability.health[m].rngWear)
             }
@@ -35,7 +37,9 @@ extension FactoryModel {
         if instrumentation.logsEvents { log(.failure, machine: Int32(m), value: reliability.health[m].wear) }
         reliability.health[m].wornOut = true
         goDown(m, repairTime: wear.repairTime, crew: wear.crew, technician: wear.byTechnician, calendar: &calendar)
-        if hasMaintenanceController { notifyMaintenanceControllers(.failure(machine: m, time: calendar.now), calendar: &calendar) }
+        if hasMaintenanceController {
+            notifyMaintenanceControllers(.failure(machine: m, time: calendar.now), calendar: &calendar)
+        }
     }
 
     /// Hazard-based wear: draws the wear level of the next failure given the wear now, from
@@ -53,8 +57,10 @@ extension FactoryModel {
         let sensor = configuration.sensors[index]
         let now = calendar.now
         for m in fleet.stationFirstMachine[sensor.station]..<fleet.stationFirstMachine[sensor.station + 1] {
-            let noise = sensor.noiseSD > 0 ? Distribution.normal(mean: 0, sd: sensor.noiseSD).sample(&reliability.sensorStreams[index]) : 0
-            let missing = sensor.missingProbability > 0 && reliability.sensorStreams[index].nextUnit() < sensor.missingProbability
+            let noise = sensor.noiseSD > 0
+                ? Distribution.normal(mean: 0, sd: sensor.noiseSD).sample(&reliability.sensorStreams[index]) : 0
+            let missing = sensor.missingProbability > 0
+                && reliability.sensorStreams[index].nextUnit() < sensor.missingProbability
             let value = missing ? Double.nan
                 : sensor.offset + sensor.gain * reliability.health[m].wear + sensor.driftPerHour * now / 3600 + noise
             if !missing {
@@ -62,13 +68,16 @@ extension FactoryModel {
                 reliability.latestReadingTime[m * configuration.sensors.count + index] = now
             }
             if hasMaintenanceController {
-                notifyMaintenanceControllers(.reading(SensorReading(time: now, machine: Int32(m), sensor: Int32(index), value: value)),
+                notifyMaintenanceControllers(.reading(SensorReading(time: now, machine: Int32(m), sensor: Int32(index),
+                                                                    value: value)),
                                              calendar: &calendar)
             }
             instrumentation.sensorRead(SensorReading(time: now, machine: Int32(m), sensor: Int32(index), value: value),
                                        trueWear: reliability.health[m].wear)
         }
-        if !calendar.isEmpty { calendar.schedule(.sensorReading(sensor: Int32(index)), after: sensor.interval, priority: 2) }
+        if !calendar.isEmpty {
+            calendar.schedule(.sensorReading(sensor: Int32(index)), after: sensor.interval, priority: 2)
+        }
     }
 }
 

@@ -34,7 +34,8 @@ struct Reliability {
         }
         repairQueues = Array(repeating: RingBuffer(capacity: 4), count: configuration.repairCrews.count)
         repairingMember = Array(repeating: -1, count: machineCount)
-        sensorStreams = configuration.sensors.map { streams.stream(entity: "sensor/\($0.name)/\($0.station)", purpose: "noise") }
+        sensorStreams = configuration.sensors.map { streams.stream(entity: "sensor/\($0.name)/\($0.station)",
+                                                                   purpose: "noise") }
         latestReading = Array(repeating: .nan, count: machineCount * configuration.sensors.count)
         latestReadingTime = Array(repeating: .nan, count: machineCount * configuration.sensors.count)
         failuresSeen = Array(repeating: 0, count: machineCount)

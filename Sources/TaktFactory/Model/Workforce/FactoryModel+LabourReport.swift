@@ -15,7 +15,8 @@ extension FactoryModel {
                 perWorker.append(paid > 0 ? labour.busyTime[w] / paid : 0)
             }
             let hours = (0..<activities).map { labour.activityTime[pool * activities + $0] / 3600 }
-            let cost = spec.costPerHour * ((1 + spec.shiftPremium) * scheduled + (1 + spec.overtimePremium) * overtime) / 3600
+            let cost = spec.costPerHour * ((1 + spec.shiftPremium) * scheduled + (1 + spec.overtimePremium) * overtime)
+                / 3600
             return WorkerPoolReport(name: spec.name, workers: members.count,
                                     utilisation: scheduled + overtime > 0 ? busy / (scheduled + overtime) : 0,
                                     workerUtilisation: perWorker, scheduledHours: scheduled / 3600,

@@ -31,7 +31,9 @@ extension FactoryModel {
             }
             for w in workersOfPool where workforce.workers[w].task == .none { offerWork(to: w, calendar: &calendar) }
         } else {
-            for w in workersOfPool where workforce.workers[w].present { shiftEnds(for: w, rule: shifts.atShiftEnd, calendar: &calendar) }
+            for w in workersOfPool where workforce.workers[w].present {
+                shiftEnds(for: w, rule: shifts.atShiftEnd, calendar: &calendar)
+            }
         }
         for station in configuration.stations.indices where stationTable.operatorNeed[station] != nil {
             requestDispatch(at: station, calendar: &calendar)

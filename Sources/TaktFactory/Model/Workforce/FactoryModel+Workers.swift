@@ -7,7 +7,10 @@ extension FactoryModel {
         var bestKey = 0.0
         for w in workforce.workers.indices {
             let efficiency = workforce.workerTable.efficiency(w, slot)
-            guard efficiency > 0, workforce.workers[w].present, !workforce.workers[w].leaving, workforce.workers[w].task == .none else { continue }
+            guard efficiency > 0, workforce.workers[w].present, !workforce.workers[w].leaving,
+                  workforce.workers[w].task == .none else {
+                continue
+            }
             let key: Double
             switch configuration.workerChoice {
             case .firstFree: return w
@@ -25,7 +28,8 @@ extension FactoryModel {
     /// Workers at work (not leaving) qualified for skill `slot`.
     func workersAtWork(slot: Int) -> Int {
         var count = 0
-        for w in workforce.workers.indices where workforce.workers[w].present && !workforce.workers[w].leaving && workforce.workerTable.efficiency(w, slot) > 0 {
+        for w in workforce.workers.indices where workforce.workers[w].present && !workforce.workers[w].leaving
+            && workforce.workerTable.efficiency(w, slot) > 0 {
             count += 1
         }
         return count
@@ -50,7 +54,11 @@ extension FactoryModel {
         workforce.workers[w].task = task
         workforce.workers[w].machine = Int32(m)
         workforce.workers[w].taskSince = now
-        if task == .operate { fleet.machines[m].operatorWorker = Int32(w) } else { reliability.health[m].technician = Int32(w) }
+        if task == .operate {
+            fleet.machines[m].operatorWorker = Int32(w)
+        } else {
+            reliability.health[m].technician = Int32(w)
+        }
     }
 
     /// The worker's task ends: its time is accounted; the worker leaves if the shift is over,
@@ -60,7 +68,11 @@ extension FactoryModel {
         accountTask(w, until: now)
         workforce.workers[w].busyTime += now - workforce.workers[w].taskSince
         let m = Int(workforce.workers[w].machine)
-        if workforce.workers[w].task == .operate { fleet.machines[m].operatorWorker = -1 } else { reliability.health[m].technician = -1 }
+        if workforce.workers[w].task == .operate {
+            fleet.machines[m].operatorWorker = -1
+        } else {
+            reliability.health[m].technician = -1
+        }
         workforce.workers[w].task = .none
         workforce.workers[w].machine = -1
         if workforce.workers[w].leaving {
@@ -75,30 +87,37 @@ extension FactoryModel {
     mutating func accountTask(_ w: Int, until now: Double) {
         let since = max(workforce.workers[w].taskSince, instrumentation.statistics.start)
         guard now > since, workforce.workers[w].task != .none else { return }
-        let station = workforce.workers[w].task == .operate ? Int(fleet.machines[Int(workforce.workers[w].machine)].station) : -1
-        instrumentation.workerWorked(w, pool: Int(workforce.workers[w].pool), activity: workforce.workers[w].task.activity,
+        let station = workforce.workers[w].task == .operate
+            ? Int(fleet.machines[Int(workforce.workers[w].machine)].station) : -1
+        instrumentation.workerWorked(w, pool: Int(workforce.workers[w].pool),
+                                     activity: workforce.workers[w].task.activity,
                                      station: station, duration: now - since)
     }
 
     /// A free worker takes the oldest waiting repair it may do, else resumes a step suspended at
     /// a shift end, else lets the stations that wait for one of its skills dispatch.
     mutating func offerWork(to w: Int, calendar: inout EventCalendar<FactoryEvent>) {
-        if workforce.workerTable.efficiency(w, workforce.workerTable.repairSlot) > 0, let m = workforce.technicianQueue.popFirst() {
+        if workforce.workerTable.efficiency(w, workforce.workerTable.repairSlot) > 0,
+           let m = workforce.technicianQueue.popFirst() {
             startTechnicianRepair(of: Int(m), by: w, calendar: &calendar)
             return
         }
         if workforce.workerTable.efficiency(w, workforce.workerTable.repairSlot) > 0,
-           let position = workforce.maintenanceQueue.firstIndex(where: { isFree(Int($0)) && reliability.health[Int($0)].pendingMaintenance > 0 }) {
+           let position = workforce.maintenanceQueue.firstIndex(where: { isFree(Int($0))
+               && reliability.health[Int($0)].pendingMaintenance > 0 }) {
             let m = Int(workforce.maintenanceQueue.remove(at: position))
             _ = beginPendingMaintenance(m, calendar: &calendar)
             return
         }
-        if let position = workforce.suspendedSteps.firstIndex(where: { workforce.workerTable.efficiency(w, Int(fleet.machines[Int($0)].station)) > 0 }) {
+        if let position = workforce.suspendedSteps.firstIndex(where: {
+            workforce.workerTable.efficiency(w, Int(fleet.machines[Int($0)].station)) > 0
+        }) {
             let m = Int(workforce.suspendedSteps.remove(at: position))
             resumeStep(m, with: w, calendar: &calendar)
             return
         }
-        for station in workforce.waitingForOperator.indices where workforce.waitingForOperator[station] && workforce.workerTable.efficiency(w, station) > 0 {
+        for station in workforce.waitingForOperator.indices where workforce.waitingForOperator[station]
+            && workforce.workerTable.efficiency(w, station) > 0 {
             workforce.waitingForOperator[station] = false
             requestDispatch(at: station, calendar: &calendar)
         }
@@ -117,8 +136,10 @@ extension FactoryModel {
     mutating func startTechnicianRepair(of m: Int, by w: Int, calendar: inout EventCalendar<FactoryEvent>) {
         assign(w, task: .repair, machine: m, now: calendar.now)
         let station = Int(fleet.machines[m].station)
-        let law = reliability.health[m].wornOut ? configuration.stations[station].wear!.repairTime : configuration.stations[station].breakdowns!.repairTime
-        let repair = law.sampleDuration(&reliability.health[m].rngRepair) / workforce.workerTable.efficiency(w, workforce.workerTable.repairSlot)
+        let law = reliability.health[m].wornOut ? configuration.stations[station].wear!.repairTime
+            : configuration.stations[station].breakdowns!.repairTime
+        let repair = law.sampleDuration(&reliability.health[m].rngRepair)
+            / workforce.workerTable.efficiency(w, workforce.workerTable.repairSlot)
         if instrumentation.logsEvents { log(.repairStart, machine: Int32(m), worker: Int32(w), value: repair) }
         calendar.schedule(.repairDone(machine: Int32(m)), after: repair)
     }
