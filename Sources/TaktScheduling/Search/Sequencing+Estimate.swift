@@ -22,7 +22,7 @@ extension Sequencing {
     /// The estimate of a forward or backward insertion on machine `m` between positions `i` < `j`.
     /// `buffer` is scratch space.
     func estimate(_ move: Move, _ flat: FlatProblem, buffer: inout [Int], heads: inout [Int]) -> Int {
-        guard case let (m, i, j, forward)? = Self.insertion(move) else { return Int.max }
+        guard case (let m, let i, let j, let forward)? = Self.insertion(move) else { return Int.max }
         let sequence = sequences[m]
         buffer.removeAll(keepingCapacity: true)
         if forward {
@@ -53,7 +53,7 @@ extension Sequencing {
     /// The sufficient condition of Balas and Vazacopoulos for an insertion of critical operations
     /// to keep the graph acyclic.
     func insertionIsSafe(_ move: Move, _ flat: FlatProblem) -> Bool {
-        guard case let (m, i, j, forward)? = Self.insertion(move) else { return true }
+        guard case (let m, let i, let j, let forward)? = Self.insertion(move) else { return true }
         let u = sequences[m][i], v = sequences[m][j]
         if j == i + 1 { return true }
         if forward {
