@@ -17,6 +17,7 @@ public enum ResultFileInspector {
         defer { H5Fclose(file) }
         var lines = [header(path)]
         lines += attributes(file)
+        if let schedule = schedule(file) { return (lines + schedule).joined(separator: "\n") }
         lines += runs(file)
         lines += intervals(file)
         lines += comparison(file)
@@ -31,7 +32,8 @@ public enum ResultFileInspector {
     /// The root attributes, one per line.
     static func attributes(_ file: hid_t) -> [String] {
         var lines: [String] = []
-        for name in ["format_version", "scenario_name", "scenario_file", "variant", "completion_status", "created",
+        for name in ["kind", "format_version", "scenario_name", "scenario_file", "variant", "completion_status",
+                     "created",
                      "takt_version", "git_commit", "host"] {
             if let value = HDF5Reading.stringAttribute(file, name) { lines.append("  \(name): \(value)") }
         }

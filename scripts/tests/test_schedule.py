@@ -143,6 +143,11 @@ def test_gantt_and_result_file(takt, tmp_path):
         printed = [(o["job"], o["operation"], o["machine"], o["start"], o["end"]) for o in document["operations"]]
         assert stored == printed
     assert not (tmp_path / "ft06.h5.partial").exists()
+    shown = subprocess.run([str(takt), "inspect", str(h5)], capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    assert "kind: schedule" in shown.stdout and "size: 6 jobs × 6 machines" in shown.stdout
+    assert f"makespan: {document['makespan']}, lower bound {document['lower_bound']}" in shown.stdout
+    assert "operations: 36 rows" in shown.stdout and "runs:" not in shown.stdout
 
 
 def test_existing_output_is_kept_without_force(takt, tmp_path):
