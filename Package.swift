@@ -41,6 +41,7 @@ let package = Package(
         .library(name: "TaktScenario", targets: ["TaktScenario"]),
         .library(name: "TaktExperiments", targets: ["TaktExperiments"]),
         .library(name: "TaktSweep", targets: ["TaktSweep"]),
+        .library(name: "TaktScheduling", targets: ["TaktScheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -12,6 +12,8 @@
 //   fuzz-environment-csv  the environment CSV reader, the same way
 //   fuzz-jobshop          JobShopInstance (OR-Library .txt), then a bounded non-delay schedule
 //   fuzz-sweep            SweepLoader.load and Sweep.check (sweep files against scenarios/)
+//   fuzz-schedule         SchedulingFile (.fjs and OR-Library for takt schedule), then a short
+//                         optimisation whose schedule must pass ScheduleCheck
 import PackageDescription
 
 let harness: [Target.Dependency] = ["FuzzSupport", .product(name: "TaktScenario", package: "Takt")]
@@ -25,11 +27,13 @@ let package = Package(
             .product(name: "TaktScenario", package: "Takt"),
             .product(name: "TaktExperiments", package: "Takt"),
             .product(name: "TaktSweep", package: "Takt"),
+            .product(name: "TaktScheduling", package: "Takt"),
         ]),
         .executableTarget(name: "fuzz-scenario", dependencies: harness),
         .executableTarget(name: "fuzz-orders-csv", dependencies: harness),
         .executableTarget(name: "fuzz-environment-csv", dependencies: harness),
         .executableTarget(name: "fuzz-jobshop", dependencies: harness),
+        .executableTarget(name: "fuzz-schedule", dependencies: harness),
         .executableTarget(name: "fuzz-sweep", dependencies: harness + [.product(name: "TaktSweep", package: "Takt")]),
     ],
     swiftLanguageModes: [.v6]

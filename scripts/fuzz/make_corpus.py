@@ -20,7 +20,14 @@ import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-TARGETS = ["scenario", "orders-csv", "environment-csv", "jobshop", "sweep"]
+TARGETS = ["scenario", "orders-csv", "environment-csv", "jobshop", "sweep", "schedule"]
+
+# Brandimarte flexible job shops: jobs machines [average]; per job: operations, then for each
+# operation k and k (machine time) pairs, machines from 1.
+SMALL_FJS = [
+    b"2 2 1.5\n2 2 1 3 2 4 1 2 5\n1 1 1 2\n",
+    b"3 3\n2 1 1 4 2 2 3 3 5\n2 2 2 2 3 3 1 1 1\n1 3 1 2 2 2 3 2\n",
+]
 
 SMALL_JOBSHOP = [
     "2 2\n0 3 1 2\n1 4 0 1\n",
@@ -137,6 +144,13 @@ def main():
         add("jobshop", "reference_" + path.name, path.read_bytes())
     for index, text in enumerate(SMALL_JOBSHOP):
         add("jobshop", f"small-{index}.txt", text)
+        add("schedule", f"small-{index}.txt", text)
+    for path in sorted(jobshop.glob("*.txt")) if jobshop.exists() else []:
+        add("schedule", "reference_" + path.name, path.read_bytes())
+    for path in sorted((ROOT / "Tests" / "TaktScenarioTests" / "BadJobShops").glob("*")):
+        add("schedule", "bad_" + path.name, path.read_bytes())
+    for index, text in enumerate(SMALL_FJS):
+        add("schedule", f"small-{index}.fjs", text)
     for index, text in enumerate(SMALL_SWEEPS):
         add("sweep", f"small-{index}.yaml", text)
     for index, text in enumerate(SMALL_ORDERS):

@@ -14,7 +14,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
 seconds="${1:-20}"
-targets="${TARGETS:-scenario orders-csv environment-csv jobshop sweep}"
+targets="${TARGETS:-scenario orders-csv environment-csv jobshop sweep schedule}"
 out=results/fuzz
 log() { printf '\033[1m[fuzz]\033[0m %s\n' "$*" >&2; }
 
