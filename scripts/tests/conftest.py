@@ -6,6 +6,7 @@ early if the installed copy is missing or differs from the source, instead of te
 """
 import filecmp
 import pathlib
+import re
 import subprocess
 
 import pytest
@@ -45,3 +46,26 @@ def takt() -> pathlib.Path:
     if not binary.exists():
         subprocess.run(["swift", "build", "-c", "release", "--product", "takt"], cwd=ROOT, check=True)
     return binary
+
+
+# Examples that take many seconds as written are run over one simulated day (after a 4 h warm-up)
+# by the tests that run every example (determinism, golden hashes).
+SHORTENED = {"fleet-maintenance.yaml", "panel-inspection.yaml", "tab-welding.yaml", "wear-sensors.yaml",
+             "machine-shop.yaml", "job-shop.yaml"}
+
+
+@pytest.fixture(scope="module")
+def scenario_dir(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    """A copy of scenarios/ with the long examples shortened to one day, beside symlinks to the
+    other example files, so relative paths still work."""
+    folder = tmp_path_factory.mktemp("scenarios")
+    for entry in (ROOT / "scenarios").iterdir():
+        if entry.name in SHORTENED:
+            text = entry.read_text()
+            shortened = re.sub(r"^(run: \{.*)duration: [^,}]+", r"\1duration: 1 d", text, count=1, flags=re.M)
+            shortened = re.sub(r"^(run: \{.*)warm_up: [^,}]+", r"\1warm_up: 4 h", shortened, count=1, flags=re.M)
+            assert shortened != text, entry.name
+            (folder / entry.name).write_text(shortened)
+        else:
+            (folder / entry.name).symlink_to(entry)
+    return folder

@@ -14,7 +14,6 @@ Whole-file byte identity is not claimed anywhere in docs/ or the README (the REA
 same scenario and seed give identical numbers, whatever the number of threads", and bit-identical
 merged sweep tables), and the volatile attributes make it impossible, so it is not asserted.
 """
-import re
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
@@ -28,25 +27,7 @@ WITH_SKILLS = [name for name in SCENARIOS if "skills:" in (ROOT / "scenarios" / 
 VOLATILE_ROOT = {"created", "host", "wall_seconds"}
 VOLATILE_GROUP = {"wall_seconds"}
 PROCESSES = 2        # per scenario; 3 for the ones with worker skills
-# Examples that take many seconds as written are run over one simulated day (after a 4 h
-# warm-up) from a copy beside symlinks to the other example files, so relative paths still work.
-SHORTENED = {"fleet-maintenance.yaml", "panel-inspection.yaml", "tab-welding.yaml", "wear-sensors.yaml",
-             "machine-shop.yaml", "job-shop.yaml"}
 
-
-@pytest.fixture(scope="module")
-def scenario_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("scenarios")
-    for entry in (ROOT / "scenarios").iterdir():
-        if entry.name in SHORTENED:
-            text = entry.read_text()
-            shortened = re.sub(r"^(run: \{.*)duration: [^,}]+", r"\1duration: 1 d", text, count=1, flags=re.M)
-            shortened = re.sub(r"^(run: \{.*)warm_up: [^,}]+", r"\1warm_up: 4 h", shortened, count=1, flags=re.M)
-            assert shortened != text, entry.name
-            (folder / entry.name).write_text(shortened)
-        else:
-            (folder / entry.name).symlink_to(entry)
-    return folder
 
 
 def run_to(takt, scenario, out, threads, *extra):

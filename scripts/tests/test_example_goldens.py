@@ -1,8 +1,8 @@
 """Every example gives the results it gave when its golden hashes were recorded.
 
-The factory model is being restructured (issue 12) on the promise that no result changes: every
+The factory model was restructured (issue 12) on the promise that no result changes: every
 dataset of every example's result file, byte for byte. This test holds the promise. For each
-example scenario (the long ones shortened to one simulated day, as in test_determinism.py), for
+example scenario (the long ones shortened to one simulated day by conftest's `scenario_dir`), for
 a comparison and for two OR-Library instances, it runs `takt` with a fixed seed and compares a
 SHA-256 of every dataset's shape, dtype and bytes (variable-length strings by their values) with
 `golden/example_hashes.json`. Attributes are left out: the volatile ones (`created`, `host`,
@@ -16,7 +16,6 @@ why in its body:
 import hashlib
 import json
 import os
-import re
 import subprocess
 
 import h5py
@@ -25,26 +24,10 @@ import pytest
 from conftest import ROOT
 
 GOLDEN = ROOT / "scripts" / "tests" / "golden" / "example_hashes.json"
-SHORTENED = {"fleet-maintenance.yaml", "panel-inspection.yaml", "tab-welding.yaml", "wear-sensors.yaml",
-             "machine-shop.yaml", "job-shop.yaml"}
 SCENARIOS = sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml"))
 JOB_SHOPS = ["ft06.txt", "la01.txt"]
 UPDATE = os.environ.get("TAKT_UPDATE_GOLDEN") == "1"
 
-
-@pytest.fixture(scope="module")
-def scenario_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("golden-scenarios")
-    for entry in (ROOT / "scenarios").iterdir():
-        if entry.name in SHORTENED:
-            text = entry.read_text()
-            shortened = re.sub(r"^(run: \{.*)duration: [^,}]+", r"\1duration: 1 d", text, count=1, flags=re.M)
-            shortened = re.sub(r"^(run: \{.*)warm_up: [^,}]+", r"\1warm_up: 4 h", shortened, count=1, flags=re.M)
-            assert shortened != text, entry.name
-            (folder / entry.name).write_text(shortened)
-        else:
-            (folder / entry.name).symlink_to(entry)
-    return folder
 
 
 def digest(data, folders) -> str:
