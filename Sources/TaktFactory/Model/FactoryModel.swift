@@ -121,7 +121,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
         for (stationIndex, station) in configuration.stations.enumerated() {
             guard let shifts = station.calendar else { continue }
             if !shifts.isWorking(at: now) {
-                for m in fleet.stationFirstMachine[stationIndex]..<fleet.stationFirstMachine[stationIndex + 1] {
+                for m in fleet.machines(of: stationIndex) {
                     setState(m, .offShift, at: now)
                 }
             }

@@ -69,7 +69,7 @@ extension FactoryModel {
         for queue in flow.queues { instrumentation.records.samples.append(Double(queue.count)) }
         for station in configuration.stations.indices {
             var busy = 0
-            for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1]
+            for m in fleet.machines(of: station)
                 where fleet.machines[m].state == .busy || fleet.machines[m].state == .setup { busy += 1 }
             instrumentation.records.samples.append(Double(busy))
         }

@@ -8,7 +8,7 @@ extension FactoryModel {
         let stations = configuration.stations.indices.map { index -> StationReport in
             let spec = configuration.stations[index]
             var time = Array(repeating: 0.0, count: states)
-            for m in fleet.stationFirstMachine[index]..<fleet.stationFirstMachine[index + 1] {
+            for m in fleet.machines(of: index) {
                 for state in 0..<states { time[state] += s.machineStateTime[m * states + state] }
             }
             let total = time.reduce(0, +)

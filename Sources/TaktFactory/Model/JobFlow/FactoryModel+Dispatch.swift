@@ -78,7 +78,7 @@ extension FactoryModel {
     func jobWithoutChangeover(at station: Int) -> (position: Int, machine: Int)? {
         for (position, job) in flow.queues[station].enumerated() where canStart(job, at: station) {
             let family = routes.family[Int(flow.jobs[Int(job)].product)]
-            for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] where isFree(m)
+            for m in fleet.machines(of: station) where isFree(m)
                 && self.family(of: m) == family {
                 return (position, m)
             }
@@ -89,7 +89,7 @@ extension FactoryModel {
     /// Free machines are idle when nothing waits, starved when jobs wait but none can start.
     mutating func settleFreeMachines(at station: Int, now: Double) {
         var anyFree = false
-        for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] where isFree(m) {
+        for m in fleet.machines(of: station) where isFree(m) {
             anyFree = true
             break
         }
@@ -98,7 +98,7 @@ extension FactoryModel {
         let unattended = stationTable.operatorNeed[station] == .step && workersAtWork(slot: station) == 0
         if unattended { target = .offShift }
         if target == .starved && !stationTable.isBatch[station] { countShortages(at: station) }
-        for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] where isFree(m)
+        for m in fleet.machines(of: station) where isFree(m)
             && fleet.machines[m].state != target {
             setState(m, target, at: now)
             fleet.machines[m].awaitsWorker = unattended

@@ -108,8 +108,7 @@ extension FactoryModel {
             let alternatives = stations.map { station in
                 RoutingAlternative(station: station, queueLength: flow.queues[station].count,
                                    machines: configuration.stations[station].machines,
-                                   freeMachines: (fleet.stationFirstMachine[station]
-                                                  ..< fleet.stationFirstMachine[station + 1])
+                                   freeMachines: fleet.machines(of: station)
                                        .filter { isFree($0) }.count)
             }
             let choice = policy.choose(from: alternatives, product: product, operation: operation,

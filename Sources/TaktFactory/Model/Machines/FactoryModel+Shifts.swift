@@ -19,7 +19,7 @@ extension FactoryModel {
     /// resume at the next shift (`ShiftEndRule`); blocked, down or maintained ones stop when that ends.
     mutating func shiftEnds(at station: Int, rule: ShiftEndRule, calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
-        for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] {
+        for m in fleet.machines(of: station) {
             let state = fleet.machines[m].state
             if isFree(m) {
                 setState(m, .offShift, at: now)
@@ -35,7 +35,7 @@ extension FactoryModel {
     /// Off-shift machines resume an interrupted step, or become free and look for work.
     mutating func shiftStarts(at station: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
-        for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] {
+        for m in fleet.machines(of: station) {
             fleet.machines[m].offShiftPending = false
             guard fleet.machines[m].state == .offShift else { continue }
             if fleet.machines[m].interrupted != nil {

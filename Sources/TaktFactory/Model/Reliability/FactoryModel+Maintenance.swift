@@ -4,7 +4,7 @@ extension FactoryModel {
     /// A maintenance window opens at a station: free machines stop now, busy ones after their step.
     mutating func maintenanceStarts(at station: Int, window: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let spec = configuration.stations[station].maintenance[window]
-        for m in fleet.stationFirstMachine[station]..<fleet.stationFirstMachine[station + 1] {
+        for m in fleet.machines(of: station) {
             if isFree(m) {
                 startMaintenance(m, duration: spec.duration, calendar: &calendar)
             } else {

@@ -56,7 +56,7 @@ extension FactoryModel {
     mutating func readSensor(_ index: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let sensor = configuration.sensors[index]
         let now = calendar.now
-        for m in fleet.stationFirstMachine[sensor.station]..<fleet.stationFirstMachine[sensor.station + 1] {
+        for m in fleet.machines(of: sensor.station) {
             let noise = sensor.noiseSD > 0
                 ? Distribution.normal(mean: 0, sd: sensor.noiseSD).sample(&reliability.sensorStreams[index]) : 0
             let missing = sensor.missingProbability > 0
