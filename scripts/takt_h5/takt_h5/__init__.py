@@ -28,7 +28,8 @@ per run) and ``open_sweep(path, "points")`` (per point and KPI, with confidence 
 
 From a shell: ``python -m takt_h5 results/run.h5`` prints a short summary.
 """
-from ._run import Run, compare, comparison, open_run
+from ._entry import compare, comparison, open_run
+from ._run import Run
 from ._shares import state_shares
 from ._stats import paired_interval, t_quantile, welch_interval
 from ._sweep import open_sweep, open_sweep_run, points_wide

@@ -5,7 +5,7 @@ import argparse
 import sys
 import warnings
 
-from ._run import open_run
+from ._entry import open_run
 from ._warn import TaktResultWarning
 
 
