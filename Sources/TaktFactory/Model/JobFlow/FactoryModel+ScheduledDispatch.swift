@@ -28,6 +28,7 @@ extension FactoryModel {
             }
         }
         settleFreeMachines(at: station, now: calendar.now, held: held)
+        scheduleSchedulingReview(calendar: &calendar)
     }
 
     /// Is a machine of the station free?
@@ -67,7 +68,8 @@ extension FactoryModel {
     }
 
     /// Takes the job at `position` out of the station's queue and starts it on machine `m`
-    /// (with operator `worker`, or -1).
+    /// (with operator `worker`, or -1). Inlined into the rule path, which ran it inline before.
+    @inline(__always)
     mutating func startWaiting(at position: Int, station: Int, on m: Int, worker: Int,
                                calendar: inout EventCalendar<FactoryEvent>) {
         let job = flow.queues[station].remove(at: position)
