@@ -54,7 +54,8 @@ func benchmarkScheduling() {
         var order = Array(0..<10)
         for i in stride(from: 9, to: 0, by: -1) { order.swapAt(i, Int(generator.nextUnit() * Double(i + 1))) }
         return ProductSpec(name: "job\(job)", routing: order.map {
-            OperationSpec(name: "o\($0)", stations: [$0], processTime: .constant(60 * Double(1 + generator.next() % 99)))
+            OperationSpec(name: "o\($0)", stations: [$0],
+                          processTime: .constant(60 * Double(1 + generator.next() % 99)))
         })
     }
     let shop = FactoryConfiguration(
