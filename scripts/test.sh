@@ -49,7 +49,7 @@ log "kernel tests and random scenarios with TAKT_INTERNAL_CHECKS (debug)"
 swift build --build-tests --scratch-path .build-checks -Xswiftc -DTAKT_INTERNAL_CHECKS 2>&1 | grep -E "error" >&2
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "error: checked test build failed" >&2; status=1; fi
 swift test --skip-build --scratch-path .build-checks -Xswiftc -DTAKT_INTERNAL_CHECKS --disable-swift-testing \
-  --filter 'TaktKernelTests\.(EventCalendarTests|SimulationTests|ResourceTests)|TaktFactoryTests\.(RandomScenarioTests|BatchMaterialTests)' 2>&1 | tee .build/test-checks.log | grep -E "error|failed|Executed" >&2
+  --filter 'TaktKernelTests\.(EventCalendarTests|SimulationTests|ResourceTests)|TaktFactoryTests\.(RandomScenarioTests|BatchMaterialTests|TransportTests)' 2>&1 | tee .build/test-checks.log | grep -E "error|failed|Executed" >&2
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 count_xctest .build/test-checks.log
 
