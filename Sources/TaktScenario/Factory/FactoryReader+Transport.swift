@@ -51,8 +51,8 @@ extension FactoryReader {
         defer { fields.finish() }
         let count = fields.required("count", expected: "how many vehicles, e.g. 2")?
             .integer("\(path).count", in: 1...10_000)
-        let speed = fields.required("speed", expected: "metres per second, e.g. 1.5")?
-            .number("\(path).speed", in: 1e-6 ... 1_000)
+        let speed = fields.required("speed", expected: "metres per second, e.g. 1.5")
+            .flatMap { positive($0, "\(path).speed", unit: "metres per second") }
         let load = fields.optional("load")?.duration("\(path).load") ?? 0
         let unload = fields.optional("unload")?.duration("\(path).unload") ?? 0
         let dispatching = fields.optional("dispatch")?.choice("\(path).dispatch", among: [
@@ -110,12 +110,23 @@ extension FactoryReader {
     func readConveyor(_ node: Located, path: String) -> TransportSpec.Link.Means? {
         guard let fields = node.mapping(path) else { return nil }
         defer { fields.finish() }
-        let length = fields.required("length", expected: "metres, e.g. 20")?.number("\(path).length", in: 1e-6 ... 1e6)
-        let speed = fields.required("speed", expected: "metres per second, e.g. 0.25")?
-            .number("\(path).speed", in: 1e-6 ... 1_000)
+        let length = fields.required("length", expected: "metres, e.g. 20")
+            .flatMap { positive($0, "\(path).length", unit: "metres") }
+        let speed = fields.required("speed", expected: "metres per second, e.g. 0.25")
+            .flatMap { positive($0, "\(path).speed", unit: "metres per second") }
         let capacity = fields.required("capacity", expected: "how many parts fit on it, e.g. 8")?
             .integer("\(path).capacity", in: 1...1_000_000)
         guard let length, let speed, let capacity else { return nil }
         return .conveyor(length: length, speed: speed, capacity: capacity)
+    }
+
+    /// A positive number of `unit` (at most a million), or nil with a diagnostic.
+    func positive(_ node: Located, _ what: String, unit: String) -> Double? {
+        guard let value = node.number(what) else { return nil }
+        guard value > 0, value <= 1_000_000 else {
+            node.error("\(what) must be a positive number of \(unit) (at most 1,000,000), found \(node.scalarText ?? "")")
+            return nil
+        }
+        return value
     }
 }
