@@ -124,7 +124,8 @@ extension FactoryReader {
     func positive(_ node: Located, _ what: String, unit: String) -> Double? {
         guard let value = node.number(what) else { return nil }
         guard value > 0, value <= 1_000_000 else {
-            node.error("\(what) must be a positive number of \(unit) (at most 1,000,000), found \(node.scalarText ?? "")")
+            node.error("\(what) must be a positive number of \(unit) (at most 1,000,000), found "
+                           + "\(node.scalarText ?? "")")
             return nil
         }
         return value
