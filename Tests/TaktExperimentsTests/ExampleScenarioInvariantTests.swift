@@ -36,7 +36,9 @@ final class ExampleScenarioInvariantTests: XCTestCase {
                 var report = run(configuration, endTime: scenario.run.endTime)
                 XCTAssertEqual(report.released, report.finishedTotal + report.scrappedTotal + report.inShopAtEnd,
                                "\(label): conservation")
-                XCTAssertGreaterThan(report.finishedJobs, 50, "\(label): the example produces something")
+                // an example whose orders are all known at the start (ten, in job-shop-plan) finishes them all
+                XCTAssertGreaterThanOrEqual(report.finishedJobs, min(50, report.released),
+                                            "\(label): the example produces something")
                 // Little's law holds up to edge effects of order (jobs in the shop at the end) × W / T:
                 // lengthen the run until the horizon is long against the flow time.
                 // (An overloaded example — the machine shop keeps a growing backlog on purpose — is not
