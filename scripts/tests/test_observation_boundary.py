@@ -18,6 +18,11 @@ FORBIDDEN = {
     "the machine health type": "func peek(_ x: TaktFactory.MachineHealth) -> Double { x.wear }",
     "the reliability component": "func peek(_ x: TaktFactory.Reliability) -> Int { x.health.count }",
     "recipe setpoints by the back door": "func poke(_ m: inout FactoryModel) { m.qualitySystem.setpoints[0] = 1 }",
+    "the configuration (failure laws, defect models)": "func peek(_ m: borrowing FactoryModel) -> Int "
+                                                       "{ m.configuration.stations.count }",
+    "the truth tables": "func peek(_ m: borrowing FactoryModel) -> Int { m.records.truth.count }",
+    "the truth records, taken": "func peek(_ m: inout FactoryModel) -> Int { m.takeRecords().truth.count }",
+    "the statistics (true defects)": "func peek(_ m: borrowing FactoryModel) -> Int { m.statistics.finishedJobs }",
 }
 
 ALLOWED = """
@@ -65,6 +70,7 @@ def test_hidden_state_does_not_compile(tmp_path, what):
     result = typecheck(tmp_path, FORBIDDEN[what])
     assert result.returncode != 0, f"{what} is reachable from outside TaktFactory"
     assert ("inaccessible due to 'internal' protection level" in result.stderr
+            or "inaccessible due to 'package' protection level" in result.stderr
             or "no type named" in result.stderr), result.stderr
 
 

@@ -31,7 +31,9 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
     public typealias Event = FactoryEvent
 
     /// The configuration the model was built from.
-    public let configuration: FactoryConfiguration
+    /// `package`, not public: it holds the hidden truth (failure laws, wear and defect models),
+    /// so code outside Takt's package — a controller's own package — cannot read it.
+    package let configuration: FactoryConfiguration
     let routes: RouteTable
     let stationTable: StationTable
     let environment: EnvironmentState
@@ -98,13 +100,15 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
     }
 
     /// Statistics since the last reset, and whole-run counters.
-    public var statistics: FactoryStatistics { instrumentation.statistics }
+    /// (`package`: they count true defects, which no plant observes; KPIs are built in-package.)
+    package var statistics: FactoryStatistics { instrumentation.statistics }
     /// The Gantt record (when `configuration.recordGantt`).
     public var gantt: [GanttRow] { instrumentation.gantt }
     /// What is logged into `records`.
     public var recording: RecordingOptions { instrumentation.recording }
     /// Rows logged since the last `takeRecords()`.
-    public var records: FactoryRecords { instrumentation.records }
+    /// (`package`: they include the truth tables — wear at each reading, true defects.)
+    package var records: FactoryRecords { instrumentation.records }
 
     public mutating func start(calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now

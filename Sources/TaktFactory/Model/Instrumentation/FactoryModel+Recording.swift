@@ -2,7 +2,7 @@ import TaktKernel
 
 extension FactoryModel {
     /// Hands over the rows logged since the last call (the caller writes them somewhere).
-    public mutating func takeRecords() -> FactoryRecords {
+    package mutating func takeRecords() -> FactoryRecords {
         let taken = instrumentation.records
         instrumentation.records.events.removeAll(keepingCapacity: true)
         instrumentation.records.operations.removeAll(keepingCapacity: true)
