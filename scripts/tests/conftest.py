@@ -16,10 +16,12 @@ KIT_SOURCE = ROOT / "scripts" / "takt_h5" / "takt_h5"
 
 
 def kit_differences(installed: pathlib.Path) -> list[str]:
-    """The kit's files (modules and py.typed) missing from `installed` or different there."""
-    files = [path for path in sorted(KIT_SOURCE.iterdir()) if path.suffix in (".py", ".typed")]
-    return [path.name for path in files
-            if not (installed / path.name).is_file() or not filecmp.cmp(path, installed / path.name, shallow=False)]
+    """The kit's files (modules, py.typed, and the report's scripts and style sheet, in every
+    subpackage) missing from `installed` or different there, as paths relative to the package."""
+    files = [path.relative_to(KIT_SOURCE) for path in sorted(KIT_SOURCE.rglob("*"))
+             if path.suffix in (".py", ".typed", ".js", ".css") and "__pycache__" not in path.parts]
+    return [str(path) for path in files
+            if not (installed / path).is_file() or not filecmp.cmp(KIT_SOURCE / path, installed / path, shallow=False)]
 
 
 def pytest_configure(config: pytest.Config) -> None:
