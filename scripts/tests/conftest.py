@@ -71,3 +71,35 @@ def scenario_dir(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
         else:
             (folder / entry.name).symlink_to(entry)
     return folder
+
+
+@pytest.fixture(scope="session")
+def report_inputs(takt: pathlib.Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, pathlib.Path]:
+    """Real result files for the report tests, made once: a run of the flow line (breakdowns and
+    maintenance), a comparison of the job shop (setups; two variants with different machines) and
+    a merged 4-point sweep of the two-shift line."""
+    folder = tmp_path_factory.mktemp("report-inputs")
+    files = {"run": folder / "run.h5", "comparison": folder / "comparison.h5"}
+
+    def takt_ok(*args: str) -> None:
+        result = subprocess.run([str(takt), *args], capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+
+    takt_ok("run", "scenarios/flow-line.yaml", "--replications", "2", "--out", str(files["run"]))
+    takt_ok("compare", "scenarios/job-shop.yaml", "--variants", "base,third_lathe", "--replications", "2",
+            "--out", str(files["comparison"]))
+    sweep = folder / "sweep.yaml"
+    sweep.write_text(f"""name: report sweep
+scenario: {ROOT / 'scenarios' / 'two-shifts.yaml'}
+seed: 3
+replications: 2
+parameters:
+  repair_crews.technicians.size: [1, 2]
+  variant: [base, three_shifts]
+fixed: {{run.duration: 1 w, run.warm_up: 1 d}}
+kpis: [throughput, lead_time_mean, down.lathe]
+""")
+    takt_ok("sweep", "run", str(sweep), "--out", str(folder / "sweep"), "--jobs", "2")
+    takt_ok("sweep", "merge", str(sweep), "--out", str(folder / "sweep"))
+    files["sweep"] = folder / "sweep" / "sweep.h5"
+    return files
