@@ -172,3 +172,31 @@ def test_report_option_on_run_compare_and_merge(takt, report_inputs, tmp_path):
                     "--merged", str(merged), "--report", str(sweep_page))
     assert done.returncode == 0 and f"Report: {sweep_page}" in done.stdout, done.stderr
     assert 'id="sweep-tradeoff"' in sweep_page.read_text()
+
+
+def test_controllers_maintenance_orders_beside_the_failures(takt, tmp_path):
+    """The press fleet over 20 days: run to failure, preventive, and predictive in shadow mode.
+    Each variant whose controller ordered (or would have ordered) maintenance gets a chart with
+    one marker per order and per failure of replication 0, as the event log has them."""
+    text = (ROOT / "scenarios" / "fleet-maintenance.yaml").read_text()
+    shortened = re.sub(r"^run: \{.*\}$", "run: {seed: 11, replications: 1, duration: 20 d, warm_up: 1 d}", text,
+                       count=1, flags=re.MULTILINE)
+    assert shortened != text
+    (tmp_path / "data").symlink_to(ROOT / "scenarios" / "data")
+    scenario = tmp_path / "fleet.yaml"
+    scenario.write_text(shortened)
+    result = tmp_path / "fleet.h5"
+    done = takt_run(takt, "compare", str(scenario), "--variants", "base,preventive,ai_shadow", "--out", str(result),
+                    "--events", "failure,maintenance_order,shadow_maintenance_order")
+    assert done.returncode == 0, done.stderr
+    charts = figures(render_report(result))
+    assert "decisions-base" not in charts                              # run to failure decides nothing
+    with takt_h5.open_run(result) as run:
+        for variant, order in (("preventive", "maintenance_order"), ("ai_shadow", "shadow_maintenance_order")):
+            events = run.events(variant, 0)
+            counts = {t["name"].rsplit(" (", 1)[0]: len(t["x"]) for t in charts[f"decisions-{variant}"]["data"]}
+            orders = int((events["kind"] == order).sum())
+            failures = int((events["kind"] == "failure").sum())
+            assert orders > 0
+            assert sum(counts.values()) == orders + failures
+            assert counts.get("failure (truth)", 0) == failures

@@ -13,6 +13,7 @@ from .._entry import open_run
 from .._sweep import open_sweep
 from .._warn import TaktResultWarning
 from ._controllers import controllers_section
+from ._decisions import decisions_figure
 from ._format import escape, hours
 from ._gantt import gantt_block
 from ._kpis import comparison_charts, comparison_table, run_table
@@ -90,7 +91,8 @@ def _run_page(run: Any) -> Page:
                  note="Every operation of replication 0, one lane per machine, named as in the result file. "
                       "Drag to zoom, double-click to reset, hover for job, product, operation and times. The "
                       "window below selects which part of the run is drawn.")
-    controllers_section(page, summary)
+    controllers_section(page, summary, [decisions_figure(page, run, v, run.replications(v)[0]) for v in variants
+                                        if run.replications(v)])
     page.section("scenario", "Scenario file",
                  f'<details><summary>show the scenario as run</summary><pre class="yaml">{escape(run.scenario_yaml)}'
                  "</pre></details>")

@@ -39,12 +39,14 @@ def truth_pairs(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(pairs)
 
 
-def controllers_section(page: Page, summary: pd.DataFrame) -> None:
-    """Add the controllers' section (nothing when no controller reported a figure)."""
+def controllers_section(page: Page, summary: pd.DataFrame, decisions: list[str]) -> None:
+    """Add the controllers' section: ``decisions`` (charts of their orders beside the failures),
+    learned figures beside the truth, and a table of their figures; nothing when there is none."""
     rows = controller_kpis(summary)
-    if rows.empty:
+    decisions = [chart for chart in decisions if chart]
+    if rows.empty and not decisions:
         return
-    parts = []
+    parts = list(decisions)
     pairs = truth_pairs(rows)
     for (variant, controller, figure), group in (pairs.groupby(["variant", "controller", "figure"], sort=False)
                                                  if not pairs.empty else []):
@@ -65,5 +67,6 @@ def controllers_section(page: Page, summary: pd.DataFrame) -> None:
                    for r in rows.itertuples(index=False))
     parts.append(f'<div class="table-scroll"><table class="controllers">{head}{body}</table></div>')
     page.section("controllers", "Controllers", "".join(parts),
-                 note="Each controller's own figures, means over replications. Where the file holds the hidden "
-                      "truth (<code>true_…</code>), it is drawn beside what the controller learned.")
+                 note="Each controller's own figures, means over replications, and its maintenance orders beside "
+                      "the failures of replication 0. Where the file holds the hidden truth (<code>true_…</code>), "
+                      "it is drawn beside what the controller learned.")
