@@ -200,3 +200,17 @@ def test_controllers_maintenance_orders_beside_the_failures(takt, tmp_path):
             assert orders > 0
             assert sum(counts.values()) == orders + failures
             assert counts.get("failure (truth)", 0) == failures
+
+
+def test_takt_report_finds_the_checkouts_venv(takt, report_inputs, tmp_path):
+    """Without TAKT_PYTHON and with no venv on PATH, `takt report` uses the .venv of the checkout
+    its binary was built in (what scripts/setup.sh makes), whatever the working directory."""
+    if not (ROOT / ".venv" / "bin" / "python3").exists():
+        pytest.skip("no .venv in this checkout (scripts/setup.sh makes it)")
+    env = {k: v for k, v in os.environ.items() if k not in ("TAKT_PYTHON", "VIRTUAL_ENV")}
+    env["PATH"] = "/usr/bin:/bin"                                      # no venv, no pyenv
+    out = tmp_path / "page.html"
+    done = subprocess.run([str(takt), "report", str(report_inputs["run"]), "-o", str(out)], capture_output=True,
+                          text=True, cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 1_000_000
