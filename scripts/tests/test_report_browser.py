@@ -32,11 +32,15 @@ def pages(report_inputs, tmp_path_factory) -> dict[str, pathlib.Path]:
 
 
 def expected_bars(path: pathlib.Path, variant: str, start_h: float, end_h: float) -> dict[str, int]:
-    """Operations, setups and down/maintenance intervals of replication 0 overlapping the window."""
+    """Operations, setups and down/maintenance intervals of replication 0 overlapping the window,
+    with times rounded to 0.1 s as the page holds them."""
     lo, hi = start_h * 3600, end_h * 3600
     with takt_h5.open_run(path) as run:
         ops = run.operations(variant, 0)
         states = run.states(variant, 0)
+    for frame, columns in ((ops, ["start", "end", "setup_start"]), (states, ["start", "end"])):
+        for column in columns:
+            frame[column] = np.round(frame[column].to_numpy(dtype=float), 1)
     overlap = (ops["start"] < hi) & (ops["end"] > lo)
     setup = ops["setup_start"].notna() & (ops["start"] > ops["setup_start"]) & \
         (ops["setup_start"] < hi) & (ops["start"] > lo)

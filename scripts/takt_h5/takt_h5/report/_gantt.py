@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ._json import rounded
+from ._json import deltas, rounded, tenths
 from ._page import Page
 
 #: The most operations the chart draws at once by default; the window selector goes further.
@@ -28,8 +28,13 @@ INTERVAL_STATES = {"down": ("down (failure, repair)", "#d62728"), "maintenance":
 
 def gantt_data(run: Any, variant: str, replication: int) -> dict[str, Any]:
     """The JSON the chart draws from: lanes, products, operation names, and columns of
-    operations and of down/maintenance intervals (times in seconds, rounded to 0.1 s)."""
-    operations = run.operations(variant, replication)
+    operations and of down/maintenance intervals.
+
+    Operations are sorted by start and stored compactly (a long run has hundreds of thousands):
+    times in whole tenths of a second, ``start`` and ``job`` as differences from the previous row,
+    ``duration`` = end − start and ``setupLead`` = start − setup start (``null``: no setup).
+    Intervals hold seconds rounded to 0.1 s. ``gantt.js`` decodes both."""
+    operations = run.operations(variant, replication).sort_values("start", kind="mergesort")
     states = run.states(variant, replication)
     lookup = run.lookup("operations", variant)
     steps = {(int(p), int(s)): i for i, (p, s) in enumerate(zip(lookup.get("product", []), lookup.get("step", [])))}
@@ -40,6 +45,8 @@ def gantt_data(run: Any, variant: str, replication: int) -> dict[str, Any]:
     horizon = float(group.attrs.get("simulated_seconds", 0.0)) or float(
         max(operations["end"].max() if len(operations) else 0.0, states["end"].max() if len(states) else 0.0))
     products = run.names("products", variant)
+    start = tenths(operations["start"])
+    setups = operations["setup_start"].to_numpy(dtype=float)
     return {
         "variant": variant,
         "replication": int(replication),
@@ -53,10 +60,10 @@ def gantt_data(run: Any, variant: str, replication: int) -> dict[str, Any]:
         "intervalStates": [{"name": INTERVAL_STATES[k][0], "colour": INTERVAL_STATES[k][1]} for k in kinds],
         "operations": {
             "lane": operations["machine"].astype(int).tolist(),
-            "start": rounded(operations["start"], 1),
-            "end": rounded(operations["end"], 1),
-            "setup": rounded(operations["setup_start"], 1),
-            "job": operations["job"].astype(np.int64).tolist(),
+            "start": deltas(start),
+            "duration": (tenths(operations["end"]) - start).tolist(),
+            "setupLead": [None if np.isnan(s) else int(lead) for s, lead in zip(setups, start - tenths(setups))],
+            "job": deltas(operations["job"].astype(np.int64)),
             "product": operations["product"].astype(int).tolist(),
             "operation": op_index,
             "outcome": operations["outcome"].cat.codes.astype(int).tolist() if len(operations) else [],

@@ -37,3 +37,17 @@ def rounded(values: Any, digits: int) -> list[Any]:
     smaller JSON for long tables such as the Gantt's."""
     array = np.round(np.asarray(values, dtype=float), digits)
     return [None if not math.isfinite(item) else (int(item) if digits == 0 else item) for item in array.tolist()]
+
+
+def tenths(values: Any) -> np.ndarray:
+    """Seconds as whole tenths of a second (int64); NaN stays out of it (use with a mask)."""
+    array = np.asarray(values, dtype=float)
+    result: np.ndarray = np.rint(np.where(np.isfinite(array), array, 0.0) * 10).astype(np.int64)
+    return result
+
+
+def deltas(values: Any) -> list[int]:
+    """An integer column as its first value and then the differences from each previous one: short
+    numbers for a column that grows, such as sorted times or job serials."""
+    array = np.asarray(values, dtype=np.int64)
+    return np.diff(array, prepend=np.int64(0)).tolist() if len(array) else []

@@ -10,8 +10,21 @@
   var HOUR = 3600;
   var NICE_HOURS = [0.25, 0.5, 1, 2, 4, 8, 12, 24, 48, 72, 168, 336, 720, 1440, 2160, 4320, 8760];
   var mostBars = Number(root.dataset.mostBars);
+  // Operations arrive compact (see _gantt.py): tenths of a second, start and job as differences
+  // from the previous row, duration and setup lead instead of end and setup start.
+  function decode(data) {
+    var o = data.operations, n = o.start.length, t = 0, j = 0;
+    var start = new Float64Array(n), end = new Float64Array(n), setup = new Array(n), job = new Array(n);
+    for (var i = 0; i < n; i++) {
+      t += o.start[i]; j += o.job[i];
+      start[i] = t / 10; end[i] = (t + o.duration[i]) / 10; job[i] = j;
+      setup[i] = o.setupLead[i] === null ? null : (t - o.setupLead[i]) / 10;
+    }
+    o.start = start; o.end = end; o.setup = setup; o.job = job;
+    return data;
+  }
   var sources = root.dataset.sources.split(",").map(function (id) {
-    return JSON.parse(document.getElementById("data-" + id).textContent);
+    return decode(JSON.parse(document.getElementById("data-" + id).textContent));
   });
   var controls = root.querySelector(".controls");
   var note = document.getElementById("gantt-window");
