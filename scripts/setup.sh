@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Takt needs on a fresh Debian 12 machine (run as root), then builds it.
 # Idempotent: anything already present is left alone. Used by run-default.sh and test.sh.
+# Python packages go into the virtual environment .venv (TAKT_VENV), pinned by scripts/requirements.txt.
 #
 #   scripts/setup.sh            # install missing packages, build release
 #   TAKT_SKIP_BUILD=1 scripts/setup.sh
@@ -48,26 +49,50 @@ if [ "${TAKT_SKIP_SLURM:-0}" != 1 ]; then
   fi
 fi
 
-# --- Python packages for the analyst kit and the Python tests ----------------------------------
-PYTHON=${PYTHON:-python3}
-# mypy and ruff check the analyst kit (scripts/test.sh); pinned so that a fresh machine checks
-# with the rules CI checked with.
-PIP_PACKAGES=(pytest jsonschema pyyaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel
-              mypy==2.4.1 ruff==0.17.6)
-PIP_MODULES=(pytest jsonschema yaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel mypy ruff)
-need_pip=()
-for index in "${!PIP_MODULES[@]}"; do
-  "$PYTHON" -c "import ${PIP_MODULES[$index]}" >/dev/null 2>&1 || need_pip+=("${PIP_PACKAGES[$index]}")
-done
-if [ ${#need_pip[@]} -gt 0 ]; then
-  if ! "$PYTHON" -m pip --version >/dev/null 2>&1; then
-    log "apt-get install python3-pip"
+# --- Chromium, for the report's headless-browser test (scripts/tests/test_report_browser.py) -------
+# Debian's chromium and a font; TAKT_SKIP_BROWSER=1 skips this (the test is then skipped).
+BROWSER_PACKAGES=(chromium fonts-liberation)
+if [ "${TAKT_SKIP_BROWSER:-0}" != 1 ]; then
+  missing=()
+  for package in "${BROWSER_PACKAGES[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "apt-get install --no-install-recommends ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null && apt-get install -y -qq python3-pip >/dev/null
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || log "warning: could not install ${missing[*]}; the report's browser test will be skipped"
   fi
-  log "pip install ${need_pip[*]}"
-  "$PYTHON" -m pip install -q --disable-pip-version-check --break-system-packages "${need_pip[@]}" 2>/dev/null \
-    || "$PYTHON" -m pip install -q --disable-pip-version-check "${need_pip[@]}"
+fi
+
+# --- Python: a virtual environment with pinned packages -------------------------------------------
+# Everything Python (the analyst kit, its report, notebooks, mypy, ruff, the Python tests, the
+# CLI's `takt report`) runs in the repository's own virtual environment, TAKT_VENV (default
+# .venv, ignored by git), with the versions pinned in scripts/requirements.txt; the system
+# interpreter is left alone. scripts/test.sh puts $TAKT_VENV/bin first on PATH.
+VENV=${TAKT_VENV:-.venv}
+BASE_PYTHON=${PYTHON:-python3}
+REQUIREMENTS=scripts/requirements.txt
+if [ ! -x "$VENV/bin/python3" ]; then
+  if ! command -v "$BASE_PYTHON" >/dev/null 2>&1 || ! "$BASE_PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    log "apt-get install python3 python3-venv"   # Debian splits ensurepip off into python3-venv
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null && apt-get install -y -qq python3 python3-venv >/dev/null
+    BASE_PYTHON=python3
+  fi
+  log "$BASE_PYTHON -m venv $VENV"
+  "$BASE_PYTHON" -m venv "$VENV" || { echo "error: could not create the virtual environment $VENV" >&2; exit 1; }
+fi
+PYTHON="$VENV/bin/python3"
+# Installed when the pins changed since the last install (a stamp holds the file's hash).
+stamp="$VENV/.takt-requirements.sha256"
+wanted=$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  log "pip install -r $REQUIREMENTS (into $VENV)"
+  "$PYTHON" -m pip install -q --disable-pip-version-check -r "$REQUIREMENTS" \
+    || { echo "error: could not install $REQUIREMENTS into $VENV" >&2; exit 1; }
+  echo "$wanted" > "$stamp"
 fi
 
 # --- The analyst kit, installed as users get it --------------------------------------------------
@@ -81,16 +106,15 @@ try:
 except ImportError:
     sys.exit(1)
 source, installed = pathlib.Path("scripts/takt_h5/takt_h5"), pathlib.Path(takt_h5.__file__).resolve().parent
-files = [p for p in source.iterdir() if p.suffix in (".py", ".typed")]
-sys.exit(0 if all((installed / p.name).is_file() and filecmp.cmp(p, installed / p.name, shallow=False)
+files = [p.relative_to(source) for p in source.rglob("*")
+         if p.suffix in (".py", ".typed", ".js", ".css") and "__pycache__" not in p.parts]
+sys.exit(0 if all((installed / p).is_file() and filecmp.cmp(source / p, installed / p, shallow=False)
                   for p in files) else 1)
 PY
 }
 if ! kit_current; then
-  log "pip install scripts/takt_h5"
-  kit_flags=(-q --disable-pip-version-check --no-deps --force-reinstall)
-  "$PYTHON" -m pip install "${kit_flags[@]}" --break-system-packages scripts/takt_h5 2>/dev/null \
-    || "$PYTHON" -m pip install "${kit_flags[@]}" scripts/takt_h5
+  log "pip install scripts/takt_h5 (into $VENV)"
+  "$PYTHON" -m pip install -q --disable-pip-version-check --no-deps --force-reinstall scripts/takt_h5
   kit_current || { echo "error: could not install scripts/takt_h5" >&2; exit 1; }
 fi
 

@@ -15,7 +15,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 TAKT_SKIP_BUILD=1 scripts/setup.sh || exit 1
-export PATH="/opt/swift/usr/bin:$PATH"
+# Every python3 below (mypy, ruff, pytest, the notebooks' kernel, the Swift tests that run Python,
+# `takt report`) is the virtual environment's that setup.sh made, with the pinned packages.
+VENV=$(cd "${TAKT_VENV:-.venv}" && pwd)
+export VIRTUAL_ENV="$VENV" PATH="$VENV/bin:/opt/swift/usr/bin:$PATH" TAKT_PYTHON="$VENV/bin/python3"
 log() { printf '\033[1m[test]\033[0m %s\n' "$*" >&2; }
 mkdir -p .build
 passed=0; failed=0; status=0

@@ -45,12 +45,14 @@ public struct Experiment: Sendable {
     public func run(progress: (@Sendable (ProgressReport) -> Void)? = nil) throws -> ExperimentResult {
         let board = ProgressBoard(replications: replications, report: progress)
         let gantt = GanttSlot()
+        let capture = keepGantt ? GanttIntervalCapture(inner: recorder, passStates: recording.states) : nil
+        let sink = capture ?? recorder
         let started = Date()
         let workers = min(threads, replications)
         let (slots, error) = ParallelTasks.run(count: replications, threads: workers, stop: stop) { index, failed in
             defer { board.finish(index) }
-            let (result, rows) = try runReplication(index, board: board, failed: failed)
-            try recorder?.finishReplication(result)
+            let (result, rows) = try runReplication(index, board: board, failed: failed, capture: capture)
+            try sink?.finishReplication(result)
             if index == 0, let rows { gantt.store(rows) }
             return result
         }
@@ -60,8 +62,8 @@ public struct Experiment: Sendable {
             scenarioName: scenario.name, seed: seed, results: all,
             summaries: KPISummary.summarize(all, level: scenario.run.confidenceLevel),
             wallSeconds: Date().timeIntervalSince(started), threads: workers, gantt: gantt.rows,
-            interrupted: stop?.isRequested ?? false)
-        try recorder?.finishExperiment(result)
+            ganttIntervals: gantt.rows == nil ? nil : capture?.intervals, interrupted: stop?.isRequested ?? false)
+        try sink?.finishExperiment(result)
         return result
     }
 
@@ -71,7 +73,10 @@ public struct Experiment: Sendable {
                            failed: { false }).result
     }
 
-    func runReplication(_ index: Int, board: ProgressBoard, failed: @escaping @Sendable () -> Bool) throws
+    /// With `capture` (a Gantt chart is asked for), replication 0 also logs machine states for the
+    /// capture, which passes every row on to the recorder.
+    func runReplication(_ index: Int, board: ProgressBoard, failed: @escaping @Sendable () -> Bool,
+                        capture: GanttIntervalCapture? = nil) throws
         -> (result: ReplicationResult, gantt: [GanttRow]?) {
         let streams = RandomStreams(seed: seed).replication(index)
         let shouldStop = { @Sendable in (stop?.isRequested ?? false) || failed() }
@@ -86,11 +91,13 @@ public struct Experiment: Sendable {
         case .factory(var configuration):
             let keep = keepGantt && index == 0
             if keep { configuration.recordGantt = true }
+            var options = recording
+            if keep && capture != nil { options.states = true }
             let (result, rows) = try FactoryReplication.run(
                 configuration, streams: streams, settings: scenario.run, replication: index,
                 controllers: scenario.controllers,
-                recording: recording,
-                recorder: recorder, shouldStop: shouldStop) {
+                recording: options,
+                recorder: capture ?? recorder, shouldStop: shouldStop) {
                 board.update(index, fraction: $0, events: $1, simulated: $2)
             }
             return (result, keep ? rows : nil)
@@ -112,6 +119,8 @@ public struct ExperimentResult: Sendable {
     public var threads: Int
     /// The Gantt record of replication 0, when it was asked for.
     public var gantt: [GanttRow]?
+    /// Replication 0's down and maintenance intervals, kept with `gantt` to draw beside the operations.
+    public var ganttIntervals: [StateRow]?
     /// True when a stop request ended the experiment early: some replications may be missing
     /// or shorter than asked (each says so).
     public var interrupted: Bool = false

@@ -107,10 +107,7 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
             return ResultLookups(stations: [], machines: [], products: [], materials: [], timeseriesColumns: [],
                                  timeseriesUnits: [])
         }
-        var machines: [(name: String, station: Int)] = []
-        for (index, station) in configuration.stations.enumerated() {
-            for k in 0..<station.machines { machines.append(("\(station.name)/\(k)", index)) }
-        }
+        let machines = MachineNames.of(configuration)
         var operations: [(name: String, product: Int, step: Int)] = []
         var parameters: [(operation: Int, parameter: Int, name: String, unit: String, minimum: Double,
                           maximum: Double)] = []

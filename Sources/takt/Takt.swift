@@ -21,10 +21,11 @@ struct Takt: ParsableCommand {
               takt run scenarios/queue-mm5.yaml --replications 20 --json
               takt validate scenarios/queue-mm5.yaml
               takt schedule ft10.txt --time-limit 10s
+              takt report results/line.h5
             """,
         version: version,
-        subcommands: [Run.self, Compare.self, ScheduleCommand.self, Validate.self, Inspect.self, SweepCommand.self,
-                      Version.self],
+        subcommands: [Run.self, Compare.self, ScheduleCommand.self, Validate.self, Inspect.self, Report.self,
+                      SweepCommand.self, Version.self],
         defaultSubcommand: nil)
 
     /// Runs the command; input and usage errors print one clear message and exit with code 2.

@@ -28,6 +28,10 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
+# Python: the repository's virtual environment (scripts/setup.sh makes it), so SimPy is installed
+# there and not into the system interpreter; TAKT_PYTHON chooses another.
+PYTHON="${TAKT_PYTHON:-$REPO_ROOT/.venv/bin/python3}"
+[ -x "$PYTHON" ] || { echo "compare.sh: $PYTHON not found; run scripts/setup.sh (or set TAKT_PYTHON)" >&2; exit 1; }
 OUT_DIR="$BENCH_DIR/.build"
 RUNS_DIR="$OUT_DIR/runs"
 SIMPY_VERSION="4.1.2"
@@ -59,9 +63,9 @@ if [ "$install" = 1 ]; then
         log "installing GNU time"
         apt-get update -qq && apt-get install -y -qq time >&2
     fi
-    if ! python3 -c 'import simpy' 2>/dev/null; then
+    if ! "$PYTHON" -c 'import simpy' 2>/dev/null; then
         log "installing simpy==$SIMPY_VERSION"
-        python3 -m pip install --quiet "simpy==$SIMPY_VERSION" >&2
+        "$PYTHON" -m pip install --quiet "simpy==$SIMPY_VERSION" >&2
     fi
 fi
 [ -x /usr/bin/time ] || { echo "compare.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
@@ -114,17 +118,17 @@ for i in $(seq 1 "$repeat"); do
         printf 'takt\tmissing\t\t\t%s\n' "$takt_note" >>"$MANIFEST"
     fi
     run c-loop "$i" "$OUT_DIR/mmc_loop" --customers "$customers" --seed "$seed"
-    run simpy-fast "$i" python3 "$BENCH_DIR/mmc_simpy.py" --formulation fast \
+    run simpy-fast "$i" "$PYTHON" "$BENCH_DIR/mmc_simpy.py" --formulation fast \
         --customers "$customers" --seed "$seed"
-    run simpy-textbook "$i" python3 "$BENCH_DIR/mmc_simpy.py" --formulation textbook \
+    run simpy-textbook "$i" "$PYTHON" "$BENCH_DIR/mmc_simpy.py" --formulation textbook \
         --customers "$textbook_customers" --seed "$seed"
 done
 
 # (e) The table.
 cpu="$(LC_ALL=C lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)"
-simpy_v="$(python3 -c 'import simpy; print(simpy.__version__)' 2>/dev/null || echo '?')"
-python3 "$BENCH_DIR/compare_report.py" "$MANIFEST" --out "$OUT_DIR/latest.md" \
+simpy_v="$("$PYTHON" -c 'import simpy; print(simpy.__version__)' 2>/dev/null || echo '?')"
+"$PYTHON" "$BENCH_DIR/compare_report.py" "$MANIFEST" --out "$OUT_DIR/latest.md" \
     --meta "## M/M/c benchmark: c=5, lambda=4.5, mu=1 (rho=0.9), FIFO" \
     --meta "" \
-    --meta "$(date -u '+%Y-%m-%d %H:%M UTC'); ${cpu:-unknown CPU}, $(nproc) cores; seed $seed; $repeat run(s) per engine; $(python3 --version 2>&1), SimPy $simpy_v; $(cc --version | head -n 1)." \
+    --meta "$(date -u '+%Y-%m-%d %H:%M UTC'); ${cpu:-unknown CPU}, $(nproc) cores; seed $seed; $repeat run(s) per engine; $("$PYTHON" --version 2>&1), SimPy $simpy_v; $(cc --version | head -n 1)." \
     --meta "Events = arrivals + departures; seconds = simulation only (engine's own timer); peak RSS from /usr/bin/time -v; 99% CI by batch means (30 batches after 10,000 warm-up customers)."

@@ -16,10 +16,12 @@ KIT_SOURCE = ROOT / "scripts" / "takt_h5" / "takt_h5"
 
 
 def kit_differences(installed: pathlib.Path) -> list[str]:
-    """The kit's files (modules and py.typed) missing from `installed` or different there."""
-    files = [path for path in sorted(KIT_SOURCE.iterdir()) if path.suffix in (".py", ".typed")]
-    return [path.name for path in files
-            if not (installed / path.name).is_file() or not filecmp.cmp(path, installed / path.name, shallow=False)]
+    """The kit's files (modules, py.typed, and the report's scripts and style sheet, in every
+    subpackage) missing from `installed` or different there, as paths relative to the package."""
+    files = [path.relative_to(KIT_SOURCE) for path in sorted(KIT_SOURCE.rglob("*"))
+             if path.suffix in (".py", ".typed", ".js", ".css") and "__pycache__" not in path.parts]
+    return [str(path) for path in files
+            if not (installed / path).is_file() or not filecmp.cmp(KIT_SOURCE / path, installed / path, shallow=False)]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -69,3 +71,35 @@ def scenario_dir(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
         else:
             (folder / entry.name).symlink_to(entry)
     return folder
+
+
+@pytest.fixture(scope="session")
+def report_inputs(takt: pathlib.Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, pathlib.Path]:
+    """Real result files for the report tests, made once: a run of the flow line (breakdowns and
+    maintenance), a comparison of the job shop (setups; two variants with different machines) and
+    a merged 4-point sweep of the two-shift line."""
+    folder = tmp_path_factory.mktemp("report-inputs")
+    files = {"run": folder / "run.h5", "comparison": folder / "comparison.h5"}
+
+    def takt_ok(*args: str) -> None:
+        result = subprocess.run([str(takt), *args], capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+
+    takt_ok("run", "scenarios/flow-line.yaml", "--replications", "2", "--out", str(files["run"]))
+    takt_ok("compare", "scenarios/job-shop.yaml", "--variants", "base,third_lathe", "--replications", "2",
+            "--out", str(files["comparison"]))
+    sweep = folder / "sweep.yaml"
+    sweep.write_text(f"""name: report sweep
+scenario: {ROOT / 'scenarios' / 'two-shifts.yaml'}
+seed: 3
+replications: 2
+parameters:
+  repair_crews.technicians.size: [1, 2]
+  variant: [base, three_shifts]
+fixed: {{run.duration: 1 w, run.warm_up: 1 d}}
+kpis: [throughput, lead_time_mean, down.lathe]
+""")
+    takt_ok("sweep", "run", str(sweep), "--out", str(folder / "sweep"), "--jobs", "2")
+    takt_ok("sweep", "merge", str(sweep), "--out", str(folder / "sweep"))
+    files["sweep"] = folder / "sweep" / "sweep.h5"
+    return files

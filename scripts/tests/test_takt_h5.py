@@ -4,6 +4,7 @@ import inspect
 import math
 import pathlib
 import shutil
+import site
 import statistics
 import subprocess
 import sys
@@ -400,14 +401,18 @@ def test_module_cli(files, tmp_path):
 def test_pip_install_editable(tmp_path, files):
     """`pip install -e scripts/takt_h5` works (in a throwaway venv, from a copy so the checkout stays clean).
 
-    The venv sees the system's packages (numpy, pandas, h5py) and so also the takt_h5 that
-    scripts/setup.sh installed there; compat mode puts the copy on the path ahead of it, where
-    the default mode's import hook would come after it."""
+    The throwaway venv sees the packages of the environment running the tests (numpy, pandas,
+    h5py: the repository's .venv, through a .pth file, so nothing is downloaded) and so also the
+    takt_h5 that scripts/setup.sh installed there; compat mode puts the copy on the path ahead of
+    it, where the default mode's import hook would come after it."""
     source = tmp_path / "checkout" / "takt_h5"
     shutil.copytree(PACKAGE, source, ignore=shutil.ignore_patterns("*.egg-info", "__pycache__", "build"))
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
+    inner = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    (pathlib.Path(inner) / "outer-environment.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     result = subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-e",
                              str(source), "--config-settings", "editable_mode=compat"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]

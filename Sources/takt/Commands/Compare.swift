@@ -30,6 +30,7 @@ struct Compare: ParsableCommand {
               takt compare scenarios/two-shifts.yaml --warmup '3 d' --json > cmp.json
               takt compare scenarios/job-shop.yaml --replications 40 --jobs 4
               takt compare job-shop.yaml --variants base,edd_everywhere,third_lathe
+              takt compare scenarios/job-shop.yaml --out results/cmp.h5 --report results/cmp.html
             """)
 
     @Argument(help: "The scenario file (YAML).")
@@ -72,6 +73,7 @@ struct Compare: ParsableCommand {
             base: base, variants: variants, replications: replications, seed: seed, jobs: jobs, warmup: warmup,
             streams: independentStreams ? .independent : .common)
         comparison.recording = try output.recording(for: comparison.scenarios[0])
+        try output.checkReport()
         let interrupts = InterruptHandler()
         comparison.stop = interrupts.signal
         if let file = try output.path(for: CompareSetup.naming(base, comparison.variantNames)) {
@@ -105,6 +107,7 @@ struct Compare: ParsableCommand {
             print(CompareTable.render(result, scenarioFile: scenario))
             if let resultFile { print("Result file: \(resultFile)\(result.interrupted ? " (interrupted)" : "")") }
         }
+        try output.writeReport(of: resultFile, json: json)
         if result.interrupted { throw ArgumentParser.ExitCode(130) }
     }
 }

@@ -25,6 +25,7 @@ struct Run: ParsableCommand {
               takt run scenarios/job-shop.yaml --gantt results/job-shop.svg
               takt run ft10.txt --rule mwkr --gantt results/ft10.svg
               takt run scenarios/flow-line.yaml --out results/line.h5 --record all --sample '10 min'
+              takt run scenarios/flow-line.yaml --out results/line.h5 --report results/line.html
             """)
 
     @Argument(help: """
@@ -71,6 +72,7 @@ struct Run: ParsableCommand {
             try OutputPath.check(gantt, option: "--gantt", force: output.force)
         }
         if let saveModels { try OutputPath.check(saveModels, option: "--save-models", force: output.force) }
+        try output.checkReport()
         let interrupts = InterruptHandler()
         var recorder: HDF5Recorder?
         if let file = try output.path(for: loaded) {
@@ -107,6 +109,7 @@ struct Run: ParsableCommand {
             print(KPITable.render(result, scenarioFile: path))
             if let recorder { print("Result file: \(recorder.finalPath)\(result.interrupted ? " (interrupted)" : "")") }
         }
+        try output.writeReport(of: recorder?.finalPath, json: options.json)
         if result.interrupted { throw ArgumentParser.ExitCode(130) }
     }
 }

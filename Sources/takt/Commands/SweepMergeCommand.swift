@@ -19,12 +19,18 @@ struct SweepMergeCommand: ParsableCommand {
             Examples:
               takt sweep merge scenarios/sweeps/two-shifts-staffing.yaml
               takt sweep merge my-sweep.yaml --out /scratch/me/sweep --merged results/my-sweep.h5
+              takt sweep merge scenarios/sweeps/two-shifts-staffing.yaml --report results/staffing.html
             """)
 
     @OptionGroup var file: SweepFileOptions
 
     @Option(help: "Write the merged file here (default: <out>/sweep.h5). An existing merged file is replaced.")
     var merged: String?
+
+    @Option(help: """
+        Also write the HTML report of the merged file here (as `takt report`); an existing report is replaced.
+        """)
+    var report: String?
 
     func run() throws {
         let sweep = try file.load()
@@ -36,6 +42,7 @@ struct SweepMergeCommand: ParsableCommand {
         let merge = SweepMerge(sweep: sweep, layout: layout)
         let tables = try asInputError { try merge.tables() }
         let path = merged ?? layout.mergedFile
+        if let report { try OutputPath.check(report, option: "--report", force: true) }
         do {
             try merge.write(tables, to: path, taktVersion: Takt.version, gitCommit: ResultOutput.gitCommit())
         } catch let error as HDF5Error {
@@ -53,6 +60,10 @@ struct SweepMergeCommand: ParsableCommand {
         if !tables.missing.isEmpty { print("  missing runs: \(IndexRanges.format(tables.missing))") }
         if !tables.failed.isEmpty { print("  failed runs: \(IndexRanges.format(tables.failed)) (takt sweep status)") }
         if sweep.points.count <= 60 { print(""); print(PointTable.render(tables, sweep: sweep)) }
+        if let report {
+            try ReportPage.write(resultFile: path, to: report, option: "--report")
+            print("Report: \(report)")
+        }
     }
 }
 

@@ -11,7 +11,8 @@ enum GanttFile {
         }
         let title = "\(scenario.name)\(scenario.variant.map { " — variant \($0)" } ?? ""), replication 0, seed "
             + "\(result.seed)"
-        let svg = GanttChart.svg(rows, configuration: configuration, title: title)
+        let svg = GanttChart.svg(rows, intervals: result.ganttIntervals ?? [], configuration: configuration,
+                                 title: title)
         try OutputPath.write(Data(svg.utf8), to: path, option: "--gantt")
     }
 }

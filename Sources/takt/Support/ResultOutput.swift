@@ -15,9 +15,15 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Write no result file (KPIs on the terminal only).")
     var noOut = false
 
+    @Option(help: """
+        Also write the HTML report of the result file here (as `takt report`; needs the result file, so not \
+        with --no-out).
+        """)
+    var report: String?
+
     @Flag(help: """
-        Replace the files named by --out, --gantt and --save-models if they exist (the old file stays until the new \
-        one is complete).
+        Replace the files named by --out, --report, --gantt and --save-models if they exist (the old file stays until \
+        the new one is complete).
         """)
     var force = false
 
@@ -40,6 +46,7 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if noOut && out != nil { throw ValidationError("--out and --no-out contradict each other") }
+        if noOut && report != nil { throw ValidationError("--report is made from the result file: drop --no-out") }
         if !["gzip", "off"].contains(compression) {
             throw ValidationError("--compression must be gzip or off, got '\(compression)'")
         }
@@ -96,6 +103,23 @@ struct OutputOptions: ParsableArguments {
         try OutputPath.check(path, option: "--out", force: force)
         try OutputPath.clearPartial(of: path, option: "--out", force: force)
         return path
+    }
+
+    /// Checks the `--report` path before anything runs (nil when not asked for).
+    func checkReport() throws {
+        if let report { try OutputPath.check(report, option: "--report", force: force) }
+    }
+
+    /// Writes the `--report` page of `resultFile` when asked for, saying where on standard error
+    /// when standard output carries JSON.
+    func writeReport(of resultFile: String?, json: Bool) throws {
+        guard let report, let resultFile else { return }
+        try ReportPage.write(resultFile: resultFile, to: report, option: "--report")
+        if json {
+            FileHandle.standardError.write(Data("Report: \(report)\n".utf8))
+        } else {
+            print("Report: \(report)")
+        }
     }
 }
 
