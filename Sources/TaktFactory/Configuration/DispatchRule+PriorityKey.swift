@@ -12,11 +12,16 @@ extension DispatchRule {
     ///   - expectedTime: standard time of the waiting operation for the whole job (seconds).
     ///   - remainingWork: standard time of the job's remaining operations, this one included.
     ///   - operationsLeft: operations left, this one included.
+    ///   - dueDate: the job's absolute due date (+∞ when none).
+    ///   - priority: the order's priority (lower is more urgent).
+    ///   - queueEntryTime: when the job joined the queue.
+    ///   - now: the current time.
     ///   - meanTime: mean `expectedTime` of the jobs waiting at the station (ATC only).
     @inlinable @inline(__always)
-    public func priorityKey(expectedTime p: Double, remainingWork remaining: Double, operationsLeft: Double,
+    public func priorityKey(expectedTime: Double, remainingWork: Double, operationsLeft: Double,
                             dueDate: Double, priority: Double, queueEntryTime: Double, now: Double,
                             meanTime: Double) -> (Double, Double) {
+        let p = expectedTime, remaining = remainingWork
         switch self {
         case .fifo: return (queueEntryTime, 0)
         case .spt: return (p, 0)
