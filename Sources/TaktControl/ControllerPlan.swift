@@ -15,12 +15,14 @@ public struct ControllerPlan: Sendable {
     /// When the shadow policies take over (nil: never).
     public var deployment: Deployment?
     /// Your own controllers, built per replication (they replace the active policy of their kind):
-    /// `plan.makeMaintenance = { configuration, replication in MyController(...) }`.
-    public var makeMaintenance: (@Sendable (FactoryConfiguration, Int) -> any MaintenanceController)?
-    public var makeQuality: (@Sendable (FactoryConfiguration, Int) -> any QualityController)?
-    public var makeInventory: (@Sendable (FactoryConfiguration, Int) -> any InventoryController)?
-    public var makeRouting: (@Sendable (FactoryConfiguration, Int) -> any RoutingPolicy)?
-    public var makeScheduling: (@Sendable (FactoryConfiguration, Int) -> any SchedulingController)?
+    /// `plan.makeMaintenance = { layout, replication in MyController(...) }`. They are handed the
+    /// plant's observable layout and the replication's index — never the configuration, whose
+    /// failure laws, wear and defect models are the simulator's secret.
+    public var makeMaintenance: (@Sendable (PlantLayout, Int) -> any MaintenanceController)?
+    public var makeQuality: (@Sendable (PlantLayout, Int) -> any QualityController)?
+    public var makeInventory: (@Sendable (PlantLayout, Int) -> any InventoryController)?
+    public var makeRouting: (@Sendable (PlantLayout, Int) -> any RoutingPolicy)?
+    public var makeScheduling: (@Sendable (PlantLayout, Int) -> any SchedulingController)?
 
     public init(maintenance: MaintenancePolicy? = nil, quality: QualityPolicy? = nil,
                 shadowMaintenance: MaintenancePolicy? = nil,
@@ -42,15 +44,18 @@ public struct ControllerPlan: Sendable {
 
     /// Fresh controllers for one replication of `configuration`.
     public func instantiate(for configuration: FactoryConfiguration, replication: Int) -> Controllers {
-        Controllers(maintenance: makeMaintenance?(configuration, replication)
+        let custom = makeMaintenance != nil || makeQuality != nil || makeInventory != nil || makeRouting != nil
+            || makeScheduling != nil
+        let layout = custom ? PlantLayout(configuration) : nil
+        return Controllers(maintenance: layout.flatMap { makeMaintenance?($0, replication) }
                         ?? maintenance?.controller(for: configuration),
-                    quality: makeQuality?(configuration, replication)
+                    quality: layout.flatMap { makeQuality?($0, replication) }
                         ?? quality?.controller(for: configuration, replication: replication),
                     shadowMaintenance: shadowMaintenance?.controller(for: configuration),
                     shadowQuality: shadowQuality?.controller(for: configuration, replication: replication),
-                    inventory: makeInventory?(configuration, replication),
-                    routing: makeRouting?(configuration, replication),
-                    scheduling: makeScheduling?(configuration, replication) ?? scheduling?.controller(),
+                    inventory: layout.flatMap { makeInventory?($0, replication) },
+                    routing: layout.flatMap { makeRouting?($0, replication) },
+                    scheduling: layout.flatMap { makeScheduling?($0, replication) } ?? scheduling?.controller(),
                     shadowScheduling: shadowScheduling?.controller(),
                     deployment: deployment)
     }

@@ -81,6 +81,20 @@ def test_the_shop_view_carries_no_truth(tmp_path, what):
     assert "has no member" in result.stderr, result.stderr
 
 
+def test_custom_controllers_are_handed_the_layout_not_the_configuration(tmp_path):
+    """`ControllerPlan.make…` closures receive the observable `PlantLayout` (issue 15): one that
+    expects the configuration (failure laws, defect models) does not compile; one that takes the
+    layout does."""
+    layout = typecheck(tmp_path, "import TaktControl\nfunc plug(_ p: inout ControllerPlan) {\n"
+                                 "    p.makeScheduling = { layout, _ in DispatchRuleScheduler(rule: .spt) }\n"
+                                 "    _ = PlantLayout.self\n}")
+    assert layout.returncode == 0, layout.stderr
+    oracle = typecheck(tmp_path, "import TaktControl\nfunc plug(_ p: inout ControllerPlan) {\n"
+                                 "    p.makeScheduling = { (c: FactoryConfiguration, _: Int) in "
+                                 "DispatchRuleScheduler(rule: .spt) }\n}")
+    assert oracle.returncode != 0, "a custom controller can be built from the configuration"
+
+
 def test_the_model_cannot_be_copied(tmp_path):
     """`FactoryModel` is non-copyable (issue 12): code that would copy it does not compile, so no
     call can silently copy the whole model onto the stack. Borrowing it still works."""

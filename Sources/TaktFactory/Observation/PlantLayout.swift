@@ -62,6 +62,14 @@ public struct PlantLayout: Sendable {
     public var defectClasses: [String]
     public var environmentVariables: [String]
 
+    /// The observable layout of a configuration: what a plant knows of itself (names, machines,
+    /// rules, routings with standard times, sensors, recipe ranges), nothing of how it behaves.
+    public init(_ configuration: FactoryConfiguration) {
+        var first = [0]
+        for station in configuration.stations { first.append(first[first.count - 1] + station.machines) }
+        self.init(configuration, firstMachine: first, routes: RouteTable(configuration))
+    }
+
     init(_ configuration: FactoryConfiguration, firstMachine: [Int], routes: RouteTable) {
         stations = configuration.stations.enumerated().map { index, station in
             Station(name: station.name, machines: firstMachine[index]..<firstMachine[index + 1],
