@@ -1,7 +1,9 @@
 """`takt` end to end, as a user runs it."""
 import json
+import re
 import subprocess
 
+import h5py
 from conftest import ROOT
 
 
@@ -108,3 +110,54 @@ def test_job_shop_instance(takt, root):
         assert kpis["makespan"] >= 55 - 1e-9
     bad = run(takt, "run", str(instance), "--rule", "sptt")
     assert bad.returncode == 2 and "sptt" in bad.stderr
+
+
+def _keys(value, path=""):
+    """Every object key in a JSON document with its path, except below `learned_models` (controller names)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield path + "." + key, key
+            if key != "learned_models":
+                yield from _keys(item, path + "." + key)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _keys(item, path + "[]")
+
+
+def test_json_keys_are_snake_case_and_seeds_strings_that_rerun(takt, tmp_path):
+    """`run`, `compare` and `schedule --json`: snake_case keys only; every seed a string holding the exact
+    64-bit seed of the result file (as a JSON number, jq and JavaScript would round it)."""
+    out = tmp_path / "r.h5"
+    documents = {
+        "run": run(takt, "run", "scenarios/queue-mm5.yaml", "--replications", "3", "--json", "--out", str(out)),
+        "compare": run(takt, "compare", "scenarios/job-shop.yaml", "--variants", "base,third_lathe",
+                       "--replications", "2", "--json", "--no-out"),
+        "schedule": run(takt, "schedule", "Tests/TaktSchedulingTests/Fixtures/ft06.txt", "--iterations", "200",
+                        "--json"),
+    }
+    for command, result in documents.items():
+        assert result.returncode == 0, result.stderr
+        document = json.loads(result.stdout)
+        bad = [path for path, key in _keys(document) if not re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", key)]
+        assert bad == [], (command, bad)
+        seeds = [value for _, value in _seed_values(document)]
+        assert seeds and all(isinstance(seed, str) and seed.isdigit() for seed in seeds), (command, seeds)
+        documents[command] = document
+    runs = documents["run"]["runs"]
+    assert any(int(r["seed"]) > 2**53 for r in runs), "the test needs seeds beyond a double's 53 bits"
+    with h5py.File(out, "r") as f:
+        variant = next(iter(f["runs"]))
+        assert [int(r["seed"]) for r in runs] == [int(f["runs"][variant][str(r["replication"])].attrs["seed"])
+                                                  for r in runs]
+
+
+def _seed_values(value, path=""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "seed":
+                yield path, item
+            else:
+                yield from _seed_values(item, path + "." + key)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _seed_values(item, path + "[]")
