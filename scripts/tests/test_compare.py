@@ -155,7 +155,9 @@ def test_table_and_defaults(takt):
 
 @pytest.mark.parametrize("args, message", [
     (["--variants", "base,thrid_lathe"],
-     "unknown variant 'thrid_lathe'; scenarios/job-shop.yaml has: base, edd_everywhere, third_lathe"),
+     "unknown variant 'thrid_lathe'; did you mean 'third_lathe'? scenarios/job-shop.yaml has: base, edd_everywhere, "
+     "third_lathe"),
+    (["--variants", "base,quantum"], "unknown variant 'quantum'; scenarios/job-shop.yaml has: base,"),
     (["--variants", "third_lathe,third_lathe"], "named twice"),
     (["--variants", "base"], "at least two"),
     (["--warmup", "5"], "--warmup: '5' has no unit"),
