@@ -37,3 +37,15 @@ final class TimestampTests: XCTestCase {
         XCTAssertNil(Timestamp("2100-02-29"))
     }
 }
+
+extension TimestampTests {
+    func testISOTextRoundTrips() throws {
+        for text in ["2026-03-02T06:00:00", "2026-03-02T06:00:30.250+01:00", "1969-12-31T23:59:59Z",
+                     "2000-02-29T12:00:00-05:30", "2026-12-31T00:00:00"] {
+            let timestamp = try XCTUnwrap(Timestamp(text))
+            XCTAssertEqual(timestamp.isoText, text)
+            XCTAssertEqual(Timestamp(timestamp.isoText), timestamp)
+        }
+        XCTAssertEqual(Timestamp("2026-03-02 06:00")?.isoText, "2026-03-02T06:00:00")
+    }
+}

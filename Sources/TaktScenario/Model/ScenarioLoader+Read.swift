@@ -10,7 +10,8 @@ extension ScenarioLoader {
         guard let top = document.mapping("the scenario") else { return nil }
         let name = top.required("name", expected: "a short name for reports")?.string("name")
         _ = top.optional("description")?.string("description")
-        let run = top.optional("run").map { readRun($0) } ?? RunSettings()
+        var start: Timestamp?
+        let run = top.optional("run").map { readRun($0, start: &start) } ?? RunSettings()
         let variants = readVariantNames(top.optional("variants"))
         var controllers = ControllerPlan()
         let model = readModel(top, document: document, file: file, run: run, controllers: &controllers)
@@ -25,6 +26,7 @@ extension ScenarioLoader {
                                 variant: nil,
                                 recording: recording)
         scenario.controllers = controllers
+        scenario.start = start
         return scenario
     }
 
@@ -78,7 +80,7 @@ extension ScenarioLoader {
         return variants.namedEntries.map(\.name)
     }
 
-    static func readRun(_ node: Located) -> RunSettings {
+    static func readRun(_ node: Located, start: inout Timestamp?) -> RunSettings {
         var settings = RunSettings()
         guard let run = node.mapping("run") else { return settings }
         if let seed = run.optional("seed")?.integer("run.seed", in: 0...Int.max) { settings.seed = UInt64(seed) }
@@ -96,6 +98,12 @@ extension ScenarioLoader {
         }
         if let level = run.optional("confidence")?.number("run.confidence", in: 0.5...0.9999) {
             settings.confidenceLevel = level
+        }
+        if let startNode = run.optional("start"), let text = startNode.string("run.start") {
+            start = Timestamp(text)
+            if start == nil {
+                startNode.error("run.start must be a date and time, such as \(Timestamp.examples); found '\(text)'")
+            }
         }
         run.finish()
         if settings.warmUp >= settings.endTime {

@@ -16,6 +16,37 @@ public struct Timestamp: Equatable, Sendable {
         return (wallClockSeconds - Double(zone)) - (origin.wallClockSeconds - Double(originZone))
     }
 
+    /// The timestamp in ISO 8601, `2026-03-02T06:00:00` with its zone when it has one
+    /// (`Z`, `+01:00`), fractions of a second to the millisecond.
+    public var isoText: String {
+        let days = Int((wallClockSeconds / 86_400).rounded(.down))
+        let (year, month, day) = Self.civil(fromDays: days)
+        let secondOfDay = wallClockSeconds - Double(days) * 86_400
+        let whole = Int(secondOfDay)
+        let millis = Int(((secondOfDay - Double(whole)) * 1000).rounded())
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        var text = "\(year)-\(two(month))-\(two(day))T\(two(whole / 3600)):\(two(whole / 60 % 60)):\(two(whole % 60))"
+        if millis > 0 { text += "." + String(String(millis + 1000).dropFirst()) }
+        if let zoneOffset {
+            let minutes = abs(zoneOffset) / 60
+            text += zoneOffset == 0 ? "Z" : (zoneOffset < 0 ? "-" : "+") + "\(two(minutes / 60)):\(two(minutes % 60))"
+        }
+        return text
+    }
+
+    /// The date of a day count from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     /// Whether `text` starts like a date (`YYYY-`), so that a reader can say it is a malformed
     /// timestamp rather than a malformed duration.
     static func looksLikeDate(_ text: String) -> Bool {
