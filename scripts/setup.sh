@@ -53,8 +53,8 @@ PYTHON=${PYTHON:-python3}
 # mypy and ruff check the analyst kit (scripts/test.sh); pinned so that a fresh machine checks
 # with the rules CI checked with.
 PIP_PACKAGES=(pytest jsonschema pyyaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel
-              mypy==2.4.1 ruff==0.17.6)
-PIP_MODULES=(pytest jsonschema yaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel mypy ruff)
+              mypy==2.4.1 ruff==0.17.6 pyarrow==26.0.1)
+PIP_MODULES=(pytest jsonschema yaml numpy pandas h5py xarray matplotlib nbclient nbformat ipykernel mypy ruff pyarrow)
 need_pip=()
 for index in "${!PIP_MODULES[@]}"; do
   "$PYTHON" -c "import ${PIP_MODULES[$index]}" >/dev/null 2>&1 || need_pip+=("${PIP_PACKAGES[$index]}")

@@ -23,8 +23,8 @@ struct Takt: ParsableCommand {
               takt schedule ft10.txt --time-limit 10s
             """,
         version: version,
-        subcommands: [Run.self, Compare.self, ScheduleCommand.self, Validate.self, Inspect.self, SweepCommand.self,
-                      Version.self],
+        subcommands: [Run.self, Compare.self, ScheduleCommand.self, Validate.self, Inspect.self, Export.self,
+                      SweepCommand.self, Version.self],
         defaultSubcommand: nil)
 
     /// Runs the command; input and usage errors print one clear message and exit with code 2.
