@@ -31,13 +31,14 @@ from ._decode import (
 from ._format import _duration, _seconds, describe_run
 from ._layout import BOOL_COLUMNS, ENUM_LOOKUPS, ID_COLUMNS, SECONDS, SUPPORTED_MAJOR, TIME_COLUMNS, _open_h5
 from ._quality import QualityTables
+from ._quantiles import FlowTimeQuantiles
 from ._tidy import Replications, TidyTables
 from ._warn import TaktResultWarning, _stacklevel
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-class Run(QualityTables, Comparisons, TidyTables):
+class Run(QualityTables, Comparisons, TidyTables, FlowTimeQuantiles):
     """One Takt result file (``takt run --out FILE.h5``), opened read-only.
 
     Use it as a context manager, or call :meth:`close`::
