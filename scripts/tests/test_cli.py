@@ -1,5 +1,6 @@
 """`takt` end to end, as a user runs it."""
 import json
+import os
 import re
 import subprocess
 
@@ -161,3 +162,49 @@ def _seed_values(value, path=""):
     elif isinstance(value, list):
         for item in value:
             yield from _seed_values(item, path + "[]")
+
+
+def _help_commands(takt):
+    """Every command and subcommand, as argument lists."""
+    top = run(takt, "--help").stdout.split("SUBCOMMANDS:")[1]
+    commands = [[name] for name in re.findall(r"^  ([a-z]+)", top, re.M) if name != "help"]
+    sweep = run(takt, "sweep", "--help").stdout.split("SUBCOMMANDS:")[1]
+    return [[]] + commands + [["sweep", name] for name in re.findall(r"^  ([a-z]+)", sweep, re.M)]
+
+
+def test_help_examples_do_not_wrap_at_80_columns(takt):
+    """Every example of every --help fits an 80-column terminal: a long one breaks with a shell `\\`, so no
+    command is cut in two by the help's own wrapping (a wrapped line would start at column 0)."""
+    checked = 0
+    for command in _help_commands(takt):
+        text = subprocess.run([str(takt), *command, "--help"], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "COLUMNS": "80"}).stdout
+        lines = text.splitlines()
+        if "Examples:" not in lines:
+            continue
+        block = lines[lines.index("Examples:") + 1:]
+        block = block[:block.index("")] if "" in block else block
+        assert all(line.startswith("  ") and len(line) <= 80 for line in block), (command, block)
+        checked += 1
+    assert checked >= 10
+
+
+def test_bash_completion_offers_the_files_each_argument_takes(takt, tmp_path):
+    """Shell completions offer file names, filtered by what the argument reads (bash, run for real)."""
+    for name in ("line.yaml", "ft06.txt", "old.h5", "notes.md"):
+        (tmp_path / name).touch()
+    script = run(takt, "--generate-completion-script", "bash").stdout
+    (tmp_path / "takt.bash").write_text(script)
+
+    def complete(*words):
+        line = " ".join(["takt", *words, ""])
+        program = (f"source ./takt.bash; COMP_WORDS=(takt {' '.join(words)} ''); COMP_CWORD={len(words) + 1}; "
+                   f"COMP_LINE='{line}'; COMP_POINT={len(line)}; _takt takt '' {words[-1]}; "
+                   "printf '%s\\n' \"${COMPREPLY[@]}\"")
+        result = subprocess.run(["bash", "-c", program], capture_output=True, text=True, cwd=tmp_path)
+        return sorted(filter(None, result.stdout.splitlines()))
+    assert complete("run") == ["ft06.txt", "line.yaml"]
+    assert complete("compare") == ["line.yaml"]
+    assert complete("inspect") == ["old.h5"]
+    assert complete("export") == ["old.h5"]
+    assert complete("run", "--out") == ["old.h5"]

@@ -32,7 +32,7 @@ struct Compare: ParsableCommand {
               takt compare job-shop.yaml --variants base,edd_everywhere,third_lathe
             """)
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
     @Option(help: "Variants to compare, comma-separated, the reference first (base = the scenario without overlay).")

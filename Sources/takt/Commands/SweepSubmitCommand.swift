@@ -21,9 +21,12 @@ struct SweepSubmitCommand: ParsableCommand {
             per task.
 
             Examples:
-              takt sweep submit scenarios/sweeps/two-shifts-staffing.yaml --engine slurm --throttle 20 --time 10:00
-              takt sweep submit my-sweep.yaml --engine slurm --chunk 10 --partition short --submit
-              takt sweep submit my-sweep.yaml --engine k8s --image registry/takt:0.1 --throttle 100
+              takt sweep submit scenarios/sweeps/two-shifts-staffing.yaml --engine slurm \\
+                  --throttle 20 --time 10:00
+              takt sweep submit my-sweep.yaml --engine slurm --chunk 10 --partition short \\
+                  --submit
+              takt sweep submit my-sweep.yaml --engine k8s --image registry/takt:0.1 \\
+                  --throttle 100
             """)
 
     @OptionGroup var file: SweepFileOptions

@@ -4,10 +4,11 @@ import TaktSweep
 
 /// The sweep file and output folder, shared by every `takt sweep` command.
 struct SweepFileOptions: ParsableArguments {
-    @Argument(help: "The sweep file (YAML; see docs/sweep-format.md).")
+    @Argument(help: "The sweep file (YAML; see docs/sweep-format.md).", completion: .file(extensions: ["yaml", "yml"]))
     var sweep: String
 
-    @Option(help: "The sweep's output folder (default: the file's output:, else results/sweeps/<sweep file name>).")
+    @Option(help: "The sweep's output folder (default: the file's output:, else results/sweeps/<sweep file name>).",
+            completion: .directory)
     var out: String?
 
     /// The sweep, loaded and checked (problems exit with status 2, at their line and column).
