@@ -39,7 +39,7 @@ struct SweepSubmitCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: layout.logsFolder, withIntermediateDirectories: true)
         let tasks = ArrayTasks(runCount: sweep.runCount, chunk: cluster.chunk)
         if cluster.engine == "k8s" {
-            let job = KubernetesJob(image: cluster.image, takt: cluster.taktBinary,
+            let job = KubernetesJob(image: cluster.image, takt: cluster.podTaktBinary,
                                     sweepFile: SweepPaths.absolute(file.sweep),
                                     folder: SweepPaths.absolute(layout.folder), name: sweep.name, tasks: tasks,
                                     parallelism: cluster.throttle ?? min(tasks.taskCount, 100), claim: cluster.claim,
