@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "TaktScheduling", dependencies: ["TaktKernel"]),
         .target(name: "TaktQueueing", dependencies: ["TaktKernel"]),
         .target(name: "TaktFactory", dependencies: ["TaktKernel"]),
-        .target(name: "TaktControl", dependencies: ["TaktKernel", "TaktFactory"]),
+        .target(name: "TaktControl", dependencies: ["TaktKernel", "TaktFactory", "TaktScheduling"]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial", providers: [.apt(["libhdf5-dev"])]),
         .target(name: "TaktRecording", dependencies: ["CHDF5", "TaktKernel", "TaktFactory"]),
         .target(
@@ -80,7 +80,8 @@ let package = Package(
         .testTarget(name: "TaktFactoryTests", dependencies: ["TaktKernel", "TaktFactory", "TaktQueueing", "TaktScenario"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TaktScenarioTests",
-                    dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel", "TaktScheduling"],
+                    dependencies: ["TaktScenario", "TaktQueueing", "TaktFactory", "TaktKernel", "TaktScheduling",
+                                   "TaktControl"],
                     exclude: ["BadScenarios", "BadJobShops"]),
         .testTarget(name: "TaktSchedulingTests", dependencies: ["TaktScheduling", "TaktScenario", "TaktKernel"],
                     exclude: ["Fixtures"]),

@@ -8,6 +8,23 @@ import TaktKernel
 func benchmarkJobShop() {
     let jobs = option("--jobs", default: 20_000)
     let rule: DispatchRule = option("--rule", default: 0) == 0 ? .mwkr : .spt
+    let configuration = dynamicJobShop(jobs: jobs, rule: rule)
+    let clock = ContinuousClock()
+    let started = clock.now
+    var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)))
+    _ = simulation.run()
+    simulation.finish()
+    let elapsed = seconds(clock.now - started)
+    let report = simulation.model.report()
+    print("""
+    {"benchmark":"jobshop","rule":"\(rule)","jobs":\(report.finishedJobs),"events":\(simulation.eventsProcessed),\
+    "seconds":\(elapsed),"events_per_second":\(Double(simulation.eventsProcessed) / elapsed),\
+    "flow_time_mean":\(report.flowTimeMean)}
+    """)
+}
+
+/// The dynamic job shop of `benchmarkJobShop` (and `benchmarkScheduling`).
+func dynamicJobShop(jobs: Int, rule: DispatchRule) -> FactoryConfiguration {
     var generator = Xoshiro256StarStar(seed: 42)
     let stations = (0..<10).map { index in
         StationSpec(name: "s\(index)", machines: 2, dispatch: rule,
@@ -23,21 +40,9 @@ func benchmarkJobShop() {
         return spec
     }
     // each job brings 10 × 10 min to 10 stations × 2 machines: 1 job per 5 min is full load
-    let configuration = FactoryConfiguration(
+    return FactoryConfiguration(
         stations: stations, products: products,
         orderSources: [OrderSourceSpec(name: "orders", arrivals: .renewal(interarrival: .exponential(mean: 300 / 0.85),
                                                                           count: jobs, until: nil),
                                        mix: (0..<10).map { (product: $0, weight: 1.0) })])
-    let clock = ContinuousClock()
-    let started = clock.now
-    var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)))
-    _ = simulation.run()
-    simulation.finish()
-    let elapsed = seconds(clock.now - started)
-    let report = simulation.model.report()
-    print("""
-    {"benchmark":"jobshop","rule":"\(rule)","jobs":\(report.finishedJobs),"events":\(simulation.eventsProcessed),\
-    "seconds":\(elapsed),"events_per_second":\(Double(simulation.eventsProcessed) / elapsed),\
-    "flow_time_mean":\(report.flowTimeMean)}
-    """)
 }

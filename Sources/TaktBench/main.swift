@@ -140,8 +140,9 @@ case "line": benchmarkLongLine()
 case "jobshop": benchmarkJobShop()
 case "hold": benchmarkHold()
 case "controllers": benchmarkControllers()
+case "scheduling": benchmarkScheduling()
 default:
     print("usage: takt-bench mmc|factory-mmc [--customers N] [--seed S] | hold [--size N] [--holds H] | line "
-              + "[--machines N] | jobshop [--jobs N] [--rule 0|1] | controllers [--machines N]")
+              + "[--machines N] | jobshop [--jobs N] [--rule 0|1] | controllers [--machines N] | scheduling [--jobs N]")
     exit(2)
 }

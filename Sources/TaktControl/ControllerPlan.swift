@@ -9,6 +9,9 @@ public struct ControllerPlan: Sendable {
     /// Policies running beside the active ones: their decisions are logged, not applied.
     public var shadowMaintenance: MaintenancePolicy?
     public var shadowQuality: QualityPolicy?
+    /// Which job starts next on which machine (nil: each station's rule), and a shadow scheduler.
+    public var scheduling: SchedulingPolicy?
+    public var shadowScheduling: SchedulingPolicy?
     /// When the shadow policies take over (nil: never).
     public var deployment: Deployment?
     /// Your own controllers, built per replication (they replace the active policy of their kind):
@@ -17,6 +20,7 @@ public struct ControllerPlan: Sendable {
     public var makeQuality: (@Sendable (FactoryConfiguration, Int) -> any QualityController)?
     public var makeInventory: (@Sendable (FactoryConfiguration, Int) -> any InventoryController)?
     public var makeRouting: (@Sendable (FactoryConfiguration, Int) -> any RoutingPolicy)?
+    public var makeScheduling: (@Sendable (FactoryConfiguration, Int) -> any SchedulingController)?
 
     public init(maintenance: MaintenancePolicy? = nil, quality: QualityPolicy? = nil,
                 shadowMaintenance: MaintenancePolicy? = nil,
@@ -33,6 +37,7 @@ public struct ControllerPlan: Sendable {
         maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil
             && makeMaintenance == nil && makeQuality == nil
             && makeInventory == nil && makeRouting == nil
+            && scheduling == nil && shadowScheduling == nil && makeScheduling == nil
     }
 
     /// Fresh controllers for one replication of `configuration`.
@@ -45,6 +50,8 @@ public struct ControllerPlan: Sendable {
                     shadowQuality: shadowQuality?.controller(for: configuration, replication: replication),
                     inventory: makeInventory?(configuration, replication),
                     routing: makeRouting?(configuration, replication),
+                    scheduling: makeScheduling?(configuration, replication) ?? scheduling?.controller(),
+                    shadowScheduling: shadowScheduling?.controller(),
                     deployment: deployment)
     }
 }

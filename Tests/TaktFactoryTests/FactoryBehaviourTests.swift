@@ -235,8 +235,9 @@ final class DispatchPolicyTests: XCTestCase {
                 name: "plan", arrivals: .schedule((0..<4).map { ScheduledOrder(time: Double($0), product: 0) }),
                 mix: [])],
             recordGantt: true)
+        let lifo = Controllers(scheduling: StationDispatchPolicies([0: LastInFirstOut()]))
         var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1),
-                                                        dispatchPolicies: [0: LastInFirstOut()]))
+                                                        controllers: lifo))
         _ = simulation.run()
         XCTAssertEqual(simulation.model.gantt.map(\.job), [0, 3, 2, 1])
         var fifo = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1)))

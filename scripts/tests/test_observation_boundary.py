@@ -27,9 +27,24 @@ func look(_ m: borrowing FactoryModel) -> Int {
     _ = (o.layout.stations, o.layout.sensors, o.layout.operations, o.layout.defectClasses)
     let e: PlantEvent = .inspected(InspectionResult(time: 0, job: 1, operation: 0, verdict: 0))
     _ = e
+    let shop = m.shopObservation(at: 0)
+    _ = (shop.queues.first?.first?.expectedTime, shop.queues.first?.first?.remainingWork, shop.machines.first?.state,
+         shop.machines.first?.setupFamily, shop.machines.first?.jobs, shop.freeMachines(at: 0),
+         shop.layout.products.first?.routes, shop.layout.operations.first?.standardTime)
+    let event: ShopEvent = .finished(job: 0, machine: 0, time: 0)
+    _ = event
     return o.machineStates.count
 }
 """
+
+#: What a scheduler's view does not carry: the truth and the draws (no such member exists).
+NOT_IN_THE_SHOP_VIEW = {
+    "a waiting job's defect": "func peek(_ j: ShopJob) -> Int8 { j.defect }",
+    "a waiting job's random stream": "func peek(_ j: ShopJob) -> Xoshiro256StarStar { j.rng }",
+    "the drawn duration of a step": "func peek(_ x: ShopMachine) -> Double { x.remaining }",
+    "a machine's wear": "func peek(_ x: ShopMachine) -> Double { x.wear }",
+    "the model behind the observation": "func peek(_ s: ShopObservation) -> Int { s.model.configuration.stations.count }",
+}
 
 
 def typecheck(tmp_path: pathlib.Path, body: str) -> subprocess.CompletedProcess:
@@ -51,6 +66,13 @@ def test_hidden_state_does_not_compile(tmp_path, what):
     assert result.returncode != 0, f"{what} is reachable from outside TaktFactory"
     assert ("inaccessible due to 'internal' protection level" in result.stderr
             or "no type named" in result.stderr), result.stderr
+
+
+@pytest.mark.parametrize("what", sorted(NOT_IN_THE_SHOP_VIEW))
+def test_the_shop_view_carries_no_truth(tmp_path, what):
+    result = typecheck(tmp_path, NOT_IN_THE_SHOP_VIEW[what])
+    assert result.returncode != 0, f"{what} is reachable from a scheduler's observation"
+    assert "has no member" in result.stderr, result.stderr
 
 
 def test_the_model_cannot_be_copied(tmp_path):

@@ -11,13 +11,19 @@ public struct Controllers: Sendable {
     public var inventory: (any InventoryController)?
     /// Chooses among alternative stations (nil: the least-loaded one).
     public var routing: (any RoutingPolicy)?
+    /// Decides which job starts next on which machine (nil: each station's dispatching rule).
+    public var scheduling: (any SchedulingController)?
+    public var shadowScheduling: (any SchedulingController)?
     /// When the shadow controllers take over (nil: never).
     public var deployment: Deployment?
 
     public init(maintenance: (any MaintenanceController)? = nil, quality: (any QualityController)? = nil,
                 shadowMaintenance: (any MaintenanceController)? = nil, shadowQuality: (any QualityController)? = nil,
                 inventory: (any InventoryController)? = nil, routing: (any RoutingPolicy)? = nil,
+                scheduling: (any SchedulingController)? = nil, shadowScheduling: (any SchedulingController)? = nil,
                 deployment: Deployment? = nil) {
+        self.scheduling = scheduling
+        self.shadowScheduling = shadowScheduling
         self.inventory = inventory
         self.routing = routing
         self.maintenance = maintenance
@@ -30,7 +36,7 @@ public struct Controllers: Sendable {
     /// True if any controller is plugged in.
     public var isEmpty: Bool {
         maintenance == nil && quality == nil && shadowMaintenance == nil && shadowQuality == nil && inventory == nil
-            && routing == nil
+            && routing == nil && scheduling == nil && shadowScheduling == nil
     }
 }
 

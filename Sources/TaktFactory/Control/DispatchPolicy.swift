@@ -1,10 +1,11 @@
-/// A dispatching decision made outside the built-in rules: the seam where a scheduling
-/// controller (a learned policy, a researcher's heuristic) plugs into the factory model.
+/// A dispatching decision for one station at a time, without state: the simplest way to try a
+/// rule of your own. `StationDispatchPolicies` turns a set of them into a `SchedulingController`
+/// (the one seam every scheduler plugs into); write a `SchedulingController` directly when the
+/// policy needs state, a plant-wide view, machine choice or holding work back.
 ///
-/// When a machine of the station is free, the model calls `select` with the jobs that can start
-/// now (components present, materials in stock), in queue order, and starts the one returned.
-/// The policy sees only what a real shop-floor system knows: standard (expected) times, due dates,
-/// priorities, queue positions — never the random durations the simulator will draw.
+/// When a machine of the station is free, `select` gets the jobs that can start now
+/// (components present, materials in stock), in queue order, and the one returned starts on the
+/// first free machine already set up for its family (else the first free machine).
 ///
 /// ```swift
 /// struct LastInFirstOut: DispatchPolicy {
@@ -12,7 +13,8 @@
 ///         candidates.indices.max { candidates[$0].queueEntryTime < candidates[$1].queueEntryTime }!
 ///     }
 /// }
-/// let model = FactoryModel(configuration, streams: streams, dispatchPolicies: [2: LastInFirstOut()])
+/// let controllers = Controllers(scheduling: StationDispatchPolicies([2: LastInFirstOut()]))
+/// let model = FactoryModel(configuration, streams: streams, controllers: controllers)
 /// ```
 public protocol DispatchPolicy: Sendable {
     /// The index in `candidates` (never empty) of the job to start next at `station`.
@@ -20,25 +22,31 @@ public protocol DispatchPolicy: Sendable {
 }
 
 /// What a dispatcher may know about a waiting job.
-public struct DispatchCandidate: Sendable, Equatable {
-    /// Creation order of the job (unique; the conventional tie-break).
-    public var serial: Int64
-    public var product: Int
-    /// Index of the operation waiting to be done.
-    public var operation: Int
-    public var quantity: Int
-    /// Expected processing time of this operation for the whole job (seconds).
-    public var expectedTime: Double
-    /// Expected work left in the job, this operation included (seconds).
-    public var remainingWork: Double
-    /// Operations left, this one included.
-    public var operationsLeft: Int
-    /// Absolute due date (seconds; +∞ when none).
-    public var dueDate: Double
-    /// Order priority (lower is more urgent).
-    public var priority: Int
-    /// When the job joined this queue.
-    public var queueEntryTime: Double
-    /// Setup family of the product.
-    public var family: Int
+public typealias DispatchCandidate = ShopJob
+
+/// Custom policies at some stations, each station's own rule at the others.
+public struct StationDispatchPolicies: SchedulingController {
+    public var policies: [Int: any DispatchPolicy]
+
+    public init(_ policies: [Int: any DispatchPolicy]) { self.policies = policies }
+
+    public var name: String { "station-policies" }
+
+    public mutating func dispatch(at station: Int, shop: ShopObservation) -> [Assignment] {
+        let candidates = shop.queues[station].filter(\.canStart)
+        guard !candidates.isEmpty else { return [] }
+        let job: ShopJob
+        if let policy = policies[station] {
+            let choice = policy.select(from: candidates, station: station, now: shop.now)
+            // an index out of range is skipped (and counted) by the model like any impossible start
+            guard candidates.indices.contains(choice) else { return [Assignment(job: -1, machine: -1)] }
+            job = candidates[choice]
+        } else {
+            guard let ruled = DispatchRuleScheduler.choose(shop.layout.stations[station].dispatchRule,
+                                                          among: shop.queues[station], now: shop.now) else { return [] }
+            job = ruled
+        }
+        guard let machine = DispatchRuleScheduler.machine(for: job, at: station, shop: shop) else { return [] }
+        return [Assignment(job: job.serial, machine: machine)]
+    }
 }

@@ -27,6 +27,8 @@ public enum FactoryEvent: Equatable, Sendable {
     case workerShiftChange(pool: Int32)
     /// A maintenance controller (active or shadow) asked to be woken now.
     case controllerReview(shadow: Bool)
+    /// The scheduling controller asked to be offered every station now.
+    case schedulingReview
     /// Deployment time: shadow controllers become active.
     case deploy
     /// The deployment's transition window ends: statistics restart.

@@ -51,27 +51,41 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
     /// or nil. The runner turns it into an error.
     public internal(set) var failure: String?
 
-    /// Builds the model; random streams come from `streams`. `dispatchPolicies` replaces the
-    /// dispatching rule of the stations it names (by station index).
+    /// Builds the model; random streams come from `streams`.
+    ///
+    /// A `DispatchRuleScheduler` plugged in as the only scheduling controller (no shadow one) is
+    /// compiled into the stations' rules and runs on the inline dispatching path.
     /// - Precondition: `configuration.problems()` is empty.
     public init(_ configuration: FactoryConfiguration, streams: RandomStreams,
-                dispatchPolicies: [Int: any DispatchPolicy] = [:], recording: RecordingOptions = RecordingOptions(),
-                controllers: Controllers = Controllers()) {
+                recording: RecordingOptions = RecordingOptions(), controllers: Controllers = Controllers()) {
         let problems = configuration.problems()
         precondition(problems.isEmpty, "invalid factory configuration: \(problems.joined(separator: "; "))")
+        var configuration = configuration
+        var controllers = controllers
+        if let rules = controllers.scheduling as? DispatchRuleScheduler, controllers.shadowScheduling == nil {
+            if let rule = rules.rule {
+                for s in configuration.stations.indices where configuration.stations[s].batch == nil {
+                    configuration.stations[s].dispatch = rule
+                }
+            }
+            controllers.scheduling = nil
+        }
+        if controllers.scheduling == nil && controllers.shadowScheduling != nil {
+            controllers.scheduling = DispatchRuleScheduler()   // the stations' rules, through the seam
+        }
         self.configuration = configuration
         routes = RouteTable(configuration)
         stationTable = StationTable(configuration)
         environment = EnvironmentState(configuration, streams: streams)
         fleet = MachineFleet(configuration, streams: streams)
         let machineCount = fleet.machines.count
-        flow = JobFlow(configuration, streams: streams, customDispatch: Set(dispatchPolicies.keys))
+        flow = JobFlow(configuration, streams: streams)
         reliability = Reliability(configuration, streams: streams, machineCount: machineCount)
         workforce = Workforce(configuration)
         qualitySystem = QualitySystem(configuration, streams: streams)
         stores = MaterialStores(configuration, streams: streams)
-        control = ControlRoom(configuration, controllers: controllers, dispatchPolicies: dispatchPolicies,
-                              firstMachine: fleet.stationFirstMachine)
+        control = ControlRoom(configuration, controllers: controllers, firstMachine: fleet.stationFirstMachine,
+                              routes: routes)
         instrumentation = Instrumentation(configuration, recording: recording, machineCount: machineCount)
     }
 
@@ -111,6 +125,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
         for member in reliability.crewMembers.indices { startSideJob(member, calendar: &calendar) }
         startWorkers(calendar: &calendar)
         scheduleReviews(calendar: &calendar)
+        scheduleSchedulingReview(calendar: &calendar)
         if let deployment = controllers.deployment {
             calendar.schedule(.deploy, at: max(now, deployment.at), priority: -2)
         }
@@ -158,6 +173,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
         case .shiftChange(let station): shiftChange(at: Int(station), calendar: &calendar)
         case .workerShiftChange(let pool): workerShiftChange(pool: Int(pool), calendar: &calendar)
         case .controllerReview(let shadow): controllerReview(shadow: shadow, calendar: &calendar)
+        case .schedulingReview: schedulingReview(calendar: &calendar)
         case .deploy: deploy(calendar: &calendar)
         case .deploymentSettled: resetStatistics(at: calendar.now)
         }

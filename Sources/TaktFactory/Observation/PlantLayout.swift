@@ -9,6 +9,19 @@ public struct PlantLayout: Sendable {
         public var machines: Range<Int>
         /// Does it need an operator (for steps or setups)?
         public var needsOperators: Bool
+        /// The station's own dispatching rule (what its shop-floor system does by default).
+        public var dispatchRule: DispatchRule
+        /// Does it process jobs in batches (batch stations keep their batching rules)?
+        public var batches: Bool
+    }
+
+    /// A product and where its routing sits in `operations`.
+    public struct Product: Sendable {
+        public var name: String
+        /// Route indices of its operations, in routing order.
+        public var routes: Range<Int>
+        /// Its setup family (a changeover happens between families).
+        public var setupFamily: Int
     }
 
     public struct Sensor: Sendable {
@@ -23,6 +36,9 @@ public struct PlantLayout: Sendable {
         public var product: String
         public var name: String
         public var stations: [Int]
+        /// Standard time per unit (seconds): the mean of the operation's time distribution, as
+        /// a plant's routing sheet states it (never the draw).
+        public var standardTime: Double
         /// The recipe's parameters: names, units and allowed setpoint ranges.
         public var parameters: [(name: String, unit: String, minimum: Double, maximum: Double)]
         /// The operation inspects parts (its verdicts are observations).
@@ -36,6 +52,7 @@ public struct PlantLayout: Sendable {
     }
 
     public var stations: [Station]
+    public var products: [Product]
     /// The station of each machine.
     public var machineStation: [Int]
     public var sensors: [Sensor]
@@ -45,10 +62,16 @@ public struct PlantLayout: Sendable {
     public var defectClasses: [String]
     public var environmentVariables: [String]
 
-    init(_ configuration: FactoryConfiguration, firstMachine: [Int]) {
+    init(_ configuration: FactoryConfiguration, firstMachine: [Int], routes: RouteTable) {
         stations = configuration.stations.enumerated().map { index, station in
             Station(name: station.name, machines: firstMachine[index]..<firstMachine[index + 1],
-                    needsOperators: station.operators != nil)
+                    needsOperators: station.operators != nil, dispatchRule: station.dispatch,
+                    batches: station.batch != nil)
+        }
+        products = configuration.products.indices.map { product in
+            Product(name: configuration.products[product].name,
+                    routes: routes.offset[product]..<routes.offset[product + 1],
+                    setupFamily: Int(routes.family[product]))
         }
         machineStation = configuration.stations.indices.flatMap { index in
             Array(repeating: index, count: configuration.stations[index].machines)
@@ -57,6 +80,7 @@ public struct PlantLayout: Sendable {
         operations = configuration.products.flatMap { product in
             product.routing.map { operation in
                 Operation(product: product.name, name: operation.name, stations: operation.stations,
+                          standardTime: operation.processTime.mean,
                           parameters: operation.recipe.map { ($0.name, $0.unit, $0.minimum, $0.maximum) },
                           inspects: operation.inspection != nil)
             }

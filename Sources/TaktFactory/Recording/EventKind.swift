@@ -24,6 +24,7 @@ public enum EventKind: UInt8, CaseIterable, Sendable {
     case setpointChange = 21
     case shadowSetpointChange = 22
     case controllerDeployed = 23
+    case shadowDispatch = 24
 
     /// snake_case name (the HDF5 enum member name).
     public var name: String {
@@ -52,6 +53,7 @@ public enum EventKind: UInt8, CaseIterable, Sendable {
         case .setpointChange: return "setpoint_change"
         case .shadowSetpointChange: return "shadow_setpoint_change"
         case .controllerDeployed: return "controller_deployed"
+        case .shadowDispatch: return "shadow_dispatch"
         }
     }
 }

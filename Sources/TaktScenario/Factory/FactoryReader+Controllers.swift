@@ -13,6 +13,8 @@ extension FactoryReader {
                 .flatMap { readMaintenancePolicy($0, configuration, path: "controllers.maintenance") }
             plan.quality = fields.optional("quality")
                 .flatMap { readQualityPolicy($0, configuration, path: "controllers.quality") }
+            plan.scheduling = fields.optional("scheduling")
+                .flatMap { readSchedulingPolicy($0, path: "controllers.scheduling") }
             fields.finish()
         }
         let shadowNode = top.optional("shadow"), deployNode = top.optional("deploy")
@@ -27,6 +29,8 @@ extension FactoryReader {
                 .flatMap { readMaintenancePolicy($0, configuration, path: "\(path).maintenance") }
             plan.shadowQuality = fields.optional("quality")
                 .flatMap { readQualityPolicy($0, configuration, path: "\(path).quality") }
+            plan.shadowScheduling = fields.optional("scheduling")
+                .flatMap { readSchedulingPolicy($0, path: "\(path).scheduling") }
             if shadowNode == nil {
                 let atNode = fields.required("at", expected: "when the controllers take over, e.g. '30 d'")
                 let at = atNode?.duration("deploy.at", allowZero: false)

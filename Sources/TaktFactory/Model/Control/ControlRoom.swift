@@ -1,10 +1,11 @@
 import TaktKernel
 
-/// The controllers plugged into the plant (dispatching, routing, maintenance, quality,
-/// inventory; active and shadow), their pending reviews, and the observable layout they are
-/// shown.
+/// The controllers plugged into the plant (scheduling, routing, maintenance, quality,
+/// inventory; active and shadow), their pending reviews, the seam's own counts, and the
+/// observable layout they are shown.
 ///
-/// The mechanisms are in this folder (`FactoryModel+Control`, `+Observation`).
+/// The mechanisms are in this folder (`FactoryModel+Control`, `+Observation`, `+Scheduling`,
+/// `+ShopObservation`).
 struct ControlRoom {
     /// Controllers kept out of line: a struct holding protocol existentials is address-only, and
     /// storing one inline made the compiler copy the whole model in hot paths (4× slower;
@@ -12,17 +13,26 @@ struct ControlRoom {
     var controllerStorage: ContiguousArray<Controllers>
     /// Pending review events of the active and the shadow maintenance controller.
     var reviewEvents: [EventID?] = [nil, nil]
-    /// Custom dispatching per station (nil: the station's rule).
-    let dispatchPolicies: [(any DispatchPolicy)?]
-    let hasDispatchPolicy: [Bool]
+    /// Is a scheduling controller (active or shadow) plugged in? Kept in step with the controllers
+    /// (a deployment swaps them): the inline dispatching path reads it on every dispatch.
+    var schedules = false
+    /// The pending review of the active scheduling controller.
+    var schedulingReviewEvent: EventID?
+    var lastSchedulingReview = -Double.infinity
+    /// What the seam did: offers made to the active scheduler, starts it asked for that could
+    /// not be made, offers it answered with nothing while machines were free (work held back).
+    var schedulingOffers = 0
+    var schedulingRejected = 0
+    var schedulingHeld = 0
+    /// Offers made to the shadow scheduler, and how often its first start was the active one's.
+    var shadowOffers = 0
+    var shadowAgreements = 0
     /// The layout handed out in observations (built once).
     let observableLayout: PlantLayout
 
-    init(_ configuration: FactoryConfiguration, controllers: Controllers, dispatchPolicies: [Int: any DispatchPolicy],
-         firstMachine: [Int]) {
+    init(_ configuration: FactoryConfiguration, controllers: Controllers, firstMachine: [Int], routes: RouteTable) {
         controllerStorage = [controllers]
-        self.dispatchPolicies = configuration.stations.indices.map { dispatchPolicies[$0] }
-        hasDispatchPolicy = configuration.stations.indices.map { dispatchPolicies[$0] != nil }
-        observableLayout = PlantLayout(configuration, firstMachine: firstMachine)
+        schedules = controllers.scheduling != nil || controllers.shadowScheduling != nil
+        observableLayout = PlantLayout(configuration, firstMachine: firstMachine, routes: routes)
     }
 }

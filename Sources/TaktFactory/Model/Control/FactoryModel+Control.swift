@@ -47,7 +47,9 @@ extension FactoryModel {
         if let c = controllers.shadowMaintenance { result.append(("shadow.\(c.name)", c.metrics())) }
         if let c = controllers.shadowQuality { result.append(("shadow.\(c.name)", c.metrics())) }
         if let c = controllers.inventory { result.append((c.name, c.metrics())) }
-        return result
+        if let c = controllers.scheduling { result.append((c.name, c.metrics())) }
+        if let c = controllers.shadowScheduling { result.append(("shadow.\(c.name)", c.metrics())) }
+        return result + schedulingMetrics
     }
 
     /// What the plugged-in maintenance controllers have learned, keyed by name (`shadow.<name>`
@@ -134,9 +136,11 @@ extension FactoryModel {
         var swapped = controllers
         (swapped.maintenance, swapped.shadowMaintenance) = (swapped.shadowMaintenance, swapped.maintenance)
         (swapped.quality, swapped.shadowQuality) = (swapped.shadowQuality, swapped.quality)
+        (swapped.scheduling, swapped.shadowScheduling) = (swapped.shadowScheduling, swapped.scheduling)
         controllers = swapped
         if instrumentation.logsEvents { log(.controllerDeployed) }
         scheduleReviews(calendar: &calendar)
+        scheduleSchedulingReview(calendar: &calendar)
         calendar.schedule(.deploymentSettled, after: controllers.deployment?.transition ?? 0, priority: -2)
     }
 

@@ -26,6 +26,7 @@ extension FactoryModel {
             return "shift change of worker pool '\(configuration.workerPools[Int(pool)].name)'"
         case .controllerReview(let shadow): return "review of the \(shadow ? "shadow " : "")maintenance controller"
         case .deploy: return "controller deployment"
+        case .schedulingReview: return "review of the scheduling controller"
         case .deploymentSettled: return "end of the deployment's transition"
         case .sensorReading(let sensor): return "reading of sensor '\(configuration.sensors[Int(sensor)].name)'"
         }

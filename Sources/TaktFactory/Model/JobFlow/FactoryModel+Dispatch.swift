@@ -35,6 +35,10 @@ extension FactoryModel {
     }
 
     mutating func dispatchSingle(at station: Int, calendar: inout EventCalendar<FactoryEvent>) {
+        if control.schedules {
+            dispatchScheduled(at: station, calendar: &calendar)
+            return
+        }
         let first = fleet.stationFirstMachine[station]
         let last = fleet.stationFirstMachine[station + 1]
         while !flow.queues[station].isEmpty {
@@ -58,17 +62,12 @@ extension FactoryModel {
                     // Without an operator for a changeover, a machine still runs a job it is set up for.
                     guard stationTable.operatorNeed[station] == .setup,
                           let (position, m) = jobWithoutChangeover(at: station) else { break }
-                    let job = flow.queues[station].remove(at: position)
-                    instrumentation.queueChanged(station: station, length: flow.queues[station].count, at: calendar.now)
-                    startJobs(on: m, jobs: CollectionOfOne(job), calendar: &calendar)
+                    startWaiting(at: position, station: station, on: m, worker: -1, calendar: &calendar)
                     continue
                 }
                 worker = free
             }
-            flow.queues[station].remove(at: position)
-            if worker >= 0 { assign(worker, task: .operate, machine: chosen, now: calendar.now) }
-            instrumentation.queueChanged(station: station, length: flow.queues[station].count, at: calendar.now)
-            startJobs(on: chosen, jobs: CollectionOfOne(job), calendar: &calendar)
+            startWaiting(at: position, station: station, on: chosen, worker: worker, calendar: &calendar)
         }
         settleFreeMachines(at: station, now: calendar.now)
     }
@@ -86,15 +85,16 @@ extension FactoryModel {
         return nil
     }
 
-    /// Free machines are idle when nothing waits, starved when jobs wait but none can start.
-    mutating func settleFreeMachines(at station: Int, now: Double) {
+    /// Free machines are idle when nothing waits (or a scheduler `held` the work back), starved
+    /// when jobs wait but none can start.
+    mutating func settleFreeMachines(at station: Int, now: Double, held: Bool = false) {
         var anyFree = false
         for m in fleet.machines(of: station) where isFree(m) {
             anyFree = true
             break
         }
         guard anyFree else { return }
-        var target: MachineState = flow.queues[station].isEmpty ? .idle : .starved
+        var target: MachineState = flow.queues[station].isEmpty || held ? .idle : .starved
         let unattended = stationTable.operatorNeed[station] == .step && workersAtWork(slot: station) == 0
         if unattended { target = .offShift }
         if target == .starved && !stationTable.isBatch[station] { countShortages(at: station) }
@@ -140,9 +140,6 @@ extension FactoryModel {
     /// The position in the station's queue of the job the rule picks among the jobs that can
     /// start (components present, materials in stock), or nil if none can.
     func selectJob(at station: Int, now: Double) -> Int? {
-        if control.hasDispatchPolicy[station], let policy = control.dispatchPolicies[station] {
-            return selectByPolicy(policy, at: station, now: now)
-        }
         if flow.rankedQueue[station] { return firstStartable(at: station) }
         let rule = stationTable.rule[station]
         let queue = flow.queues[station]
@@ -169,30 +166,6 @@ extension FactoryModel {
         return best
     }
 
-    /// Asks a custom policy to choose among the jobs that can start.
-    func selectByPolicy(_ policy: any DispatchPolicy, at station: Int, now: Double) -> Int? {
-        var positions: [Int] = []
-        var candidates: [DispatchCandidate] = []
-        for (position, job) in flow.queues[station].enumerated() where canStart(job, at: station) {
-            let record = flow.jobs[Int(job)]
-            let index = routes.index(product: record.product, operation: record.operation)
-            let quantity = Double(record.quantity)
-            positions.append(position)
-            candidates.append(DispatchCandidate(
-                serial: record.serial, product: Int(record.product), operation: Int(record.operation),
-                quantity: Int(record.quantity), expectedTime: routes.meanTime[index] * quantity,
-                remainingWork: routes.remainingWork[index] * quantity,
-                operationsLeft: routes.count(product: record.product) - Int(record.operation), dueDate: record.dueDate,
-                priority: Int(record.priority), queueEntryTime: record.queueEntryTime,
-                family: Int(routes.family[Int(record.product)])))
-        }
-        guard !candidates.isEmpty else { return nil }
-        let choice = policy.select(from: candidates, station: station, now: now)
-        precondition(candidates.indices.contains(choice),
-                     "dispatch policy chose \(choice) of \(candidates.count) candidates")
-        return positions[choice]
-    }
-
     /// Expected processing time of the job's current operation (standard time × quantity).
     @inline(__always)
     func expectedTime(_ job: Int32) -> Double {
@@ -217,27 +190,11 @@ extension FactoryModel {
                              meanTime: Double) -> (Double, Double) {
         let index = routes.index(product: record.pointee.product, operation: record.pointee.operation)
         let quantity = Double(record.pointee.quantity)
-        let p = routes.meanTime[index] * quantity
-        let remaining = routes.remainingWork[index] * quantity
         let operationsLeft = Double(routes.count(product: record.pointee.product) - Int(record.pointee.operation))
-        switch rule {
-        case .fifo: return (record.pointee.queueEntryTime, 0)
-        case .spt: return (p, 0)
-        case .lpt: return (-p, 0)
-        case .edd: return (record.pointee.dueDate, 0)
-        case .criticalRatio:
-            return (remaining > 0 ? (record.pointee.dueDate - now) / remaining : record.pointee.dueDate, 0)
-        case .mwkr: return (-remaining, 0)
-        case .mopnr: return (-operationsLeft, 0)
-        case .lor: return (operationsLeft, 0)
-        case .srpt: return (remaining, 0)
-        case .priority: return (Double(record.pointee.priority), record.pointee.queueEntryTime)
-        case .atc(let k):
-            guard p > 0 else { return (-.infinity, 0) }
-            let slack = record.pointee.dueDate.isFinite ? max(0, record.pointee.dueDate - p - now) : .infinity
-            let scale = k * (meanTime > 0 ? meanTime : 1)
-            return (-(1 / p) * exp(-slack / scale), 0)
-        }
+        return rule.priorityKey(expectedTime: routes.meanTime[index] * quantity,
+                                remainingWork: routes.remainingWork[index] * quantity, operationsLeft: operationsLeft,
+                                dueDate: record.pointee.dueDate, priority: Double(record.pointee.priority),
+                                queueEntryTime: record.pointee.queueEntryTime, now: now, meanTime: meanTime)
     }
 
     /// True if the job's current operation can start: its sub-assemblies are done (when it
@@ -259,9 +216,3 @@ extension FactoryModel {
         return true
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -148,6 +148,9 @@ extension FactoryModel {
         }
         instrumentation.queueChanged(station: station, length: flow.queues[station].count, at: now)
         if instrumentation.logsEvents { log(.queueEnter, job: job, station: Int32(station)) }
+        if control.schedules {
+            notifySchedulers(.queued(job: flow.jobs[Int(job)].serial, station: station, time: now), calendar: &calendar)
+        }
         requestDispatch(at: station, calendar: &calendar)
     }
 

@@ -31,7 +31,7 @@ struct JobFlow {
     var ordersInShop = 0
     var jobsInShop = 0
 
-    init(_ configuration: FactoryConfiguration, streams: RandomStreams, customDispatch: Set<Int>) {
+    init(_ configuration: FactoryConfiguration, streams: RandomStreams) {
         let stationCount = configuration.stations.count
         jobStreamBase = streams.streamSeed(entity: "jobs", purpose: "work")
         sources = configuration.orderSources.map { SourceState($0, streams: streams) }
@@ -39,7 +39,7 @@ struct JobFlow {
         blockedMachines = Array(repeating: RingBuffer(capacity: 4), count: stationCount)
         entryBacklog = Array(repeating: RingBuffer(capacity: 4), count: stationCount)
         rankedQueue = configuration.stations.indices.map { station in
-            !customDispatch.contains(station) && configuration.stations[station].batch == nil
+            configuration.stations[station].batch == nil
                 && configuration.stations[station].dispatch.isStatic
         }
         dispatchPending = Array(repeating: false, count: stationCount)

@@ -113,6 +113,9 @@ extension FactoryModel {
             }
             let outcome = drawOutcome(job, routeIndex: routeIndex, now: now)
             if instrumentation.logsEvents { log(.processEnd, job: job, machine: Int32(m), operation: operationIndex) }
+            if control.schedules {
+                notifySchedulers(.finished(job: flow.jobs[Int(job)].serial, machine: m, time: now), calendar: &calendar)
+            }
             if outcome == .rework && instrumentation.logsEvents { log(.rework, job: job, machine: Int32(m)) }
             if configuration.recordGantt || instrumentation.recording.operations {
                 let row = GanttRow(job: flow.jobs[Int(job)].serial, product: Int32(product),

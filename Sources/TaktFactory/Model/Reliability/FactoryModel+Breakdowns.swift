@@ -48,6 +48,7 @@ extension FactoryModel {
         if hasMaintenanceController {
             notifyMaintenanceControllers(.failure(machine: m, time: now), calendar: &calendar)
         }
+        if control.schedules { notifySchedulers(.failed(machine: m, time: now), calendar: &calendar) }
     }
 
     /// The machine is down: a repair starts now, or waits for a member of its crew or a technician.
@@ -90,6 +91,7 @@ extension FactoryModel {
         if hasMaintenanceController {
             notifyMaintenanceControllers(.repaired(machine: m, time: now), calendar: &calendar)
         }
+        if control.schedules { notifySchedulers(.repaired(machine: m, time: now), calendar: &calendar) }
         if fleet.machines[m].interrupted != nil && stationTable.operatorNeed[station] != nil {
             resumeWithOperator(m, calendar: &calendar)
         } else if fleet.machines[m].interrupted != nil {

@@ -40,6 +40,7 @@ extension FactoryModel {
         if hasMaintenanceController {
             notifyMaintenanceControllers(.failure(machine: m, time: calendar.now), calendar: &calendar)
         }
+        if control.schedules { notifySchedulers(.failed(machine: m, time: calendar.now), calendar: &calendar) }
     }
 
     /// Hazard-based wear: draws the wear level of the next failure given the wear now, from
