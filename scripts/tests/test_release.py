@@ -48,7 +48,8 @@ def test_the_k8s_manifest_uses_names_kubernetes_accepts(takt, tmp_path, name):
 
 def test_a_claim_that_is_no_kubernetes_name_is_refused(takt, tmp_path):
     sweep = tmp_path / "s.yaml"
-    sweep.write_text(f"name: s\nscenario: {ROOT / 'scenarios' / 'queue-mm5.yaml'}\nparameters: {{queue.servers: [5]}}\n")
+    scenario = ROOT / "scenarios" / "queue-mm5.yaml"
+    sweep.write_text(f"name: s\nscenario: {scenario}\nparameters: {{queue.servers: [5]}}\n")
     result = subprocess.run([str(takt), "sweep", "submit", str(sweep), "--out", str(tmp_path / "out"),
                              "--engine", "k8s", "--claim", "My_Claim"], capture_output=True, text=True)
     assert result.returncode == 2 and "--claim 'My_Claim' is not a Kubernetes name" in result.stderr
