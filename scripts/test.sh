@@ -3,8 +3,8 @@
 #   0. Static checks, each one test: Swift lint (scripts/lint.sh: swift-format rules, 120 columns),
 #      and for the analyst kit mypy and ruff (configured in scripts/takt_h5/pyproject.toml). Seconds.
 #   1. Swift tests, release build (statistical tests need millions of events).
-#   2. Kernel tests and the random factory scenarios again in a debug build with TAKT_INTERNAL_CHECKS
-#      (kernel and model invariant checks on; about 1 minute).
+#   2. Kernel tests, the random factory scenarios (with transport links) and the exact transport
+#      cases again in a debug build with TAKT_INTERNAL_CHECKS (invariant checks on; about 1 minute).
 #   3. Python tests (scenario schema, CLI end to end), then the Examples/ package (builds against
 #      Takt's library products, its tests and its two programs).
 #   Documentation: the DocC catalogs of TaktKernel and TaktFactory, warnings as errors (a broken
@@ -49,7 +49,7 @@ log "kernel tests and random scenarios with TAKT_INTERNAL_CHECKS (debug)"
 swift build --build-tests --scratch-path .build-checks -Xswiftc -DTAKT_INTERNAL_CHECKS 2>&1 | grep -E "error" >&2
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "error: checked test build failed" >&2; status=1; fi
 swift test --skip-build --scratch-path .build-checks -Xswiftc -DTAKT_INTERNAL_CHECKS --disable-swift-testing \
-  --filter 'TaktKernelTests\.(EventCalendarTests|SimulationTests|ResourceTests)|TaktFactoryTests\.(RandomScenarioTests|BatchMaterialTests)' 2>&1 | tee .build/test-checks.log | grep -E "error|failed|Executed" >&2
+  --filter 'TaktKernelTests\.(EventCalendarTests|SimulationTests|ResourceTests)|TaktFactoryTests\.(RandomScenarioTests|BatchMaterialTests)|TaktFactoryTests\.TransportTests/test(Constant|Conveyor|VehicleTrip)' 2>&1 | tee .build/test-checks.log | grep -E "error|failed|Executed" >&2
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 count_xctest .build/test-checks.log
 

@@ -98,6 +98,7 @@ enum FactoryKPIs {
                             value: 100 * crew.repairShare))
         }
         kpis += labourKPIs(report, configuration: configuration)
+        kpis += transportKPIs(report)
         return kpis
     }
 

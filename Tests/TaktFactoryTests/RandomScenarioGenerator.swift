@@ -21,6 +21,7 @@ struct GeneratedScenario {
 struct RandomScenarioGenerator {
     /// Every mechanism the generator can put in a scenario (the names in `GeneratedScenario.mechanisms`).
     static let allMechanisms = [
+        "transport delay", "transport conveyor", "transport vehicle",
         "parallel machines", "finite buffer", "batch", "setup", "load/unload", "breakdowns operating",
         "breakdowns calendar",
         "crew", "technician", "maintenance", "wear", "calendars", "station calendar", "operators setup",
@@ -464,6 +465,40 @@ struct RandomScenarioGenerator {
             out.append("recording: {events: all, sample: 30 min}")
             use("recording")
         }
+        if chance(0.4) { out += transport(stations: stations.map(\.name)) }
         return GeneratedScenario(yaml: out.joined(separator: "\n") + "\n", files: files, mechanisms: mechanisms)
+    }
+
+    /// A `transport:` section: links between distinct stations by a delay, a conveyor or a vehicle
+    /// fleet with positions.
+    private mutating func transport(stations: [String]) -> [String] {
+        var lines = ["transport:", "  metric: \(pick(["euclidean", "rectilinear"]))", "  positions:"]
+        for name in stations { lines.append("    \(name): [\(int(0...60)), \(int(0...40))]") }
+        lines.append("  vehicles:")
+        lines.append("    agv: {count: \(int(1...2)), speed: \(fmt(real(0.5, 2))), load: \(int(0...40)) s, "
+                     + "unload: \(int(0...40)) s, dispatch: \(pick(["fifo", "nearest"]))}")
+        lines.append("  links:")
+        var pairs: [(Int, Int)] = []
+        for from in stations.indices {
+            for to in stations.indices where to != from { pairs.append((from, to)) }
+        }
+        for _ in 0..<int(1...min(4, pairs.count)) {
+            let (from, to) = pairs.remove(at: int(0...(pairs.count - 1)))
+            let head = "    - {from: \(stations[from]), to: \(stations[to]), "
+            switch int(0...2) {
+            case 0:
+                use("transport delay")
+                lines.append(head + "time: \(durationLaw(meanMinutes: real(0.5, 5)))}")
+            case 1:
+                use("transport conveyor")
+                lines.append(head + "conveyor: {length: \(int(5...60)), speed: \(fmt(real(0.05, 0.5))), "
+                             + "capacity: \(int(1...6))}}")
+            default:
+                use("transport vehicle")
+                let trip = chance(0.3) ? ", time: \(durationLaw(meanMinutes: 2))" : ""
+                lines.append(head + "vehicle: agv\(trip)}")
+            }
+        }
+        return lines
     }
 }

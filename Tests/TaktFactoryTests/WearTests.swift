@@ -153,3 +153,24 @@ final class RecipeWearTests: XCTestCase {
         XCTAssertEqual(cyclesPerFailure(current: 120), 10, accuracy: 0.05)
     }
 }
+
+/// The event log holds what a plant could log: a failure from wear carries no wear level.
+final class WearTruthStaysOutOfTheLogTests: XCTestCase {
+    func testAWearFailureLogsNoWear() {
+        var station = StationSpec(name: "press")
+        station.wear = WearSpec(incrementPerCycle: .constant(1), failureThreshold: 10, repairTime: .constant(100))
+        let configuration = FactoryConfiguration(
+            stations: [station],
+            products: [ProductSpec(name: "p", routing: [OperationSpec(name: "a", stations: [0],
+                                                                      processTime: .constant(10))])],
+            orderSources: [OrderSourceSpec(name: "d", arrivals: .renewal(interarrival: .constant(10), count: 100,
+                                                                         until: nil),
+                                           mix: [(product: 0, weight: 1)])])
+        var simulation = Simulation(model: FactoryModel(configuration, streams: RandomStreams(seed: 1),
+                                                        recording: .full()))
+        _ = simulation.run()
+        let failures = simulation.model.takeRecords().events.filter { $0.kind == EventKind.failure.rawValue }
+        XCTAssertGreaterThan(failures.count, 5)
+        XCTAssertTrue(failures.allSatisfy { $0.value == 0 }, "a failure row must not carry the hidden wear")
+    }
+}

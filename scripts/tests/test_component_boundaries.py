@@ -16,7 +16,7 @@ from conftest import ROOT
 
 MODEL = ROOT / "Sources" / "TaktFactory" / "Model"
 OWNER = {"Machines": "fleet", "JobFlow": "flow", "Reliability": "reliability", "Workforce": "workforce",
-         "Quality": "qualitySystem", "Materials": "stores", "Control": "control",
+         "Quality": "qualitySystem", "Materials": "stores", "Control": "control", "Transport": "transport",
          "Instrumentation": "instrumentation"}
 COMPONENTS = "|".join(OWNER.values())
 WRITE = re.compile(

@@ -43,7 +43,7 @@ NOT_IN_THE_SHOP_VIEW = {
     "a waiting job's random stream": "func peek(_ j: ShopJob) -> Xoshiro256StarStar { j.rng }",
     "the drawn duration of a step": "func peek(_ x: ShopMachine) -> Double { x.remaining }",
     "a machine's wear": "func peek(_ x: ShopMachine) -> Double { x.wear }",
-    "the model behind the observation": "func peek(_ s: ShopObservation) -> Int { s.model.configuration.stations.count }",
+    "the model behind the observation": "func peek(_ s: ShopObservation) -> Int { s.model.stations.count }",
 }
 
 

@@ -5,6 +5,7 @@ extension FactoryConfiguration {
     public func problems() -> [String] {
         var problems: [String] = []
         if stations.isEmpty { problems.append("no stations") }
+        if let transport { problems += transport.problems(stations: stations.count) }
         if products.isEmpty { problems.append("no products") }
         for station in stations {
             if station.machines < 1 { problems.append("station \(station.name) has no machines") }

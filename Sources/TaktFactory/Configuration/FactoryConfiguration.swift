@@ -35,6 +35,8 @@ public struct FactoryConfiguration: Sendable {
     /// Price of electricity per kWh: a constant, or the value of an environment variable.
     public var electricityPrice: ElectricityPrice = .constant(0)
     /// When released orders enter the shop.
+    /// How jobs move between stations (nil: instantly).
+    public var transport: TransportSpec?
     public var release: ReleasePolicy
     /// Keep a Gantt record of every operation (memory grows with the run; off for speed runs).
     public var recordGantt: Bool

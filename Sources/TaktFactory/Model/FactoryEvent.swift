@@ -29,6 +29,10 @@ public enum FactoryEvent: Equatable, Sendable {
     case controllerReview(shadow: Bool)
     /// The scheduling controller asked to be offered every station now.
     case schedulingReview
+    /// A job arrives by a delay or conveyor link.
+    case transportArrival(job: Int32, link: Int32)
+    /// A vehicle delivers the job it carries.
+    case vehicleDelivered(vehicle: Int32)
     /// Deployment time: shadow controllers become active.
     case deploy
     /// The deployment's transition window ends: statistics restart.

@@ -9,7 +9,8 @@ extension FactoryModel {
     /// A failure stops the run with a message that names the broken invariant and its values.
     ///
     /// Each component's checks live in its folder: `JobFlow/+FlowInvariants`,
-    /// `Machines/+MachineInvariants`, `Workforce/+PeopleInvariants`, `Materials/+StockInvariants`.
+    /// `Machines/+MachineInvariants`, `Workforce/+PeopleInvariants`, `Materials/+StockInvariants`,
+    /// `Transport/+TransportInvariants`.
     /// Compiled only with `-DTAKT_INTERNAL_CHECKS`; otherwise an empty inlined call, so release
     /// runs are as fast as without it.
     @inline(__always)
@@ -22,6 +23,7 @@ extension FactoryModel {
         _checkMachines(calendar: calendar)
         _checkPeople()
         _checkStocksAndBuffers()
+        _checkTransport()
         #endif
     }
 }

@@ -43,6 +43,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
     var qualitySystem: QualitySystem
     var stores: MaterialStores
     var control: ControlRoom
+    var transport: TransportSystem
     var instrumentation: Instrumentation
 
     /// The KPIs of the window before a deployment (nil without one, or before it happened).
@@ -84,6 +85,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
         workforce = Workforce(configuration)
         qualitySystem = QualitySystem(configuration, streams: streams)
         stores = MaterialStores(configuration, streams: streams)
+        transport = TransportSystem(configuration, streams: streams)
         control = ControlRoom(configuration, controllers: controllers, firstMachine: fleet.stationFirstMachine,
                               routes: routes)
         instrumentation = Instrumentation(configuration, recording: recording, machineCount: machineCount)
@@ -107,6 +109,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
     public mutating func start(calendar: inout EventCalendar<FactoryEvent>) {
         let now = calendar.now
         instrumentation.periodStarts(at: now, machineStates: fleet.machines.map(\.state), levels: currentLevels())
+        instrumentation.transportPeriodStarts(at: now, loads: transport.onLink, busy: transport.busyVehicles)
         for index in flow.sources.indices {
             if flow.sources[index].scheduleFirst(&calendar, source: Int32(index)) { flow.activeSources += 1 }
         }
@@ -174,6 +177,8 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
         case .workerShiftChange(let pool): workerShiftChange(pool: Int(pool), calendar: &calendar)
         case .controllerReview(let shadow): controllerReview(shadow: shadow, calendar: &calendar)
         case .schedulingReview: schedulingReview(calendar: &calendar)
+        case .transportArrival(let job, let link): transportArrival(job, link: Int(link), calendar: &calendar)
+        case .vehicleDelivered(let vehicle): vehicleDelivered(Int(vehicle), calendar: &calendar)
         case .deploy: deploy(calendar: &calendar)
         case .deploymentSettled: resetStatistics(at: calendar.now)
         }
@@ -181,6 +186,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
 
     public mutating func resetStatistics(at time: SimTime) {
         instrumentation.periodStarts(at: time, machineStates: fleet.machines.map(\.state), levels: currentLevels())
+        instrumentation.transportPeriodStarts(at: time, loads: transport.onLink, busy: transport.busyVehicles)
         for m in fleet.machines.indices {
             recordStateInterval(m, until: time)   // state rows tile the whole run, warm-up included
             if fleet.machines[m].state == .busy {

@@ -25,6 +25,8 @@ public enum EventKind: UInt8, CaseIterable, Sendable {
     case shadowSetpointChange = 22
     case controllerDeployed = 23
     case shadowDispatch = 24
+    case transportStart = 25
+    case transportEnd = 26
 
     /// snake_case name (the HDF5 enum member name).
     public var name: String {
@@ -54,6 +56,8 @@ public enum EventKind: UInt8, CaseIterable, Sendable {
         case .shadowSetpointChange: return "shadow_setpoint_change"
         case .controllerDeployed: return "controller_deployed"
         case .shadowDispatch: return "shadow_dispatch"
+        case .transportStart: return "transport_start"
+        case .transportEnd: return "transport_end"
         }
     }
 }

@@ -36,6 +36,8 @@ public struct FactoryReport: Sendable {
     public var workerPools: [WorkerPoolReport] = []
     /// Quality KPIs, when the scenario models recipes, defects or inspections.
     public var quality: QualityReport?
+    /// Transport KPIs, when the scenario has transport links.
+    public var transport: TransportReport?
 }
 
 /// KPIs of one station (machine figures averaged over its machines).

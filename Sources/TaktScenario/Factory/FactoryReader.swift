@@ -11,7 +11,8 @@ struct FactoryReader {
     static let sectionKeys = ["families", "stations", "repair_crews", "products", "materials", "orders",
                               "release", "record_gantt", "stop_after_jobs", "sensors", "calendars",
                               "environment", "effects", "electricity", "workers", "worker_choice",
-                              "defect_classes", "quality_costs", "maintenance_costs", "controllers", "shadow", "deploy"]
+                              "defect_classes", "quality_costs", "maintenance_costs", "controllers", "shadow", "deploy",
+                              "transport"]
 
     let top: MappingReader
     let document: Located
@@ -86,6 +87,7 @@ struct FactoryReader {
         configuration.maintenanceCosts = readMaintenanceCosts(top.optional("maintenance_costs"))
         configuration.workerPools = readWorkers(top.optional("workers"))
         configuration.workerChoice = readWorkerChoice(top.optional("worker_choice"))
+        configuration.transport = readTransport(top.optional("transport"), stationCount: stationSpecs.count)
         checkCrossReferences(configuration)
         configuration.electricityPrice = readElectricity(top.optional("electricity"), variables: environment)
         return configuration

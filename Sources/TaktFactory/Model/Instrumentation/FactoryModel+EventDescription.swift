@@ -27,6 +27,8 @@ extension FactoryModel {
         case .controllerReview(let shadow): return "review of the \(shadow ? "shadow " : "")maintenance controller"
         case .deploy: return "controller deployment"
         case .schedulingReview: return "review of the scheduling controller"
+        case .transportArrival(let job, let link): return "job slot \(job) arrives by transport link \(link)"
+        case .vehicleDelivered(let vehicle): return "vehicle \(vehicle) delivers its job"
         case .deploymentSettled: return "end of the deployment's transition"
         case .sensorReading(let sensor): return "reading of sensor '\(configuration.sensors[Int(sensor)].name)'"
         }

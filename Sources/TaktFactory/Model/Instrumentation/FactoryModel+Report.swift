@@ -59,6 +59,7 @@ extension FactoryModel {
             inShopAtEnd: flow.jobsInShop)
         report.workerPools = workerPoolReports()
         report.quality = qualityReport()
+        report.transport = transportReport()
         return report
     }
 }

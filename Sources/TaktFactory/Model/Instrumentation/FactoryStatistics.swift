@@ -48,6 +48,8 @@ public struct FactoryStatistics: Sendable {
     public internal(set) var maintenances: [Int]
     /// Maintenance a shadow controller would have ordered.
     public internal(set) var shadowMaintenanceOrders = 0
+    /// Trips, transit times, conveyor loads and vehicles busy.
+    public internal(set) var transport: TransportStatistics
 
     // Whole run (never reset): released = finished + scrapped + in shop.
     public internal(set) var totalReleased = 0
@@ -82,6 +84,8 @@ public struct FactoryStatistics: Sendable {
                                   pools: configuration.workerPools.count, stations: stations)
         quality = QualityStatistics(routes: configuration.products.reduce(0) { $0 + $1.routing.count },
                                     classes: configuration.defectClasses.count)
+        transport = TransportStatistics(links: configuration.transport?.links.count ?? 0,
+                                        fleets: configuration.transport?.fleets.count ?? 0)
     }
 
     /// Starts a new statistics period at `time` with the current levels.

@@ -154,6 +154,35 @@ extension Instrumentation {
         statistics.maintenances[station] += 1
     }
 
+    // MARK: transport
+
+    /// The transport statistics restart with the current loads and busy vehicles.
+    mutating func transportPeriodStarts(at time: Double, loads: [Int], busy: [Int]) {
+        statistics.transport.reset(at: time, loads: loads, busy: busy)
+    }
+
+    /// The parts on a link changed (a job boarded or arrived).
+    @inline(__always)
+    mutating func linkLoadChanged(_ link: Int, load: Int, at now: Double) {
+        statistics.transport.load[link].update(to: Double(load), at: now)
+    }
+
+    /// A job arrived by a link after `transit` seconds.
+    mutating func transportArrived(link: Int, transit: Double) {
+        statistics.transport.trips[link] += 1
+        statistics.transport.transitTime[link].record(transit)
+    }
+
+    /// The vehicles busy in a fleet changed.
+    mutating func vehiclesBusyChanged(fleet: Int, busy: Int, at now: Double) {
+        statistics.transport.busyVehicles[fleet].update(to: Double(busy), at: now)
+    }
+
+    /// A vehicle of `fleet` set off for a job that had waited `wait` seconds for one (until pickup).
+    mutating func vehicleDispatched(fleet: Int, wait: Double) {
+        statistics.transport.waitForVehicle[fleet].record(wait)
+    }
+
     /// A shadow controller would have ordered a maintenance.
     @inline(__always)
     mutating func shadowMaintenanceOrdered() {

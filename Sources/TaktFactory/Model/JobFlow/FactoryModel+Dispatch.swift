@@ -129,6 +129,8 @@ extension FactoryModel {
             if let m = flow.blockedMachines[station].popFirst() {
                 fleet.machines[Int(m)].blockedOn = -1
                 moveHeldJobs(from: Int(m), calendar: &calendar)
+                // blocked again (on a full conveyor): the others wait their turn behind it
+                if fleet.machines[Int(m)].blockedOn >= 0 { break }
             } else if let job = flow.entryBacklog[station].popFirst() {
                 enqueue(job, at: station, calendar: &calendar)
             } else {

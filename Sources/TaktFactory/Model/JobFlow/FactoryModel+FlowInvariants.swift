@@ -88,11 +88,19 @@ extension FactoryModel {
                          "machine \(m) holds \(count) jobs, at most \(fleet.maxBatch) possible")
             for k in 0..<count { place(fleet.held[m * fleet.maxBatch + k], "machine \(m)", station: -1) }
         }
+        for job in transport.boardedAt.keys.sorted() { place(job, "a transport link", station: -1) }
+        for fleet in transport.requests.indices {
+            for request in transport.requests[fleet] { place(request.job, "a request for fleet \(fleet)", station: -1) }
+        }
+        for (v, vehicle) in transport.vehicles.enumerated() where vehicle.job >= 0 {
+            place(vehicle.job, "vehicle \(v)", station: -1)
+        }
         var children = [Int32](repeating: 0, count: flow.jobs.count)
         var orders = 0
         for index in flow.jobs.indices where !isFree[index] {
             precondition(seen[index] == 1,
-                         "job \(flow.jobs[index].serial) (slot \(index)) is live but in no queue, backlog or machine")
+                         "job \(flow.jobs[index].serial) (slot \(index)) is live but in no queue, backlog, machine or "
+                             + "transport")
             if flow.jobs[index].isOrder { orders += 1 }
             let parent = Int(flow.jobs[index].parent)
             if parent >= 0 {

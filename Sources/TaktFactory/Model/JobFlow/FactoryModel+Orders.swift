@@ -132,7 +132,7 @@ extension FactoryModel {
     /// True if the station's input buffer can take one more job.
     @inline(__always)
     func hasRoom(_ station: Int) -> Bool {
-        flow.queues[station].count < stationTable.capacity[station]
+        flow.queues[station].count + inbound(station) < stationTable.capacity[station]
     }
 
     /// Puts a job in a station's queue and asks for dispatching.

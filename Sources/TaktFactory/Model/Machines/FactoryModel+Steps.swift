@@ -178,7 +178,11 @@ extension FactoryModel {
             let job = fleet.held[base]
             let target = chooseStation(product: Int(flow.jobs[Int(job)].product),
                                        operation: Int(flow.jobs[Int(job)].operation))
-            guard hasRoom(target) || target == Int(fleet.machines[m].station) else {
+            let own = Int(fleet.machines[m].station)
+            // a transport link to the next station: the job boards it (a conveyor must have room)
+            let link = transport.isActive && target != own ? transport.link(from: own, to: target) : nil
+            let boardable = link == nil || canBoard(link!)
+            guard (hasRoom(target) || target == own) && boardable else {
                 fleet.machines[m].blockedOn = Int32(target)
                 flow.blockedMachines[target].append(Int32(m))
                 if instrumentation.logsEvents { log(.blocked, job: job, machine: Int32(m), station: Int32(target)) }
@@ -188,7 +192,11 @@ extension FactoryModel {
             let remaining = Int(fleet.machines[m].heldCount) - 1
             for k in 0..<remaining { fleet.held[base + k] = fleet.held[base + k + 1] }
             fleet.machines[m].heldCount = Int32(remaining)
-            enqueue(job, at: target, calendar: &calendar)
+            if let link {
+                board(job, link: link, calendar: &calendar)
+            } else {
+                enqueue(job, at: target, calendar: &calendar)
+            }
         }
         machineFree(m, calendar: &calendar)
     }

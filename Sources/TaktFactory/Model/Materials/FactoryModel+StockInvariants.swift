@@ -20,7 +20,16 @@ extension FactoryModel {
             precondition(flow.queues[station].count <= capacity + machineCount * fleet.maxBatch,
                          "station \(station) buffer holds \(flow.queues[station].count), capacity \(capacity) (+ "
                              + "\(machineCount * fleet.maxBatch) rework in place)")
-            if !flow.dispatchPending[station] && flow.queues[station].count < capacity {
+            // room counts the places reserved by jobs on their way; the first blocked machine may
+            // be waiting for a place on a full conveyor into this station rather than for room
+            var waitsForConveyor = false
+            if transport.isActive, flow.blockedMachines[station].count > 0 {
+                let m = Int(flow.blockedMachines[station][0])
+                if let link = transport.link(from: Int(fleet.machines[m].station), to: station) {
+                    waitsForConveyor = !canBoard(link)
+                }
+            }
+            if !flow.dispatchPending[station] && hasRoom(station) && !waitsForConveyor {
                 precondition(flow.entryBacklog[station].isEmpty && flow.blockedMachines[station].isEmpty,
                              "station \(station) has room (\(flow.queues[station].count) of \(capacity)) while "
                                  + "\(flow.entryBacklog[station].count) "

@@ -34,7 +34,8 @@ extension FactoryModel {
         guard reliability.health[m].wear >= level, fleet.machines[m].state != .down else { return }
         instrumentation.machineFailed(station: station)
         reliability.failuresSeen[m] += 1
-        if instrumentation.logsEvents { log(.failure, machine: Int32(m), value: reliability.health[m].wear) }
+        // the event log is what a plant could log: a failure, not the hidden wear it reached
+        if instrumentation.logsEvents { log(.failure, machine: Int32(m)) }
         reliability.health[m].wornOut = true
         goDown(m, repairTime: wear.repairTime, crew: wear.crew, technician: wear.byTechnician, calendar: &calendar)
         if hasMaintenanceController {
