@@ -16,13 +16,14 @@ final class CSVFileTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     /// Writes `files` beside a one-station scenario whose `orders:` and `environment:` lines are given.
-    func load(orders: String, environment: String = "", files: [String: String]) throws -> FactoryConfiguration {
+    func load(orders: String, environment: String = "", run: String = "{duration: 1 d}",
+              files: [String: String]) throws -> FactoryConfiguration {
         for (name, text) in files {
             try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         }
         let scenario = """
             name: csv
-            run: {duration: 1 d}
+            run: \(run)
             stations: {cut: {}}
             products: {widget: {routing: [{station: cut, time: 1 min}]}}
             orders: [\(orders)]
@@ -69,6 +70,18 @@ final class CSVFileTests: XCTestCase {
         XCTAssertEqual(results[2], results[0])
     }
 
+    func testTimestampsWithoutTheirOwnStartAreMeasuredFromRunStart() throws {
+        let text = "time,product\n2026-03-02 07:00,widget\n"
+        let factory = try load(orders: "{name: erp, file: orders.csv}",
+                               run: "{duration: 1 d, start: \"2026-03-02 06:00\"}", files: ["orders.csv": text])
+        guard case .schedule(let orders) = factory.orderSources[0].arrivals else { return XCTFail() }
+        XCTAssertEqual(orders, [ScheduledOrder(time: 3600, product: 0)])
+        let own = try load(orders: "{name: erp, file: orders.csv, start: \"2026-03-02 06:30\"}",
+                           run: "{duration: 1 d, start: \"2026-03-02 06:00\"}", files: ["orders.csv": text])
+        guard case .schedule(let ownOrders) = own.orderSources[0].arrivals else { return XCTFail() }
+        XCTAssertEqual(ownOrders, [ScheduledOrder(time: 1800, product: 0)], "the file's own start wins")
+    }
+
     func testADeclaredDelimiterIsUsed() throws {
         let factory = try load(orders: "{name: erp, file: orders.csv, delimiter: tab}",
                                files: ["orders.csv": "time\tproduct\n5 min\twidget\n"])
@@ -80,7 +93,8 @@ final class CSVFileTests: XCTestCase {
         let problems = diagnostics(orders: "{name: erp, file: orders.csv}",
                                    files: ["orders.csv": "time;product\r\n2026-03-02 06:30;widget\r\n"])
         XCTAssertEqual(problems, ["orders.csv:2:1: time: '2026-03-02 06:30' is a date and time, but the file has "
-                                      + "no time 0; declare it beside the file's name, e.g. 'start: 2026-03-02 00:00'"])
+                                      + "no time 0; declare it beside the file's name, e.g. 'start: 2026-03-02 00:00', "
+                                      + "or as run.start"])
     }
 
     func testAMalformedTimestampAndStartAreProblemsWhereTheyAre() {

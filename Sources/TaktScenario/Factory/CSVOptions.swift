@@ -19,7 +19,8 @@ struct CSVOptions {
         }
         guard let start else {
             return .failure(SyntaxProblem("'\(text)' is a date and time, but the file has no time 0; "
-                                               + "declare it beside the file's name, e.g. 'start: 2026-03-02 00:00'"))
+                                               + "declare it beside the file's name, e.g. 'start: 2026-03-02 00:00', "
+                                               + "or as run.start"))
         }
         return .success(timestamp.seconds(since: start))
     }

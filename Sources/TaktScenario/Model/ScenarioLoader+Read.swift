@@ -14,7 +14,7 @@ extension ScenarioLoader {
         let run = top.optional("run").map { readRun($0, start: &start) } ?? RunSettings()
         let variants = readVariantNames(top.optional("variants"))
         var controllers = ControllerPlan()
-        let model = readModel(top, document: document, file: file, run: run, controllers: &controllers)
+        let model = readModel(top, document: document, file: file, run: run, start: start, controllers: &controllers)
         let recording = top.optional("recording").map { readRecording($0) } ?? .standard
         if case .factory(let configuration)? = model {
             FactoryReader.checkEventBudget(configuration, run: run, sampleInterval: recording.sampleInterval,
@@ -32,7 +32,7 @@ extension ScenarioLoader {
 
     /// The model section: `queue:` or a factory (`stations:` and its companions), never both.
     static func readModel(_ top: MappingReader, document: Located, file: String, run: RunSettings,
-                          controllers: inout ControllerPlan) -> ScenarioModel? {
+                          start: Timestamp? = nil, controllers: inout ControllerPlan) -> ScenarioModel? {
         let queueKey = top.keyNode("queue"), stationsKey = top.keyNode("stations")
         switch (queueKey, stationsKey) {
         case (let queueKey?, let stationsKey?):
@@ -56,7 +56,8 @@ extension ScenarioLoader {
             }
             return top.optional("queue").flatMap { readQueue($0) }.map { .queue($0) }
         case (nil, _?):
-            let reader = FactoryReader(top: top, document: document, scenarioFile: file)
+            var reader = FactoryReader(top: top, document: document, scenarioFile: file)
+            reader.runStart = start
             guard let configuration = reader.read(run: run) else {
                 // the sections read after the essential ones were skipped: not unknown keys
                 FactoryReader.sectionKeys.forEach { _ = top.optional($0) }
