@@ -17,11 +17,12 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
                 gitCommit: String,
                 compress: Bool = true, replacing: Bool = false) throws {
         variant = scenario.variant ?? "base"
-        let metadata = ResultMetadata(
+        var metadata = ResultMetadata(
             taktVersion: taktVersion, gitCommit: gitCommit, scenarioName: scenario.name, scenarioFile: scenario.file,
             seed: seed, replications: replications, variant: variant, created: Date(),
             host: ProcessInfo.processInfo.hostName, sourceYAML: scenario.sourceText,
             resolvedJSON: scenario.resolvedJSON)
+        metadata.startTime = scenario.start?.isoText
         file = try ResultFile(path: path, metadata: metadata, lookups: HDF5Recorder.lookups(for: scenario),
                               compress: compress,
                               replacing: replacing)

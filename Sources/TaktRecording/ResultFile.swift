@@ -356,6 +356,7 @@ public final class ResultFile: @unchecked Sendable {
             try HDF5Objects.attribute(root, "wall_seconds", wallSeconds)
             try HDF5Objects.attribute(root, "simulated_time_reached", simulatedTimeReached)
             try HDF5Objects.attribute(root, "completion_status", status.rawValue)
+            if let start = metadata.startTime { try HDF5Objects.attribute(root, "start_time", start) }
         } catch {
             firstError = firstError ?? error
         }

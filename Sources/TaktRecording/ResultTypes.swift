@@ -13,6 +13,9 @@ public struct ResultMetadata: Sendable {
     public var host: String
     public var sourceYAML: String
     public var resolvedJSON: String
+    /// The date and time that is time 0 (ISO 8601, the scenario's `run.start`), or nil; written
+    /// as the root attribute `start_time` only when given.
+    public var startTime: String? = nil
 
     public init(taktVersion: String, gitCommit: String, scenarioName: String, scenarioFile: String, seed: UInt64,
                 replications: Int, variant: String, created: Date, host: String, sourceYAML: String,

@@ -25,6 +25,7 @@ struct Takt: ParsableCommand {
             """,
         version: version,
         subcommands: [Run.self, Compare.self, ScheduleCommand.self, Validate.self, Inspect.self, Report.self,
+                      Export.self,
                       SweepCommand.self, Version.self],
         defaultSubcommand: nil)
 

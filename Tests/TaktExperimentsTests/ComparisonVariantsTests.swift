@@ -27,7 +27,8 @@ final class ComparisonVariantsTests: XCTestCase {
 
     func testErrorsListTheAvailableVariants() throws {
         let base = try scenario(variants: ["baseline", "ai"])
-        for (names, fragment) in [(["baseline", "a1"], "unknown variant 'a1'"), (["ai", "ai"], "named twice"),
+        for (names, fragment) in [(["baseline", "a1"], "unknown variant 'a1'; did you mean 'ai'?"),
+                                  (["ai", "ai"], "named twice"),
                                   (["ai"], "at least two")] {
             XCTAssertThrowsError(try ComparisonVariants.load(names, of: base)) { error in
                 let message = (error as? ComparisonError)?.message ?? ""

@@ -1,3 +1,4 @@
+import Foundation
 import TaktSweep
 import XCTest
 
@@ -48,5 +49,49 @@ final class ClusterScriptTests: XCTestCase {
                      "persistentVolumeClaim: {claimName: \"sweeps\"}"] {
             XCTAssertTrue(job.manifest.contains(line), "missing \(line) in\n\(job.manifest)")
         }
+    }
+
+    /// Issue 19, D4: a sweep name whose 40th character is a dash gave a Job name ending in "-",
+    /// which Kubernetes rejects. Every name Takt writes into the manifest is checked against
+    /// Kubernetes' rules (DNS-1123 labels; the claim a subdomain).
+    func testEveryManifestNameIsAValidKubernetesName() throws {
+        let names = ["Fleet", "two shifts, staffing study", String(repeating: "a", count: 39) + "-b",
+                     String(repeating: "ab-", count: 30), "Ünïcödé only", "---", "", "UPPER_case.name!", "9 lives",
+                     String(repeating: "x", count: 200), "a" + String(repeating: " ", count: 60) + "b"]
+        for name in names {
+            let job = KubernetesJob(image: "takt:latest", takt: KubernetesJob.imageTakt, sweepFile: "/work/s.yaml",
+                                    folder: "/work/out", name: name, tasks: ArrayTasks(runCount: 5, chunk: 1),
+                                    parallelism: 1, claim: "takt-sweeps", mountPath: "/work")
+            XCTAssertTrue(KubernetesJob.isDNS1123Label(job.jobName), "'\(name)' → '\(job.jobName)'")
+            XCTAssertLessThanOrEqual(job.jobName.count, 45, job.jobName)
+            let manifest = job.manifest
+            for line in manifest.split(separator: "\n") {
+                for key in ["name: ", "{name: "] {
+                    guard let range = line.range(of: key) else { continue }
+                    let value = line[range.upperBound...].prefix { $0 != "," && $0 != "}" }
+                        .trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+                    guard value != "HDF5_USE_FILE_LOCKING" else { continue }    // an environment variable
+                    XCTAssertTrue(KubernetesJob.isDNS1123Label(value), "'\(value)' in \(line)")
+                }
+            }
+            XCTAssertTrue(manifest.contains("persistentVolumeClaim: {claimName: \"takt-sweeps\"}"))
+        }
+        let cutOnADash = KubernetesJob(image: "i", takt: "t", sweepFile: "s", folder: "f",
+                                       name: String(repeating: "a", count: 39) + "-b",
+                                       tasks: ArrayTasks(runCount: 1, chunk: 1), parallelism: 1, claim: "c",
+                                       mountPath: "/")
+        XCTAssertEqual(cutOnADash.jobName, "takt-" + String(repeating: "a", count: 39))
+    }
+
+    func testTheDNS1123Rules() {
+        for good in ["a", "takt-sweeps", "0abc", String(repeating: "a", count: 63)] {
+            XCTAssertTrue(KubernetesJob.isDNS1123Label(good), good)
+        }
+        for bad in ["", "-a", "a-", "A", "a_b", "a.b", "ä", String(repeating: "a", count: 64)] {
+            XCTAssertFalse(KubernetesJob.isDNS1123Label(bad), bad)
+        }
+        XCTAssertTrue(KubernetesJob.isDNS1123Subdomain("sweeps.team-a"))
+        XCTAssertFalse(KubernetesJob.isDNS1123Subdomain("sweeps..a"))
+        XCTAssertFalse(KubernetesJob.isDNS1123Subdomain("Sweeps"))
     }
 }

@@ -331,6 +331,12 @@ if __name__ == "__main__":  # write one for a quick look: python3 scripts/tests/
 NOTEBOOK = pathlib.Path(__file__).resolve().parents[1] / "notebooks" / "analysis.ipynb"
 
 
+def inline_images(notebook) -> int:
+    """How many figures an executed notebook shows inline (image/png outputs of its code cells)."""
+    return sum("image/png" in output.get("data", {}) for cell in notebook.cells if cell.cell_type == "code"
+               for output in cell.outputs)
+
+
 def execute_notebook(result: pathlib.Path, figures: pathlib.Path, timeout: int = 120):
     """Runs analysis.ipynb against `result`; returns (notebook, seconds)."""
     import nbclient
@@ -338,7 +344,8 @@ def execute_notebook(result: pathlib.Path, figures: pathlib.Path, timeout: int =
 
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     saved = {k: os.environ.get(k) for k in ("TAKT_RESULT", "TAKT_FIGURES", "MPLBACKEND")}
-    os.environ.update(TAKT_RESULT=str(result), TAKT_FIGURES=str(figures), MPLBACKEND="Agg")
+    os.environ.update(TAKT_RESULT=str(result), TAKT_FIGURES=str(figures))
+    os.environ.pop("MPLBACKEND", None)  # the kernel's own inline backend: figures as outputs, no display needed
     try:
         started = time.monotonic()
         nbclient.NotebookClient(notebook, timeout=timeout, kernel_name="python3",

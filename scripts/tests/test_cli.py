@@ -1,7 +1,10 @@
 """`takt` end to end, as a user runs it."""
 import json
+import os
+import re
 import subprocess
 
+import h5py
 from conftest import ROOT
 
 
@@ -108,3 +111,100 @@ def test_job_shop_instance(takt, root):
         assert kpis["makespan"] >= 55 - 1e-9
     bad = run(takt, "run", str(instance), "--rule", "sptt")
     assert bad.returncode == 2 and "sptt" in bad.stderr
+
+
+def _keys(value, path=""):
+    """Every object key in a JSON document with its path, except below `learned_models` (controller names)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield path + "." + key, key
+            if key != "learned_models":
+                yield from _keys(item, path + "." + key)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _keys(item, path + "[]")
+
+
+def test_json_keys_are_snake_case_and_seeds_strings_that_rerun(takt, tmp_path):
+    """`run`, `compare` and `schedule --json`: snake_case keys only; every seed a string holding the exact
+    64-bit seed of the result file (as a JSON number, jq and JavaScript would round it)."""
+    out = tmp_path / "r.h5"
+    documents = {
+        "run": run(takt, "run", "scenarios/queue-mm5.yaml", "--replications", "3", "--json", "--out", str(out)),
+        "compare": run(takt, "compare", "scenarios/job-shop.yaml", "--variants", "base,third_lathe",
+                       "--replications", "2", "--json", "--no-out"),
+        "schedule": run(takt, "schedule", "Tests/TaktSchedulingTests/Fixtures/ft06.txt", "--iterations", "200",
+                        "--json"),
+    }
+    for command, result in documents.items():
+        assert result.returncode == 0, result.stderr
+        document = json.loads(result.stdout)
+        bad = [path for path, key in _keys(document) if not re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", key)]
+        assert bad == [], (command, bad)
+        seeds = [value for _, value in _seed_values(document)]
+        assert seeds and all(isinstance(seed, str) and seed.isdigit() for seed in seeds), (command, seeds)
+        documents[command] = document
+    runs = documents["run"]["runs"]
+    assert any(int(r["seed"]) > 2**53 for r in runs), "the test needs seeds beyond a double's 53 bits"
+    with h5py.File(out, "r") as f:
+        variant = next(iter(f["runs"]))
+        assert [int(r["seed"]) for r in runs] == [int(f["runs"][variant][str(r["replication"])].attrs["seed"])
+                                                  for r in runs]
+
+
+def _seed_values(value, path=""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "seed":
+                yield path, item
+            else:
+                yield from _seed_values(item, path + "." + key)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _seed_values(item, path + "[]")
+
+
+def _help_commands(takt):
+    """Every command and subcommand, as argument lists."""
+    top = run(takt, "--help").stdout.split("SUBCOMMANDS:")[1]
+    commands = [[name] for name in re.findall(r"^  ([a-z]+)", top, re.M) if name != "help"]
+    sweep = run(takt, "sweep", "--help").stdout.split("SUBCOMMANDS:")[1]
+    return [[]] + commands + [["sweep", name] for name in re.findall(r"^  ([a-z]+)", sweep, re.M)]
+
+
+def test_help_examples_do_not_wrap_at_80_columns(takt):
+    """Every example of every --help fits an 80-column terminal: a long one breaks with a shell `\\`, so no
+    command is cut in two by the help's own wrapping (a wrapped line would start at column 0)."""
+    checked = 0
+    for command in _help_commands(takt):
+        text = subprocess.run([str(takt), *command, "--help"], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "COLUMNS": "80"}).stdout
+        lines = text.splitlines()
+        if "Examples:" not in lines:
+            continue
+        block = lines[lines.index("Examples:") + 1:]
+        block = block[:block.index("")] if "" in block else block
+        assert all(line.startswith("  ") and len(line) <= 80 for line in block), (command, block)
+        checked += 1
+    assert checked >= 10
+
+
+def test_bash_completion_offers_the_files_each_argument_takes(takt, tmp_path):
+    """Shell completions offer file names, filtered by what the argument reads (bash, run for real)."""
+    for name in ("line.yaml", "ft06.txt", "old.h5", "notes.md"):
+        (tmp_path / name).touch()
+    script = run(takt, "--generate-completion-script", "bash").stdout
+    (tmp_path / "takt.bash").write_text(script)
+
+    def complete(*words):
+        line = " ".join(["takt", *words, ""])
+        program = (f"source ./takt.bash; COMP_WORDS=(takt {' '.join(words)} ''); COMP_CWORD={len(words) + 1}; "
+                   f"COMP_LINE='{line}'; COMP_POINT={len(line)}; _takt takt '' {words[-1]}; "
+                   "printf '%s\\n' \"${COMPREPLY[@]}\"")
+        result = subprocess.run(["bash", "-c", program], capture_output=True, text=True, cwd=tmp_path)
+        return sorted(filter(None, result.stdout.splitlines()))
+    assert complete("run") == ["ft06.txt", "line.yaml"]
+    assert complete("compare") == ["line.yaml"]
+    assert complete("inspect") == ["old.h5"]
+    assert complete("export") == ["old.h5"]
+    assert complete("run", "--out") == ["old.h5"]

@@ -46,13 +46,13 @@ def compared(takt, tmp_path_factory):
 
 def test_json_shape(compared):
     document = compared["common"]["json"]
-    assert document["scenario_file"] == SCENARIO and document["seed"] == 1 and document["replications"] == 4
+    assert document["scenario_file"] == SCENARIO and document["seed"] == "1" and document["replications"] == 4
     assert document["streams"] == "common" and document["confidence_level"] == 0.95
     assert document["warm_up_seconds"] == 5 * 86400 and document["interrupted"] is False
     assert document["result_file"] == str(compared["common"]["path"])
     assert [v["name"] for v in document["variants"]] == ["base", "third_lathe"]
     for variant in document["variants"]:
-        assert variant["seed"] == 1
+        assert variant["seed"] == "1"
         assert [r["replication"] for r in variant["runs"]] == [0, 1, 2, 3]
         for kpi in variant["kpis"]:
             assert len(kpi["values"]) == 4 and close(kpi["mean"], sum(kpi["values"]) / 4, scale=abs(kpi["mean"]))
@@ -78,7 +78,7 @@ def test_independent_streams(compared):
     """--independent-streams: the second variant gets its own seed; the reference keeps its numbers."""
     common, independent = compared["common"]["json"], compared["independent"]["json"]
     assert independent["streams"] == "independent"
-    assert independent["variants"][0]["seed"] == 1 and independent["variants"][1]["seed"] != 1
+    assert independent["variants"][0]["seed"] == "1" and independent["variants"][1]["seed"] != "1"
     assert independent["variants"][0]["kpis"] == common["variants"][0]["kpis"]
     saw = {row["kpi"]: row for row in independent["comparison"]}["utilisation.saw"]
     assert saw["difference_half_width"] > 0
@@ -155,7 +155,9 @@ def test_table_and_defaults(takt):
 
 @pytest.mark.parametrize("args, message", [
     (["--variants", "base,thrid_lathe"],
-     "unknown variant 'thrid_lathe'; scenarios/job-shop.yaml has: base, edd_everywhere, third_lathe"),
+     "unknown variant 'thrid_lathe'; did you mean 'third_lathe'? scenarios/job-shop.yaml has: base, edd_everywhere, "
+     "third_lathe"),
+    (["--variants", "base,quantum"], "unknown variant 'quantum'; scenarios/job-shop.yaml has: base,"),
     (["--variants", "third_lathe,third_lathe"], "named twice"),
     (["--variants", "base"], "at least two"),
     (["--warmup", "5"], "--warmup: '5' has no unit"),

@@ -17,6 +17,7 @@ def test_the_quality_notebook_runs(takt, tmp_path):
     figures = tmp_path / "figures"
     notebook = nbformat.read(ROOT / "scripts" / "notebooks" / "quality.ipynb", as_version=4)
     os.environ["TAKT_RESULT"], os.environ["TAKT_FIGURES"] = str(result), str(figures)
+    os.environ.pop("MPLBACKEND", None)  # the kernel's inline backend: figures as outputs, headless
     try:
         NotebookClient(notebook, timeout=300, kernel_name="python3",
                        resources={"metadata": {"path": str(ROOT)}}).execute()
@@ -24,5 +25,7 @@ def test_the_quality_notebook_runs(takt, tmp_path):
         del os.environ["TAKT_RESULT"], os.environ["TAKT_FIGURES"]
     assert (figures / "rejection-by-parameter.png").stat().st_size > 10_000
     assert (figures / "setpoints-over-time.png").stat().st_size > 10_000
+    images = sum("image/png" in o.get("data", {}) for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
+    assert images == 2, "both figures show inline"
     last = notebook.cells[-1].outputs[0]["data"]["text/plain"]
     assert "current" in last and "pressure" in last

@@ -245,7 +245,8 @@ def test_sweep_notebook_plots_a_merged_sweep(takt, tmp_path):
     assert run(takt, "sweep", "merge", str(sweep), "--out", str(out)).returncode == 0
     notebook = nbformat.read(ROOT / "scripts" / "notebooks" / "sweep.ipynb", as_version=4)
     saved = {k: os.environ.get(k) for k in ("TAKT_SWEEP", "TAKT_FIGURES", "MPLBACKEND")}
-    os.environ.update(TAKT_SWEEP=str(out / "sweep.h5"), TAKT_FIGURES=str(tmp_path / "figures"), MPLBACKEND="Agg")
+    os.environ.update(TAKT_SWEEP=str(out / "sweep.h5"), TAKT_FIGURES=str(tmp_path / "figures"))
+    os.environ.pop("MPLBACKEND", None)  # the kernel's inline backend, headless
     try:
         nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
                                 resources={"metadata": {"path": str(ROOT / "scripts" / "notebooks")}}).execute()
@@ -256,3 +257,5 @@ def test_sweep_notebook_plots_a_merged_sweep(takt, tmp_path):
             else:
                 os.environ[key] = value
     assert (tmp_path / "figures" / "tradeoff.png").stat().st_size > 10_000
+    assert sum("image/png" in o.get("data", {}) for c in notebook.cells if c.cell_type == "code"
+               for o in c.outputs) == 1, "the trade-off plot shows inline"

@@ -448,3 +448,13 @@ def test_notebook_runs_on_fixture(files, tmp_path):
     assert sorted(p.name for p in (tmp_path / "figures").glob("*.png")) == ["gantt.png", "states.png", "wip.png"]
     text = "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
     assert "Figures saved" in text and "Fixture line" in text
+    assert fx.inline_images(notebook) == 3, "the figures show inline (no Agg backend in the notebook)"
+
+
+def test_notebooks_leave_the_backend_to_jupyter():
+    """No notebook forces a backend (matplotlib.use): Jupyter's inline backend shows the figures, and it
+    needs no display, so the tests run them headless as they are."""
+    import nbformat
+    for path in sorted((fx.NOTEBOOK.parent).glob("*.ipynb")):
+        sources = "".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        assert "matplotlib.use(" not in sources and "MPLBACKEND" not in sources, path.name

@@ -148,3 +148,30 @@ def test_real_notebook(real, tmp_path):
     """The notebook also runs on the real file."""
     _, seconds = fx.execute_notebook(real["path"], tmp_path / "figures")
     assert sorted(p.name for p in (tmp_path / "figures").glob("*.png")) == ["gantt.png", "states.png", "wip.png"]
+
+
+def test_exact_flow_time_quantiles_beside_the_p2_estimates(real):
+    """flow_time_quantiles uses the KPIs' own jobs (their mean is the KPI flow_time_mean exactly) and the P²
+    estimates stay within the error the README and the table's footnote state."""
+    with takt_h5.open_run(real["path"]) as run:
+        table = run.flow_time_quantiles()
+        assert len(table) == 2 * len(run.replications())
+        kpis = run.kpis()
+        for replication in run.replications():
+            jobs = run.jobs(replication=replication)
+            kept = jobs[(jobs["outcome"] == "finished") & (jobs["finish"] >= run.warm_up)]
+            minutes = (kept["finish"] - kept["release"]).to_numpy() / 60
+            mean = kpis[(kpis.replication == replication) & (kpis.kpi == "flow_time_mean")]["value"].item()
+            assert close(minutes.mean(), mean, rel=1e-9)
+            rows = table[table.replication == replication].set_index("quantile")
+            assert close(rows.loc[0.95, "exact"], float(np.quantile(minutes, 0.95)))
+        assert (table["error"].abs() < 0.08).all(), table
+        assert table["estimate"].notna().all()
+
+
+def test_the_kpi_table_marks_the_estimated_percentiles(real):
+    result = subprocess.run([str(real["takt"]), "run", "scenarios/flow-line.yaml", "--replications", "2", "--no-out"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "Flow time, median †" in result.stdout and "Flow time, 95th percentile †" in result.stdout
+    assert "† P² estimate" in result.stdout and "flow_time_quantiles" in result.stdout

@@ -17,11 +17,12 @@ public final class ComparisonRecorder: @unchecked Sendable {
         let scenarios = comparison.preparedScenarios
         let names = comparison.variantNames
         let reference = scenarios[0]
-        let metadata = ResultMetadata(
+        var metadata = ResultMetadata(
             taktVersion: taktVersion, gitCommit: gitCommit, scenarioName: reference.name, scenarioFile: reference.file,
             seed: comparison.seed, replications: comparison.replications, variant: names.joined(separator: ","),
             created: Date(), host: ProcessInfo.processInfo.hostName, sourceYAML: reference.sourceText,
             resolvedJSON: reference.resolvedJSON)
+        metadata.startTime = reference.start?.isoText
         let variants = zip(names, scenarios).map { name, scenario in
             ResultVariant(name: name, lookups: HDF5Recorder.lookups(for: scenario), resolvedJSON: scenario.resolvedJSON)
         }

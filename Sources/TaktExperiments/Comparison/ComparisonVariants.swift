@@ -28,7 +28,8 @@ public enum ComparisonVariants {
         let available = available(in: scenario)
         let list = available.joined(separator: ", ")
         for name in names where !available.contains(name) {
-            throw ComparisonError("unknown variant '\(name)'; \(scenario.file) has: \(list)")
+            let hint = Suggestion.closest(to: name, among: available).map { "did you mean '\($0)'? " } ?? ""
+            throw ComparisonError("unknown variant '\(name)'; \(hint)\(scenario.file) has: \(list)")
         }
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             throw ComparisonError("variant '\(repeated)' is named twice; name each variant once (available: \(list))")

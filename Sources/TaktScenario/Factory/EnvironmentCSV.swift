@@ -10,21 +10,21 @@ import TaktFactory
 /// ```
 ///
 /// `time` is a duration from the start of the run (with units); the named column holds numbers.
-/// Each value holds until the next row (a step profile). Problems are reported as `file:line:column`.
+/// Each value holds until the next row (a step profile). Times may be timestamps when the file's
+/// `start` is declared; with `;` as the delimiter a decimal comma (`18,5`) is read too. The
+/// file's syntax is `CSVTable`'s. Problems are reported as `file:line:column`.
 struct EnvironmentCSV {
     /// The CSV file's path, as used in diagnostics.
     let file: String
     /// The column to read.
     let column: String
+    /// The declared delimiter and time 0.
+    var options = CSVOptions()
 
     func read(_ text: String) -> (times: [Double], values: [Double], problems: [Diagnostic]) {
-        var problems: [Diagnostic] = []
-        let lines = LineEnds.lines(of: LineEnds.normalised(text)).enumerated().compactMap { offset, line in
-            let content = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            let trimmed = content.trimmingWhitespace()
-            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1,
-                                                                      fields: OrderCSV.fields(of: content))
-        }
+        let table = CSVTable(text, file: file, delimiter: options.delimiter)
+        var problems = table.problems
+        let lines = table.records.map { (number: $0.line, fields: $0.fields) }
         guard let header = lines.first else {
             return ([], [],
                     [Diagnostic(file: file, line: 1, column: 1,
@@ -47,13 +47,15 @@ struct EnvironmentCSV {
             }
             let timeField = row.fields[timeIndex], valueField = row.fields[valueIndex]
             var time: Double?
-            switch Quantity.parseDuration(timeField.text) {
+            switch options.seconds(timeField.text) {
             case .success(let seconds): time = seconds
             case .failure(let syntax): problems.append(Diagnostic(file: file, line: row.number,
                                                                   column: timeField.column,
                                                                   message: "time: \(syntax.message)"))
             }
-            guard let value = Double(valueField.text.trimmingWhitespace()), value.isFinite else {
+            let text = valueField.text.trimmingWhitespace()
+            let number = table.delimiter == ";" ? text.replacingOccurrences(of: ",", with: ".") : text
+            guard let value = Double(number), value.isFinite else {
                 problems.append(Diagnostic(file: file, line: row.number, column: valueField.column,
                                            message: "\(column) must be a finite number, found '\(valueField.text)'"))
                 continue

@@ -45,7 +45,8 @@ extension FactoryReader {
                 if !values.isEmpty { profile = .piecewise(times: times, values: values) }
             } else if let csv = fields.optional("csv") {
                 let column = fields.optional("column")?.string("\(path).column") ?? entry.name
-                profile = readEnvironmentFile(csv, column: column, path: "\(path).csv")
+                let options = readCSVOptions(fields, path: path)
+                profile = readEnvironmentFile(csv, column: column, options: options, path: "\(path).csv")
             } else {
                 entry.value.error("\(path) needs a profile: 'constant', 'daily', 'weekly' (with or without 'daily'), "
                                       + "'piecewise' or 'csv'")
@@ -87,8 +88,10 @@ extension FactoryReader {
     }
 
     /// `csv: weather.csv` (relative to the scenario file's folder) with `column: temperature`
-    /// (default: the variable's name): a step profile from a measured series.
-    func readEnvironmentFile(_ node: Located, column: String, path: String) -> EnvironmentProfile? {
+    /// (default: the variable's name), and the `delimiter` and `start` declared beside it: a step
+    /// profile from a measured series.
+    func readEnvironmentFile(_ node: Located, column: String, options: CSVOptions,
+                             path: String) -> EnvironmentProfile? {
         guard let name = node.string(path) else { return nil }
         let csvPath = name.hasPrefix("/") ? name
             : (((scenarioFile as NSString).deletingLastPathComponent) as NSString).appendingPathComponent(name)
@@ -99,7 +102,7 @@ extension FactoryReader {
             node.error("\(path): '\(name)' \(reason) (the path is relative to the scenario file's folder)")
             return nil
         }
-        let (times, values, problems) = EnvironmentCSV(file: csvPath, column: column).read(text)
+        let (times, values, problems) = EnvironmentCSV(file: csvPath, column: column, options: options).read(text)
         problems.forEach { node.report.add($0) }
         return problems.isEmpty ? .piecewise(times: times, values: values) : nil
     }

@@ -58,7 +58,8 @@ extension FactoryReader {
             spec = source.optional("schedule").flatMap { readScheduleTable($0, path: "\(path).schedule") }
                 .map { OrderSourceSpec(name: name ?? "", arrivals: .schedule($0), mix: []) }
         case "file":
-            spec = source.optional("file").flatMap { readOrderFile($0, path: "\(path).file") }
+            let options = readCSVOptions(source, path: path)
+            spec = source.optional("file").flatMap { readOrderFile($0, options: options, path: "\(path).file") }
                 .map { OrderSourceSpec(name: name ?? "", arrivals: .schedule($0), mix: []) }
         default:
             spec = readGeneratedOrders(source, at: node, path: path, name: name ?? "", runIsBounded: runIsBounded)

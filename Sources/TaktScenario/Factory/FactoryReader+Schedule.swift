@@ -31,8 +31,9 @@ extension FactoryReader {
         return Self.sortedByTime(orders)
     }
 
-    /// `file: orders.csv`: a CSV order list, relative to the scenario file's folder.
-    func readOrderFile(_ node: Located, path: String) -> [ScheduledOrder]? {
+    /// `file: orders.csv`: a CSV order list, relative to the scenario file's folder, read with
+    /// the `delimiter` and `start` declared beside it.
+    func readOrderFile(_ node: Located, options: CSVOptions, path: String) -> [ScheduledOrder]? {
         guard let name = node.string(path) else { return nil }
         let csvPath = name.hasPrefix("/") ? name
             : (((scenarioFile as NSString).deletingLastPathComponent) as NSString).appendingPathComponent(name)
@@ -43,7 +44,7 @@ extension FactoryReader {
             node.error("\(path): '\(name)' \(reason) (the path is relative to the scenario file's folder)")
             return nil
         }
-        let csv = OrderCSV(file: csvPath, products: products)
+        let csv = OrderCSV(file: csvPath, products: products, options: options)
         let (orders, problems) = csv.read(text)
         problems.forEach { node.report.add($0) }
         guard problems.isEmpty else { return nil }

@@ -18,6 +18,8 @@ struct FactoryReader {
     let document: Located
     /// The scenario file as named by the user; files it names are relative to its folder.
     let scenarioFile: String
+    /// `run.start`: time 0 of CSV files whose times are timestamps, unless one declares its own.
+    var runStart: Timestamp?
     let families: NameTable
     let stations: NameTable
     let crews: NameTable

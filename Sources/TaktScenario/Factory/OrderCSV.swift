@@ -11,26 +11,27 @@ import TaktFactory
 ///
 /// Columns may come in any order; `time` and `product` are required, `quantity` (default 1),
 /// `due` (absolute, from the start; default none) and `priority` (default 0) are optional, as are
-/// their cells. Times are durations with units. Blank lines and lines starting with `#` are
-/// skipped; a field may be quoted ("a, b"). Problems are reported as `file:line:column`.
+/// their cells. Times are durations with units, or timestamps when the file's `start` is
+/// declared. The file's syntax (line ends, delimiter, quotes, comments) is `CSVTable`'s.
+/// Problems are reported as `file:line:column`.
 struct OrderCSV {
+    typealias Field = CSVTable.Field
+
     /// The CSV file's path, as used in diagnostics.
     let file: String
     /// The products an order may name.
     let products: NameTable
+    /// The declared delimiter and time 0.
+    var options = CSVOptions()
 
     /// The columns a header may have.
     static let columns = ["time", "product", "quantity", "due", "priority"]
 
     /// The orders in file order, and every problem found.
     func read(_ text: String) -> (orders: [ScheduledOrder], problems: [Diagnostic]) {
-        var problems: [Diagnostic] = []
-        let lines = LineEnds.lines(of: LineEnds.normalised(text)).enumerated().compactMap { offset, line in
-            let content = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            let trimmed = content.trimmingWhitespace()
-            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number: offset + 1,
-                                                                      fields: Self.fields(of: content))
-        }
+        let table = CSVTable(text, file: file, delimiter: options.delimiter)
+        var problems = table.problems
+        let lines = table.records.map { (number: $0.line, fields: $0.fields) }
         guard let header = lines.first else {
             return ([],
                     [Diagnostic(file: file, line: 1, column: 1,
@@ -44,7 +45,7 @@ struct OrderCSV {
             guard row.fields.count == columns.count else {
                 problems.append(Diagnostic(file: file, line: row.number, column: 1,
                     message: "this row has \(row.fields.count) fields but the header has \(columns.count) "
-                        + "(\(columns.joined(separator: ",")))"))
+                        + "(\(columns.joined(separator: String(table.delimiter))))"))
                 continue
             }
             let cells = Dictionary(uniqueKeysWithValues: zip(columns, row.fields))
@@ -86,7 +87,7 @@ struct OrderCSV {
         /// The cell's duration in seconds; nil when the cell is empty, absent or bad.
         func duration(_ column: String) -> Double? {
             guard let field = cells[column], !field.text.isEmpty else { return nil }
-            switch Quantity.parseDuration(field.text) {
+            switch options.seconds(field.text) {
             case .success(let seconds) where seconds >= 0: return seconds
             case .success: problem(field, "\(column) must be zero or positive, found '\(field.text)'")
             case .failure(let syntax): problem(field, "\(column): \(syntax.message)")

@@ -20,6 +20,9 @@ public struct Scenario: Sendable {
     public var variants: [String]
     /// The variant applied to the base scenario, or nil for the base itself.
     public var variant: String?
+    /// The date and time that is time 0 (`run.start`), when the scenario gives one: result
+    /// files record it (`start_time`) so that analysts see times as dates.
+    public var start: Timestamp?
     /// What runs of this scenario record to their result file (`recording:`).
     public var recording: RecordingOptions = .standard
     /// The controllers plugged into every replication (`controllers:`, `shadow:`, `deploy:`).

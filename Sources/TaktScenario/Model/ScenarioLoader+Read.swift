@@ -10,10 +10,11 @@ extension ScenarioLoader {
         guard let top = document.mapping("the scenario") else { return nil }
         let name = top.required("name", expected: "a short name for reports")?.string("name")
         _ = top.optional("description")?.string("description")
-        let run = top.optional("run").map { readRun($0) } ?? RunSettings()
+        var start: Timestamp?
+        let run = top.optional("run").map { readRun($0, start: &start) } ?? RunSettings()
         let variants = readVariantNames(top.optional("variants"))
         var controllers = ControllerPlan()
-        let model = readModel(top, document: document, file: file, run: run, controllers: &controllers)
+        let model = readModel(top, document: document, file: file, run: run, start: start, controllers: &controllers)
         let recording = top.optional("recording").map { readRecording($0) } ?? .standard
         if case .factory(let configuration)? = model {
             FactoryReader.checkEventBudget(configuration, run: run, sampleInterval: recording.sampleInterval,
@@ -25,12 +26,13 @@ extension ScenarioLoader {
                                 variant: nil,
                                 recording: recording)
         scenario.controllers = controllers
+        scenario.start = start
         return scenario
     }
 
     /// The model section: `queue:` or a factory (`stations:` and its companions), never both.
     static func readModel(_ top: MappingReader, document: Located, file: String, run: RunSettings,
-                          controllers: inout ControllerPlan) -> ScenarioModel? {
+                          start: Timestamp? = nil, controllers: inout ControllerPlan) -> ScenarioModel? {
         let queueKey = top.keyNode("queue"), stationsKey = top.keyNode("stations")
         switch (queueKey, stationsKey) {
         case (let queueKey?, let stationsKey?):
@@ -54,7 +56,8 @@ extension ScenarioLoader {
             }
             return top.optional("queue").flatMap { readQueue($0) }.map { .queue($0) }
         case (nil, _?):
-            let reader = FactoryReader(top: top, document: document, scenarioFile: file)
+            var reader = FactoryReader(top: top, document: document, scenarioFile: file)
+            reader.runStart = start
             guard let configuration = reader.read(run: run) else {
                 // the sections read after the essential ones were skipped: not unknown keys
                 FactoryReader.sectionKeys.forEach { _ = top.optional($0) }
@@ -78,7 +81,7 @@ extension ScenarioLoader {
         return variants.namedEntries.map(\.name)
     }
 
-    static func readRun(_ node: Located) -> RunSettings {
+    static func readRun(_ node: Located, start: inout Timestamp?) -> RunSettings {
         var settings = RunSettings()
         guard let run = node.mapping("run") else { return settings }
         if let seed = run.optional("seed")?.integer("run.seed", in: 0...Int.max) { settings.seed = UInt64(seed) }
@@ -96,6 +99,12 @@ extension ScenarioLoader {
         }
         if let level = run.optional("confidence")?.number("run.confidence", in: 0.5...0.9999) {
             settings.confidenceLevel = level
+        }
+        if let startNode = run.optional("start"), let text = startNode.string("run.start") {
+            start = Timestamp(text)
+            if start == nil {
+                startNode.error("run.start must be a date and time, such as \(Timestamp.examples); found '\(text)'")
+            }
         }
         run.finish()
         if settings.warmUp >= settings.endTime {

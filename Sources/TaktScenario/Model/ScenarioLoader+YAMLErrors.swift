@@ -36,6 +36,11 @@ extension ScenarioLoader {
                 message += "; a distribution with ': ' inside must be quoted, e.g. "
                     + "\"exponential(mean: 5 min)\", or written with '=': exponential(mean=5 min)"
             }
+            if problem.contains("did not find expected ','"), mark.line >= 1, mark.line - 1 < lines.count,
+               let law = unquotedLawInFlow(lines[mark.line - 1], beforeColumn: mark.column) {
+                return Diagnostic(file: file, line: mark.line, column: law.column,
+                                  message: unquotedLawMessage(law.text))
+            }
             let (line, column) = position(of: mark, in: lines)
             return Diagnostic(file: file, line: line, column: column, message: message)
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -30,11 +30,36 @@ public struct KubernetesJob: Sendable {
         self.mountPath = mountPath
     }
 
-    /// A DNS-1123 name: lower-case letters, digits and dashes.
+    /// Where the takt binary is in the image the Containerfile builds.
+    public static let imageTakt = "/usr/local/bin/takt"
+
+    /// The Job's name, a DNS-1123 label that Kubernetes accepts: `takt-` and the sweep name's
+    /// lower-case ASCII letters and digits, runs of anything else as one dash, at most 45
+    /// characters (a pod's name adds the index and a suffix to it, within 63), never ending in a
+    /// dash — not even when the cut falls on one.
     public var jobName: String {
         let slug = name.lowercased().map { ($0.isASCII && ($0.isLetter || $0.isNumber)) ? String($0) : "-" }.joined()
             .split(separator: "-").joined(separator: "-")
-        return "takt-" + (slug.isEmpty ? "sweep" : String(slug.prefix(40)))
+        let cut = String(slug.prefix(40)).split(separator: "-").joined(separator: "-")
+        return "takt-" + (cut.isEmpty ? "sweep" : cut)
+    }
+
+    /// Whether `text` is a DNS-1123 label (RFC 1123, as Kubernetes checks names of containers,
+    /// volumes and Jobs): 1 to 63 lower-case letters, digits and dashes, starting and ending with
+    /// a letter or digit.
+    public static func isDNS1123Label(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isAlphanumeric(_ byte: UInt8) -> Bool { (97...122).contains(byte) || (48...57).contains(byte) }
+        guard (1...63).contains(bytes.count), let first = bytes.first, let last = bytes.last,
+              isAlphanumeric(first), isAlphanumeric(last) else { return false }
+        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Whether `text` is a DNS-1123 subdomain (names of PersistentVolumeClaims): at most 253
+    /// characters, DNS-1123 labels joined by dots.
+    public static func isDNS1123Subdomain(_ text: String) -> Bool {
+        text.utf8.count <= 253 && text.split(separator: ".", omittingEmptySubsequences: false)
+            .allSatisfy { isDNS1123Label(String($0)) }
     }
 
     public var manifest: String {

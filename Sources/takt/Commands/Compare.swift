@@ -33,7 +33,7 @@ struct Compare: ParsableCommand {
               takt compare scenarios/job-shop.yaml --out results/cmp.h5 --report results/cmp.html
             """)
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
     @Option(help: "Variants to compare, comma-separated, the reference first (base = the scenario without overlay).")

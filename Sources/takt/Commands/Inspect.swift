@@ -12,10 +12,12 @@ struct Inspect: ParsableCommand {
 
             Examples:
               takt inspect results/flow-line-20261129-080041.h5
-              HDF5_USE_FILE_LOCKING=FALSE takt inspect results/line.h5.partial   # while a run writes it
+              # while a run writes it
+              HDF5_USE_FILE_LOCKING=FALSE takt inspect results/line.h5.partial
             """)
 
-    @Argument(help: "The result file (.h5, or a .partial left by a killed run).")
+    @Argument(help: "The result file (.h5, or a .partial left by a killed run).",
+              completion: .file(extensions: ["h5", "partial"]))
     var file: String
 
     func run() throws {

@@ -21,17 +21,19 @@ struct Run: ParsableCommand {
             Examples:
               takt run
               takt run scenarios/flow-line.yaml --replications 20 --seed 7
-              takt run scenarios/job-shop.yaml --variant edd_everywhere --json > results/edd.json
+              takt run scenarios/job-shop.yaml --variant edd_everywhere --json \\
+                  > results/edd.json
               takt run scenarios/job-shop.yaml --gantt results/job-shop.svg
               takt run ft10.txt --rule mwkr --gantt results/ft10.svg
-              takt run scenarios/flow-line.yaml --out results/line.h5 --record all --sample '10 min'
+              takt run scenarios/flow-line.yaml --out results/line.h5 --record all \\
+                  --sample '10 min'
               takt run scenarios/flow-line.yaml --out results/line.h5 --report results/line.html
             """)
 
     @Argument(help: """
         The scenario file (YAML), or a job-shop instance (OR-Library .txt). Default: \
         \(ScenarioLocator.defaultScenario).
-        """)
+        """, completion: .file(extensions: ["yaml", "yml", "txt", "jsp"]))
     var scenario: String?
 
     @Option(help: "Run this variant of the scenario (see `takt validate` for the names).")
@@ -42,14 +44,15 @@ struct Run: ParsableCommand {
         """)
     var rule: String?
 
-    @Option(help: "Write a Gantt chart (SVG) of replication 0 to this file.")
+    @Option(help: "Write a Gantt chart (SVG) of replication 0 to this file.", completion: .file(extensions: ["svg"]))
     var gantt: String?
 
     @Option(name: .customLong("save-models"),
             help: """
                 Save what the controllers of replication 0 learned (JSON) to this file, to warm-start a later run \
                 (warm_start: FILE).
-                """)
+                """,
+            completion: .file(extensions: ["json"]))
     var saveModels: String?
 
     @OptionGroup var options: RunOptions

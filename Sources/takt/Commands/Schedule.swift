@@ -24,7 +24,8 @@ struct ScheduleCommand: ParsableCommand {
               takt schedule mk01.fjs --gantt results/mk01.svg --out results/mk01.h5
             """)
 
-    @Argument(help: "The instance: OR-Library job-shop text, or Brandimarte .fjs.")
+    @Argument(help: "The instance: OR-Library job-shop text, or Brandimarte .fjs.",
+              completion: .file(extensions: ["txt", "jsp", "fjs"]))
     var file: String
 
     @Option(name: .customLong("time-limit"),
@@ -49,10 +50,11 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(help: "Print the result and the schedule as JSON on standard output.")
     var json = false
 
-    @Option(help: "Write a Gantt chart (SVG) of the schedule to this file.")
+    @Option(help: "Write a Gantt chart (SVG) of the schedule to this file.", completion: .file(extensions: ["svg"]))
     var gantt: String?
 
-    @Option(help: "Write the schedule to this HDF5 file (group /schedule; see docs/hdf5-layout.md).")
+    @Option(help: "Write the schedule to this HDF5 file (group /schedule; see docs/hdf5-layout.md).",
+            completion: .file(extensions: ["h5"]))
     var out: String?
 
     @Flag(help: "Replace existing --gantt and --out files.")

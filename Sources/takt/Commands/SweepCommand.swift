@@ -19,7 +19,8 @@ struct SweepCommand: ParsableCommand {
               takt sweep run scenarios/sweeps/two-shifts-staffing.yaml --jobs 2
               takt sweep status scenarios/sweeps/two-shifts-staffing.yaml
               takt sweep merge scenarios/sweeps/two-shifts-staffing.yaml
-              takt sweep submit scenarios/sweeps/two-shifts-staffing.yaml --engine slurm --throttle 50 --submit
+              takt sweep submit scenarios/sweeps/two-shifts-staffing.yaml --engine slurm \\
+                  --throttle 50 --submit
             """,
         subcommands: [SweepPlanCommand.self, SweepRunCommand.self, SweepSubmitCommand.self, SweepStatusCommand.self,
                       SweepResubmitCommand.self, SweepMergeCommand.self])

@@ -18,13 +18,16 @@ struct SweepMergeCommand: ParsableCommand {
 
             Examples:
               takt sweep merge scenarios/sweeps/two-shifts-staffing.yaml
-              takt sweep merge my-sweep.yaml --out /scratch/me/sweep --merged results/my-sweep.h5
-              takt sweep merge scenarios/sweeps/two-shifts-staffing.yaml --report results/staffing.html
+              takt sweep merge my-sweep.yaml --out /scratch/me/sweep \\
+                  --merged results/my-sweep.h5
+              takt sweep merge scenarios/sweeps/two-shifts-staffing.yaml \\
+                  --report results/staffing.html
             """)
 
     @OptionGroup var file: SweepFileOptions
 
-    @Option(help: "Write the merged file here (default: <out>/sweep.h5). An existing merged file is replaced.")
+    @Option(help: "Write the merged file here (default: <out>/sweep.h5). An existing merged file is replaced.",
+            completion: .file(extensions: ["h5"]))
     var merged: String?
 
     @Option(help: """

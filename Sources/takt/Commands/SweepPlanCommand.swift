@@ -16,8 +16,10 @@ struct SweepPlanCommand: ParsableCommand {
 
             Examples:
               takt sweep plan scenarios/sweeps/two-shifts-staffing.yaml
-              takt sweep plan scenarios/sweeps/two-shifts-staffing.yaml --runs    # every run with its seed
-              takt sweep plan my-sweep.yaml --chunk 10                             # array tasks with 10 runs each
+              # every run with its seed
+              takt sweep plan scenarios/sweeps/two-shifts-staffing.yaml --runs
+              # array tasks with 10 runs each
+              takt sweep plan my-sweep.yaml --chunk 10
             """)
 
     @OptionGroup var file: SweepFileOptions

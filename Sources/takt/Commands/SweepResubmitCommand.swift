@@ -19,7 +19,8 @@ struct SweepResubmitCommand: ParsableCommand {
 
             Examples:
               takt sweep resubmit scenarios/sweeps/two-shifts-staffing.yaml --submit
-              takt sweep resubmit my-sweep.yaml --chunk 10 --throttle 20 --time 30:00 --submit
+              takt sweep resubmit my-sweep.yaml --chunk 10 --throttle 20 --time 30:00 \\
+                  --submit
             """)
 
     @OptionGroup var file: SweepFileOptions

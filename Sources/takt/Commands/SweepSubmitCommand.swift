@@ -21,9 +21,12 @@ struct SweepSubmitCommand: ParsableCommand {
             per task.
 
             Examples:
-              takt sweep submit scenarios/sweeps/two-shifts-staffing.yaml --engine slurm --throttle 20 --time 10:00
-              takt sweep submit my-sweep.yaml --engine slurm --chunk 10 --partition short --submit
-              takt sweep submit my-sweep.yaml --engine k8s --image registry/takt:0.1 --throttle 100
+              takt sweep submit scenarios/sweeps/two-shifts-staffing.yaml --engine slurm \\
+                  --throttle 20 --time 10:00
+              takt sweep submit my-sweep.yaml --engine slurm --chunk 10 --partition short \\
+                  --submit
+              takt sweep submit my-sweep.yaml --engine k8s --image registry/takt:0.1 \\
+                  --throttle 100
             """)
 
     @OptionGroup var file: SweepFileOptions
@@ -36,7 +39,7 @@ struct SweepSubmitCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: layout.logsFolder, withIntermediateDirectories: true)
         let tasks = ArrayTasks(runCount: sweep.runCount, chunk: cluster.chunk)
         if cluster.engine == "k8s" {
-            let job = KubernetesJob(image: cluster.image, takt: cluster.taktBinary,
+            let job = KubernetesJob(image: cluster.image, takt: cluster.podTaktBinary,
                                     sweepFile: SweepPaths.absolute(file.sweep),
                                     folder: SweepPaths.absolute(layout.folder), name: sweep.name, tasks: tasks,
                                     parallelism: cluster.throttle ?? min(tasks.taskCount, 100), claim: cluster.claim,

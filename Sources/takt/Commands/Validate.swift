@@ -18,7 +18,8 @@ struct Validate: ParsableCommand {
               takt validate mk01.fjs
             """)
 
-    @Argument(help: "The scenario file (YAML), or a job-shop instance (OR-Library .txt or .jsp, Brandimarte .fjs).")
+    @Argument(help: "The scenario file (YAML), or a job-shop instance (OR-Library .txt or .jsp, Brandimarte .fjs).",
+              completion: .file(extensions: ["yaml", "yml", "txt", "jsp", "fjs"]))
     var scenario: String
 
     func run() throws {

@@ -4,10 +4,11 @@ import TaktSweep
 
 /// The sweep file and output folder, shared by every `takt sweep` command.
 struct SweepFileOptions: ParsableArguments {
-    @Argument(help: "The sweep file (YAML; see docs/sweep-format.md).")
+    @Argument(help: "The sweep file (YAML; see docs/sweep-format.md).", completion: .file(extensions: ["yaml", "yml"]))
     var sweep: String
 
-    @Option(help: "The sweep's output folder (default: the file's output:, else results/sweeps/<sweep file name>).")
+    @Option(help: "The sweep's output folder (default: the file's output:, else results/sweeps/<sweep file name>).",
+            completion: .directory)
     var out: String?
 
     /// The sweep, loaded and checked (problems exit with status 2, at their line and column).
@@ -44,10 +45,10 @@ struct ClusterOptions: ParsableArguments {
     @Option(name: .customLong("sbatch-option"), help: "An extra #SBATCH line, e.g. --account=abc (repeatable).")
     var sbatchOptions: [String] = []
 
-    @Option(help: "The takt binary the tasks run (default: this one).")
+    @Option(help: "The takt binary the tasks run (default: this one; for k8s, /usr/local/bin/takt in the image).")
     var takt: String?
 
-    @Option(help: "k8s: the container image with takt.")
+    @Option(help: "k8s: the container image with takt (build it from the Containerfile; see docs/sweep-format.md).")
     var image: String = "takt:latest"
 
     @Option(help: "k8s: the PersistentVolumeClaim that holds the sweep, the scenario and the output folder.")
@@ -65,6 +66,10 @@ struct ClusterOptions: ParsableArguments {
         }
         if chunk < 1 { throw ValidationError("--chunk must be at least 1, got \(chunk)") }
         if let throttle, throttle < 1 { throw ValidationError("--throttle must be at least 1, got \(throttle)") }
+        if engine == "k8s" && !KubernetesJob.isDNS1123Subdomain(claim) {
+            throw ValidationError("--claim '\(claim)' is not a Kubernetes name: lower-case letters, digits, '-' and "
+                                      + "'.', starting and ending with a letter or digit")
+        }
         if submit && engine == "k8s" {
             throw ValidationError("--submit works with slurm; apply a k8s manifest with kubectl")
         }
@@ -75,6 +80,10 @@ struct ClusterOptions: ParsableArguments {
         if let takt { return SweepPaths.absolute(takt) }
         return Bundle.main.executablePath.map(SweepPaths.absolute) ?? SweepPaths.absolute(CommandLine.arguments[0])
     }
+
+    /// The takt binary a k8s pod runs: `--takt` as given (a path in the image), else the
+    /// Containerfile's.
+    var podTaktBinary: String { takt ?? KubernetesJob.imageTakt }
 
     func slurmScript(_ sweep: Sweep, sweepFile: String, layout: SweepLayout) -> SlurmScript {
         SlurmScript(takt: taktBinary, sweepFile: SweepPaths.absolute(sweepFile),

@@ -9,7 +9,8 @@ enum CompareJSON {
     struct Document: Encodable {
         var scenario: String
         var scenario_file: String
-        var seed: UInt64
+        /// A string: a 64-bit seed as a JSON number would be rounded by jq and JavaScript.
+        var seed: String
         var replications: Int
         var confidence_level: Double
         var streams: String
@@ -24,9 +25,10 @@ enum CompareJSON {
 
     struct Variant: Encodable {
         var name: String
-        var seed: UInt64
+        /// A string: a 64-bit seed as a JSON number would be rounded by jq and JavaScript.
+        var seed: String
         var kpis: [KPI]
-        var runs: [ReplicationResult]
+        var runs: [RunJSON]
     }
 
     /// One KPI of one variant: mean over its replications, half-width, and the value of each
@@ -61,11 +63,11 @@ enum CompareJSON {
 
     static func encode(_ result: ComparisonOutcome, scenarioFile: String, resultFile: String?) throws -> String {
         let variants = result.variants.map { variant in
-            Variant(name: variant.name, seed: variant.seed, kpis: variant.summaries.map { summary in
+            Variant(name: variant.name, seed: String(variant.seed), kpis: variant.summaries.map { summary in
                 KPI(name: summary.name, label: summary.label, unit: summary.unit, mean: finite(summary.interval.mean),
                     half_width: finite(summary.interval.halfWidth),
                     values: variant.results.map { run in finite(run.kpis.first { $0.name == summary.name }?.value) })
-            }, runs: variant.results)
+            }, runs: variant.results.map(RunJSON.init))
         }
         let rows = result.differences.map {
             Row(kpi: $0.kpi, label: $0.label, unit: $0.unit, variant_a: $0.variantA, variant_b: $0.variantB,
@@ -75,7 +77,7 @@ enum CompareJSON {
                 significant: $0.significant, n: $0.n, confidence_level: $0.level)
         }
         let document = Document(
-            scenario: result.scenarioName, scenario_file: scenarioFile, seed: result.seed,
+            scenario: result.scenarioName, scenario_file: scenarioFile, seed: String(result.seed),
             replications: result.variants.map(\.results.count).max() ?? 0, confidence_level: result.level,
             streams: result.streams.rawValue, warm_up_seconds: result.warmUp, variants: variants, comparison: rows,
             events: result.events, wall_seconds: result.wallSeconds, result_file: resultFile,

@@ -29,6 +29,9 @@ enum CompareTable {
         }
         lines.append("")
         lines.append("* significant: the \(level)% confidence interval of the difference excludes 0.")
+        if result.differences.contains(where: { KPITable.estimatedQuantiles.contains($0.kpi) }) {
+            lines.append(KPITable.estimateFootnote)
+        }
         let rate = result.wallSeconds > 0 ? Double(result.events) / result.wallSeconds : 0
         lines.append("\(result.events) events in \(String(format: "%.2f", result.wallSeconds)) s "
             + "(\(String(format: "%.1f", rate / 1e6)) M events/s on \(result.threads) threads)")
@@ -41,7 +44,8 @@ enum CompareTable {
         var rows = [header]
         for row in differences {
             let scale = max(abs(row.meanA), abs(row.meanB))
-            rows.append([row.label, row.unit, format(row.meanA), format(row.halfWidthA), format(row.meanB),
+            let label = KPITable.estimatedQuantiles.contains(row.kpi) ? row.label + " †" : row.label
+            rows.append([label, row.unit, format(row.meanA), format(row.halfWidthA), format(row.meanB),
                          format(row.halfWidthB), format(row.difference, scale: scale),
                          format(row.differenceHalfWidth, scale: scale), change(row.relativeChange),
                          row.significant ? "*" : ""])

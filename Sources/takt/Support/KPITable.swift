@@ -3,6 +3,13 @@ import TaktExperiments
 
 /// The KPI table printed by `takt run`.
 enum KPITable {
+    /// KPIs that are streaming P² estimates, not exact order statistics: marked † in the table.
+    static let estimatedQuantiles: Set<String> = ["flow_time_p50", "flow_time_p95"]
+
+    /// The footnote for the † KPIs (the error is measured in README.md, "A tour of the CLI").
+    static let estimateFootnote = "† P² estimate from a stream, typically within 2–5% of the exact percentile of "
+        + "the same jobs; exact: takt_h5 Run.flow_time_quantiles() on a file with jobs recorded."
+
     static func render(_ result: ExperimentResult, scenarioFile: String) -> String {
         let level = result.summaries.first.map { Int(($0.interval.level * 100).rounded()) } ?? 95
         var lines: [String] = []
@@ -13,7 +20,8 @@ enum KPITable {
         var rows: [[String]] = [header]
         for summary in result.summaries {
             let halfWidth = summary.interval.halfWidth.isFinite ? format(summary.interval.halfWidth) : "n/a"
-            rows.append([summary.label, summary.unit, format(summary.interval.mean), halfWidth,
+            let label = estimatedQuantiles.contains(summary.name) ? summary.label + " †" : summary.label
+            rows.append([label, summary.unit, format(summary.interval.mean), halfWidth,
                          summary.theory.map(format) ?? ""])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -28,6 +36,10 @@ enum KPITable {
             while line.last == " " { line.removeLast() }
             lines.append(line)
             if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        if result.summaries.contains(where: { estimatedQuantiles.contains($0.name) }) {
+            lines.append("")
+            lines.append(estimateFootnote)
         }
         lines.append("")
         let rate = result.wallSeconds > 0 ? Double(result.events) / result.wallSeconds : 0

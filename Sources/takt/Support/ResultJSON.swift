@@ -8,11 +8,12 @@ enum ResultJSON {
     struct Document: Encodable {
         var scenario: String
         var scenario_file: String
-        var seed: UInt64
+        /// A string: a 64-bit seed as a JSON number would be rounded by jq and JavaScript.
+        var seed: String
         var replications: Int
         var confidence_level: Double
         var kpis: [Summary]
-        var runs: [ReplicationResult]
+        var runs: [RunJSON]
         var events: Int
         var wall_seconds: Double
         var result_file: String?
@@ -40,10 +41,11 @@ enum ResultJSON {
                            theory: summary.theory, values: result.results.map { $0.kpis[index].value })
         }
         let document = Document(
-            scenario: result.scenarioName, scenario_file: scenarioFile, seed: result.seed,
+            scenario: result.scenarioName, scenario_file: scenarioFile, seed: String(result.seed),
             replications: result.results.count,
             confidence_level: result.summaries.first?.interval.level ?? 0.95,
-            kpis: summaries, runs: result.results, events: result.events, wall_seconds: result.wallSeconds,
+            kpis: summaries, runs: result.results.map(RunJSON.init), events: result.events,
+            wall_seconds: result.wallSeconds,
             result_file: resultFile, interrupted: result.interrupted)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -9,7 +9,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: """
         Write the HDF5 result file here (default: results/<scenario>-<UTC time>.h5). An existing file is refused \
         unless --force.
-        """)
+        """, completion: .file(extensions: ["h5"]))
     var out: String?
 
     @Flag(help: "Write no result file (KPIs on the terminal only).")

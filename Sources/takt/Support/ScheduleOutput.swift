@@ -46,7 +46,7 @@ enum ScheduleJSON {
         field("best_seconds", String(format: "%.3f", result.bestSeconds))
         field("iterations", "\(result.iterations)")
         field("walkers", "\(result.walkers)")
-        field("seed", "\(seed)")
+        field("seed", quoted(String(seed)))  // a string: jq and JavaScript round 64-bit numbers
         field("start_rule", quoted(result.startRule.rawValue))
         field("start_makespan", "\(result.startMakespan)")
         field("interrupted", result.interrupted ? "true" : "false")

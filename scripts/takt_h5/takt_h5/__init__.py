@@ -20,6 +20,8 @@ Example::
         run.process(wide=True)                 # recipe parameters, one column each, per execution
         run.inspections()                      # verdicts with operation and defect-class names
         run.defect_truth()                     # hidden truth: only for scoring
+        events = run.events(replications="all", times=True)  # every variant and replication, dates
+        run.to_parquet("results/run-tables")   # one Parquet file per table (pyarrow)
         other = takt_h5.open_run("results/third_mill.h5")
         run.compare(run, other)                # per-KPI difference with a paired CI
 
@@ -33,6 +35,7 @@ from ._run import Run
 from ._shares import state_shares
 from ._stats import paired_interval, t_quantile, welch_interval
 from ._sweep import open_sweep, open_sweep_run, points_wide
+from ._tidy import read_parquet
 from ._warn import TaktResultWarning
 
 #: Takt's release number: the kit and the `takt` tool always carry the same one (CHANGELOG.md).
@@ -50,6 +53,7 @@ __all__ = [
     "open_sweep",
     "open_sweep_run",
     "points_wide",
+    "read_parquet",
     "paired_interval",
     "state_shares",
     "t_quantile",

@@ -31,12 +31,14 @@ from ._decode import (
 from ._format import _duration, _seconds, describe_run
 from ._layout import BOOL_COLUMNS, ENUM_LOOKUPS, ID_COLUMNS, SECONDS, SUPPORTED_MAJOR, TIME_COLUMNS, _open_h5
 from ._quality import QualityTables
+from ._quantiles import FlowTimeQuantiles
+from ._tidy import Replications, TidyTables
 from ._warn import TaktResultWarning, _stacklevel
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-class Run(QualityTables, Comparisons):
+class Run(QualityTables, Comparisons, TidyTables, FlowTimeQuantiles):
     """One Takt result file (``takt run --out FILE.h5``), opened read-only.
 
     Use it as a context manager, or call :meth:`close`::
@@ -316,9 +318,15 @@ class Run(QualityTables, Comparisons):
 
     # ------------------------------------------------------------------ run tables
 
-    def table(self, name: str, variant: str | None = None, replication: int = 0, *,
-              timedelta: bool = False) -> pd.DataFrame:
+    def table(self, name: str, variant: str | None = None, replication: int = 0, *, timedelta: bool = False,
+              times: bool = False, replications: Replications | None = None) -> pd.DataFrame:
         """Any table of one run (``/runs/<variant>/<replication>/<name>``) as a DataFrame.
+
+        With ``replications="all"`` (or a list of indices): that table of every such replication,
+        of every variant unless ``variant`` names one, in one tidy frame whose first columns are
+        ``variant`` (Categorical) and ``replication``; ``df.attrs["units"]`` is kept.
+        With ``times=True``, each time column ``c`` gets ``c_time``: a pandas datetime
+        (``run.start + c``) when the scenario gives ``run.start``, else a Timedelta.
 
         Enum columns become Categoricals named by the HDF5 enum; id columns get a name column
         beside them (``station_name``, ``machine_name``, ``product_name``, ``material_name``; -1 →
@@ -327,6 +335,8 @@ class Run(QualityTables, Comparisons):
         ``timedelta=True``, each time column ``c`` gets a ``c_td`` column of pandas Timedeltas
         (NaN and ∞ → NaT).
         """
+        if replications is not None:
+            return self._tidy(name, variant, replications, timedelta=timedelta, times=times)
         group = self._run_group(variant, replication)
         if name not in group:
             raise KeyError(f"no table {name!r} in {group.name} of {self.path}")
@@ -362,37 +372,48 @@ class Run(QualityTables, Comparisons):
                 seconds = np.where(np.isfinite(seconds), seconds, np.nan)
                 position = list(frame.columns).index(column) + 1
                 frame.insert(position, f"{column}_td", pd.to_timedelta(seconds, unit="s"))
+        if times:
+            self._add_times(frame, units)
         frame.attrs["units"] = units
         frame.attrs["description"] = decode_value(dataset.attrs.get("description", ""))
         frame.attrs["variant"] = group.parent.name.rsplit("/", 1)[-1]
         frame.attrs["replication"] = int(replication)
         return frame
 
-    def events(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False) -> pd.DataFrame:
+    def events(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False,
+               times: bool = False, replications: Replications | None = None) -> pd.DataFrame:
         """The event log of one replication: time, kind (Categorical: order_arrival, release,
         queue_enter, process_start, …), job, product, machine, station, worker, material, value,
         plus name columns. ``value`` depends on the kind (a quantity for orders and materials, the
-        drawn duration in seconds for process and repair starts, else 0). See :meth:`table`."""
-        return self.table("events", variant, replication, timedelta=timedelta)
+        drawn duration in seconds for process and repair starts, else 0). ``replications="all"``:
+        every replication and variant in one tidy frame; ``times=True``: dates. See :meth:`table`."""
+        return self.table("events", variant, replication, timedelta=timedelta, times=times,
+                          replications=replications)
 
-    def operations(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False) -> pd.DataFrame:
+    def operations(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False,
+               times: bool = False, replications: Replications | None = None) -> pd.DataFrame:
         """One row per operation (the Gantt data): job, product, operation (routing step), station,
         machine, worker, setup_start (NaN without setup), start, end, outcome (Categorical: next,
         finished, scrapped, rework), plus name columns. See :meth:`table` and :meth:`gantt`."""
-        return self.table("operations", variant, replication, timedelta=timedelta)
+        return self.table("operations", variant, replication, timedelta=timedelta, times=times,
+                          replications=replications)
 
-    def jobs(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False) -> pd.DataFrame:
+    def jobs(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False,
+               times: bool = False, replications: Replications | None = None) -> pd.DataFrame:
         """One row per job that left the shop: job, product, quantity, parent (-1: none), is_order
         (bool), outcome (Categorical: finished, scrapped), priority, reworks, arrival, release,
         start, finish, due (∞ without due date), tardiness. Jobs still in the shop at the end are
         not listed. Warm-up is not removed. See :meth:`table`."""
-        return self.table("jobs", variant, replication, timedelta=timedelta)
+        return self.table("jobs", variant, replication, timedelta=timedelta, times=times,
+                          replications=replications)
 
-    def states(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False) -> pd.DataFrame:
+    def states(self, variant: str | None = None, replication: int = 0, *, timedelta: bool = False,
+               times: bool = False, replications: Replications | None = None) -> pd.DataFrame:
         """Machine state intervals: machine, station, state (Categorical: idle, setup, busy,
         blocked, starved, down, maintenance, off_shift), start, end, plus name columns. See
         :meth:`table` and :func:`state_shares`."""
-        return self.table("states", variant, replication, timedelta=timedelta)
+        return self.table("states", variant, replication, timedelta=timedelta, times=times,
+                          replications=replications)
 
     def gantt(self, variant: str | None = None, replication: int = 0) -> pd.DataFrame:
         """The operations of one replication sorted by machine (lookup order) then start, with
