@@ -5,7 +5,7 @@ extension ResultFile {
     /// 1.1 added the comparison table and per-variant lookups; 1.0 readers can read 1.1 files.
     /// Its own number, not the release's: CHANGELOG.md ("Versions") says which release writes
     /// which format, and scripts/tests/test_versions.py checks every copy of it.
-    public static let formatVersion = "1.1"
+    public static let formatVersion = "1.2"
 
     /// Writes /summary/comparison: paired differences of KPIs between variants.
     ///

@@ -32,7 +32,8 @@ struct RowTypes {
             ("job", offset(\EventRow.job), i8),
             ("product", offset(\EventRow.product), i4), ("machine", offset(\EventRow.machine), i4),
             ("station", offset(\EventRow.station), i4), ("worker", offset(\EventRow.worker), i4),
-            ("material", offset(\EventRow.material), i4), ("value", offset(\EventRow.value), d),
+            ("material", offset(\EventRow.material), i4), ("parameter", offset(\EventRow.parameter), i4),
+            ("value", offset(\EventRow.value), d),
         ]))
         operations = try pair(HDF5Types.compound(size: MemoryLayout<OperationRecord>.stride, members: [
             ("job", offset(\OperationRecord.job), i8), ("product", offset(\OperationRecord.product), i4),

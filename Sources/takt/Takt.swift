@@ -7,7 +7,7 @@ import TaktScenario
 struct Takt: ParsableCommand {
     /// Takt's release number, shared with the analyst kit takt_h5 (CHANGELOG.md, "Versions";
     /// scripts/tests/test_versions.py checks that all copies agree).
-    static let version = "1.2.0"
+    static let version = "1.3.0"
 
     static let configuration = CommandConfiguration(
         commandName: "takt",

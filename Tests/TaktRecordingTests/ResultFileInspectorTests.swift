@@ -9,7 +9,7 @@ final class ResultFileInspectorTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(atPath: (written.path as NSString)
                                                                .deletingLastPathComponent) }
         let summary = try ResultFileInspector.summary(path: written.path)
-        for expected in ["completion_status: complete", "format_version: 1.1", "scenario_name: Recording test line",
+        for expected in ["completion_status: complete", "format_version: 1.2", "scenario_name: Recording test line",
                          "seed: 7",
                          "replications: 2", "git_commit: 0123abc", "sensors 1500", "kpis 2; complete",
                          "base/0: events \(written.records[0].events.count), operations "

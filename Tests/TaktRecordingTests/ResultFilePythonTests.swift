@@ -49,12 +49,12 @@ final class ResultFilePythonTests: XCTestCase {
         text = lambda x: x.decode() if isinstance(x, bytes) else x
         with h5py.File(path, "r") as f:
             a = f.attrs
-            assert a["format_version"] == "1.1" and a["completion_status"] == "complete", dict(a)
+            assert a["format_version"] == "1.2" and a["completion_status"] == "complete", dict(a)
             assert a["seed"] == 7 and a["seed"].dtype == np.uint64, repr(a["seed"])
             assert a["replications"] == 2 and a["variant"] == "base"
             events = f["runs/base/1/events"]
             assert events.dtype.names == ("time", "kind", "job", "product", "machine", "station", "worker", "material",
-                                          "value"), events.dtype.names
+                                          "parameter", "value"), events.dtype.names
             kinds = h5py.check_enum_dtype(events.dtype["kind"])
             assert kinds == exp["event_kinds"], kinds
             data = events[:]

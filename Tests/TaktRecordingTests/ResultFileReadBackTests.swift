@@ -56,7 +56,8 @@ final class ResultFileReadBackTests: XCTestCase {
         let written = try written()
         let reader = try HDF5TestReader(written.path)
         XCTAssertEqual(try reader.memberNames("/runs/base/0/events"),
-                       ["time", "kind", "job", "product", "machine", "station", "worker", "material", "value"])
+                       ["time", "kind", "job", "product", "machine", "station", "worker", "material", "parameter",
+                        "value"])
         for replication in 0..<2 {
             let path = "/runs/base/\(replication)/events", rows = written.records[replication].events
             XCTAssertTrue(same(try reader.doubles(path, "time"), rows.map(\.time)))
@@ -67,6 +68,7 @@ final class ResultFileReadBackTests: XCTestCase {
             XCTAssertEqual(try reader.int32s(path, "station"), rows.map(\.station))
             XCTAssertEqual(try reader.int32s(path, "worker"), rows.map(\.worker))
             XCTAssertEqual(try reader.int32s(path, "material"), rows.map(\.material))
+            XCTAssertEqual(try reader.int32s(path, "parameter"), rows.map(\.parameter))
             XCTAssertTrue(same(try reader.doubles(path, "value"), rows.map(\.value)))
         }
         XCTAssertEqual(Set(written.records[0].events.map(\.kind)).count,
@@ -133,7 +135,7 @@ final class ResultFileReadBackTests: XCTestCase {
 
     func testRootRunAndDatasetAttributes() throws {
         let reader = try HDF5TestReader(try written().path)
-        let expected = ["format_version": "1.1", "completion_status": "complete", "takt_version": "9.9.9-test",
+        let expected = ["format_version": "1.2", "completion_status": "complete", "takt_version": "9.9.9-test",
                         "git_commit": "0123abc",
                         "scenario_name": "Recording test line", "scenario_file": "recording-test.yaml",
                         "variant": "base",
@@ -196,7 +198,7 @@ final class ResultFileReadBackTests: XCTestCase {
         }
         XCTAssertEqual(try reader.storage("/runs/base/0/timeseries").chunk,
                        [4_096, written.run.timeseriesColumns.count])
-        XCTAssertEqual(try reader.storedRowSize("/runs/base/0/events"), 8 + 1 + 8 + 5 * 4 + 8,
+        XCTAssertEqual(try reader.storedRowSize("/runs/base/0/events"), 8 + 1 + 8 + 6 * 4 + 8,
                        "packed: no padding on disk")
         XCTAssertLessThan(try reader.storedRowSize("/runs/base/0/events"), MemoryLayout<EventRow>.stride)
     }

@@ -88,7 +88,7 @@ def test_hdf5_comparison_table(compared):
     """The file holds both variants' runs, their own lookups and /summary/comparison as printed."""
     document = compared["common"]["json"]
     with h5py.File(compared["common"]["path"], "r") as f:
-        assert f.attrs["format_version"] == "1.1" and f.attrs["completion_status"] == "complete"
+        assert f.attrs["format_version"] == "1.2" and f.attrs["completion_status"] == "complete"
         assert f.attrs["variant"] == "base,third_lathe"
         assert sorted(f["runs"]) == ["base", "third_lathe"] and sorted(f["runs/third_lathe"]) == ["0", "1", "2", "3"]
         assert len(f["runs/third_lathe/3/kpis"]) > 50 and len(f["runs/third_lathe/3/events"]) > 1000

@@ -140,3 +140,22 @@ def test_files_without_quality_tables_give_empty_frames(tmp_path):
         assert len(truth) == 0 and truth.attrs["hidden_truth"] is True
         assert isinstance(truth, pd.DataFrame)
 
+
+
+def test_setpoint_events_name_their_parameter(takt, tmp_path):
+    """Format 1.2: a setpoint change names the recipe parameter in `parameter` (a row of
+    /lookup/parameters, shown as `parameter_name`), and `material` stays -1 for it."""
+    out = tmp_path / "welding-ai.h5"
+    result = subprocess.run([str(takt), "run", "scenarios/tab-welding.yaml", "--variant", "ai", "--replications", "1",
+                             "--record", "all", "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    with takt_h5.open_run(out) as run:
+        events = run.events()
+        changes = events[events["kind"] == "setpoint_change"]
+        assert len(changes) > 10
+        assert (changes["material"] == -1).all()
+        assert (changes["parameter"] >= 0).all()
+        names = set(run.lookup("parameters")["name"].astype(str))
+        assert set(changes["parameter_name"].astype(str)) <= names
+        others = events[~events["kind"].isin(["setpoint_change", "shadow_setpoint_change"])]
+        assert (others["parameter"] == -1).all()

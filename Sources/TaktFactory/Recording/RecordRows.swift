@@ -16,12 +16,15 @@ public struct EventRow: Sendable, Equatable {
     public var worker: Int32
     /// Material index for material events.
     public var material: Int32
+    /// Row in `/lookup/parameters` for setpoint events (the recipe parameter changed).
+    public var parameter: Int32
     /// A number whose meaning depends on the kind: quantity for orders and materials, the
     /// duration drawn for process and repair starts, 0 otherwise.
     public var value: Double
 
     public init(time: Double, kind: EventKind, job: Int64 = -1, product: Int32 = -1, machine: Int32 = -1,
-                station: Int32 = -1, worker: Int32 = -1, material: Int32 = -1, value: Double = 0) {
+                station: Int32 = -1, worker: Int32 = -1, material: Int32 = -1, parameter: Int32 = -1,
+                value: Double = 0) {
         self.time = time
         self.kind = kind.rawValue
         self.job = job
@@ -30,6 +33,7 @@ public struct EventRow: Sendable, Equatable {
         self.station = station
         self.worker = worker
         self.material = material
+        self.parameter = parameter
         self.value = value
     }
 }

@@ -39,9 +39,9 @@ from ._tidy import read_parquet
 from ._warn import TaktResultWarning
 
 #: Takt's release number: the kit and the `takt` tool always carry the same one (CHANGELOG.md).
-__version__ = "1.2.0"
+__version__ = "1.3.0"
 #: The result-file format that release writes; this package reads any file of the same major.
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 __all__ = [
     "FORMAT_VERSION",

@@ -29,6 +29,10 @@ ID_COLUMNS = {
     "material": ("materials", "material_name"),
 }
 
+#: Id columns named only in one table (``process`` has its own ``parameter``, a position in the
+#: operation's recipe): events name the row of ``/lookup/parameters`` they change (format 1.2).
+TABLE_ID_COLUMNS = {"events": {"parameter": ("parameters", "parameter_name")}}
+
 #: Time columns (seconds) per table, used when a dataset lacks its ``units`` attribute.
 TIME_COLUMNS = {
     "events": ["time"],

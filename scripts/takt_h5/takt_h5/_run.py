@@ -29,7 +29,16 @@ from ._decode import (
     parse_units,
 )
 from ._format import _duration, _seconds, describe_run
-from ._layout import BOOL_COLUMNS, ENUM_LOOKUPS, ID_COLUMNS, SECONDS, SUPPORTED_MAJOR, TIME_COLUMNS, _open_h5
+from ._layout import (
+    BOOL_COLUMNS,
+    ENUM_LOOKUPS,
+    ID_COLUMNS,
+    SECONDS,
+    SUPPORTED_MAJOR,
+    TABLE_ID_COLUMNS,
+    TIME_COLUMNS,
+    _open_h5,
+)
 from ._quality import QualityTables
 from ._quantiles import FlowTimeQuantiles
 from ._tidy import Replications, TidyTables
@@ -361,7 +370,7 @@ class Run(QualityTables, Comparisons, TidyTables, FlowTimeQuantiles):
                     warnings.warn(f"{group.name}/{name}: {unknown} rows have a {column} value outside the enum "
                                   "(shown as missing)", TaktResultWarning, stacklevel=_stacklevel())
                 frame[column] = categorical
-        for column, (lookup_name, name_column) in ID_COLUMNS.items():
+        for column, (lookup_name, name_column) in {**ID_COLUMNS, **TABLE_ID_COLUMNS.get(name, {})}.items():
             if column in frame:
                 position = list(frame.columns).index(column) + 1
                 names = self.names(lookup_name, group.parent.name.rsplit("/", 1)[-1])

@@ -119,10 +119,9 @@ extension FactoryModel {
             let value = min(qualitySystem.qualityTable.maximum[index],
                             max(qualitySystem.qualityTable.minimum[index], change.value))
             if !shadow { qualitySystem.setpoints[index] = value }
-            // `material` carries the parameter's row in /lookup/parameters (see docs/hdf5-layout.md)
             if instrumentation.logsEvents {
                 let product = Int32(routes.product(ofRoute: change.operation))
-                log(shadow ? .shadowSetpointChange : .setpointChange, material: Int32(index), product: product,
+                log(shadow ? .shadowSetpointChange : .setpointChange, product: product, parameter: Int32(index),
                     value: value)
             }
         }

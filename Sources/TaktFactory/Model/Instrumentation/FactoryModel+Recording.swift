@@ -25,11 +25,11 @@ extension FactoryModel {
     /// site so a run without event logging pays one branch).
     mutating func log(_ kind: EventKind, job: Int32 = -1, machine: Int32 = -1, station: Int32 = -1,
                       material: Int32 = -1, worker: Int32 = -1, product: Int32 = -1, operation: Int = -1,
-                      value: Double = 0) {
+                      parameter: Int32 = -1, value: Double = 0) {
         guard instrumentation.recording.events.includes(kind) else { return }
         var row = EventRow(time: instrumentation.currentTime, kind: kind, machine: machine, station: station,
                            worker: worker,
-                           material: material, value: value)
+                           material: material, parameter: parameter, value: value)
         if job >= 0 {
             row.job = flow.jobs[Int(job)].serial
             row.product = flow.jobs[Int(job)].product
