@@ -30,7 +30,8 @@ struct Compare: ParsableCommand {
               takt compare scenarios/two-shifts.yaml --warmup '3 d' --json > cmp.json
               takt compare scenarios/job-shop.yaml --replications 40 --jobs 4
               takt compare job-shop.yaml --variants base,edd_everywhere,third_lathe
-              takt compare scenarios/job-shop.yaml --out results/cmp.h5 --report results/cmp.html
+              takt compare scenarios/job-shop.yaml --out results/cmp.h5 \\
+                  --report results/cmp.html
             """)
 
     @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))

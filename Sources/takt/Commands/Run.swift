@@ -27,7 +27,8 @@ struct Run: ParsableCommand {
               takt run ft10.txt --rule mwkr --gantt results/ft10.svg
               takt run scenarios/flow-line.yaml --out results/line.h5 --record all \\
                   --sample '10 min'
-              takt run scenarios/flow-line.yaml --out results/line.h5 --report results/line.html
+              takt run scenarios/flow-line.yaml --out results/line.h5 \\
+                  --report results/line.html
             """)
 
     @Argument(help: """
