@@ -6,6 +6,8 @@
 //                           style), run through replications and a paired comparison
 //   vibration-maintenance   a maintenance controller written outside Takt, plugged into the
 //                           factory model of scenarios/wear-sensors.yaml and compared with none
+//   WorkInNextQueue         a scheduling controller written outside Takt (the WINQ rule, which
+//                           needs every queue), compared with FIFO in the tests
 //
 //   swift run --package-path Examples bank-queue
 //   swift test --package-path Examples
@@ -29,12 +31,14 @@ let package = Package(
         .executableTarget(name: "bank-queue", dependencies: ["BankModel", .product(name: "TaktExperiments",
                                                                                    package: takt)]),
         .target(name: "VibrationWatch", dependencies: [.product(name: "TaktFactory", package: takt)]),
+        .target(name: "WorkInNextQueue", dependencies: [.product(name: "TaktFactory", package: takt)]),
         .executableTarget(name: "vibration-maintenance",
                           dependencies: ["VibrationWatch", .product(name: "TaktFactory", package: takt),
                                          .product(name: "TaktScenario", package: takt),
                                          .product(name: "TaktExperiments", package: takt)]),
         .testTarget(name: "ExamplesTests",
-                    dependencies: ["BankModel", "VibrationWatch", .product(name: "TaktKernel", package: takt),
+                    dependencies: ["BankModel", "VibrationWatch", "WorkInNextQueue",
+                                   .product(name: "TaktKernel", package: takt),
                                    .product(name: "TaktFactory", package: takt),
                                    .product(name: "TaktScenario", package: takt),
                                    .product(name: "TaktExperiments", package: takt)]),

@@ -5,6 +5,7 @@ import TaktFactory
 import TaktKernel
 import TaktScenario
 import VibrationWatch
+import WorkInNextQueue
 import XCTest
 
 /// The examples do what they claim, checked against theory and against the plant without them.
@@ -52,5 +53,37 @@ final class ExamplesTests: XCTestCase {
         let failures = try XCTUnwrap(rows.first { $0.kpi == "failures" })
         XCTAssertTrue(failures.significant && failures.difference < 0,
                       "\(failures.difference) ± \(failures.differenceHalfWidth)")
+    }
+
+    /// The scheduler written outside Takt, on a dynamic job shop (6 single-machine stations,
+    /// 6 products each visiting every station in its own order, exponential times, 85% load):
+    /// against FIFO at every station, work-in-next-queue cuts the mean flow time — the paired
+    /// 95% interval of the difference lies below zero over 5 replications.
+    func testWorkInNextQueueCutsFlowTimeAgainstFIFO() throws {
+        var generator = Xoshiro256StarStar(seed: 11)
+        let products = (0..<6).map { product -> ProductSpec in
+            var order = Array(0..<6)
+            for i in stride(from: 5, to: 0, by: -1) { order.swapAt(i, Int(generator.nextUnit() * Double(i + 1))) }
+            return ProductSpec(name: "p\(product)", routing: order.map {
+                OperationSpec(name: "o\($0)", stations: [$0], processTime: .exponential(mean: 600))
+            })
+        }
+        let configuration = FactoryConfiguration(
+            stations: (0..<6).map { StationSpec(name: "s\($0)") }, products: products,
+            orderSources: [OrderSourceSpec(name: "orders",
+                                           arrivals: .renewal(interarrival: .exponential(mean: 600 / 0.85),
+                                                              count: nil, until: nil),
+                                           mix: (0..<6).map { (product: $0, weight: 1.0) })])
+        let rows = try PairedComparison<FactoryReplication>(
+            replications: 5, seed: 1, limits: RunLimits(endTime: 60 * 86_400, warmUp: 5 * 86_400),
+            a: ("fifo", { streams, _ in FactoryReplication(FactoryModel(configuration, streams: streams)) }),
+            b: ("winq", { streams, _ in
+                FactoryReplication(FactoryModel(configuration, streams: streams,
+                                                controllers: Controllers(scheduling: WorkInNextQueue())))
+            })).run()
+        let flow = try XCTUnwrap(rows.first { $0.kpi == "flow_time_mean" })
+        print("flow time: fifo \(flow.meanA), winq \(flow.meanB), difference \(flow.difference) ± "
+                  + "\(flow.differenceHalfWidth) \(flow.unit)")
+        XCTAssertTrue(flow.significant && flow.difference < 0, "\(flow.difference) ± \(flow.differenceHalfWidth)")
     }
 }
