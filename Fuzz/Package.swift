@@ -28,6 +28,7 @@ let package = Package(
             .product(name: "TaktExperiments", package: "Takt"),
             .product(name: "TaktSweep", package: "Takt"),
             .product(name: "TaktScheduling", package: "Takt"),
+            .product(name: "TaktControl", package: "Takt"),
         ]),
         .executableTarget(name: "fuzz-scenario", dependencies: harness),
         .executableTarget(name: "fuzz-orders-csv", dependencies: harness),

@@ -1,4 +1,5 @@
 import Foundation
+import TaktControl
 import TaktExperiments
 import TaktScenario
 import TaktSweep
@@ -88,10 +89,22 @@ public enum Harness {
     }
 
     /// Runs one replication of `scenario` on this thread, stopped after `events` events.
+    /// The most tabu iterations a fuzzed scenario's optimiser may spend per plan.
+    static let optimiserBudget = 5_000
+
     public static func runBounded(_ scenario: Scenario, events: Int = eventBudget) {
         var scenario = scenario
         scenario.run.maxEvents = min(scenario.run.maxEvents, events)
         scenario.run.replications = 1
+        // the optimiser's planning is bounded by its iteration budget, not by events: an input that
+        // asks for a long search is the user's wish, not a hang, so the harness caps the search
+        for slot in [\ControllerPlan.scheduling, \ControllerPlan.shadowScheduling] {
+            if case .optimiser(var settings)? = scenario.controllers[keyPath: slot],
+               settings.iterations > optimiserBudget {
+                settings.iterations = optimiserBudget
+                scenario.controllers[keyPath: slot] = .optimiser(settings)
+            }
+        }
         _ = try? Experiment(scenario: scenario, replications: 1, threads: 1).run()
     }
 
