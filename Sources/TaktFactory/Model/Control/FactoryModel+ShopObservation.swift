@@ -11,9 +11,17 @@ extension FactoryModel {
             return ShopMachine(station: Int(fleet.machines[m].station), state: fleet.machines[m].state,
                                isFree: isFree(m), setupFamily: Int(fleet.machines[m].family),
                                since: fleet.machines[m].stateSince,
-                               jobs: held.map { shopJob($0, canStart: false) })
+                               jobs: held.filter { isOnRoute($0) }.map { shopJob($0, canStart: false) })
         }
         return ShopObservation(now: now, layout: control.observableLayout, machines: machines, queues: queues)
+    }
+
+    /// Whether a held job still has an operation of its routing to do: while a batch completes,
+    /// the jobs already moved on have left their routing (or the shop) though the machine still
+    /// lists them.
+    func isOnRoute(_ job: Int32) -> Bool {
+        let record = flow.jobs[Int(job)]
+        return Int(record.operation) < routes.count(product: record.product)
     }
 
     /// A job as the shop floor knows it: its routing position and standard times.
