@@ -46,6 +46,15 @@ final class ReschedulingComparisonTests: XCTestCase {
               scheduling: {policy: rescheduling, iterations: 300, max_replans_per_hour: 2, frozen_horizon: 10 min}
           learned:
             controllers: {scheduling: {policy: learned_dispatch, weights: {slack: 1}}}
+          watched:
+            controllers: {scheduling: {policy: fifo}}
+            shadow: {scheduling: {policy: rescheduling, iterations: 200}}
+          watched_learned:
+            controllers: {scheduling: {policy: fifo}}
+            shadow: {scheduling: {policy: learned_dispatch, weights: {slack: 1}}}
+          deployed:
+            controllers: {scheduling: {policy: fifo}}
+            deploy: {at: 2 d, scheduling: {policy: rescheduling, iterations: 300}}
 
         """
 
@@ -96,10 +105,30 @@ final class ReschedulingComparisonTests: XCTestCase {
         XCTAssertEqual(one.weights, two.weights)
         XCTAssertEqual(one.curve, two.curve)
         XCTAssertEqual(one.curve.count, 2)
-        XCTAssertEqual(one.runs, 2 * 5)
+        XCTAssertEqual(one.runs, 2 * 6)
         XCTAssertGreaterThanOrEqual(one.trainingReplications.lowerBound, DispatchTraining.firstTrainingReplication)
         XCTAssertLessThan(InputLimits.mostReplications, DispatchTraining.firstTrainingReplication)
         XCTAssertNotEqual(one.weights, LearnedDispatch.Weights.shortestFirst, "the mean moved")
         for generation in one.curve { XCTAssertTrue(generation.bestScore <= generation.populationScore) }
+    }
+
+    /// In shadow, both new policies decide but change nothing; deployed mid-run, rescheduling
+    /// takes over and changes the outcome.
+    func testShadowAndDeployModes() throws {
+        let outcome = try Comparison(scenarios: try ["fifo", "watched", "watched_learned", "deployed"].map(scenario),
+                                     replications: 2, recording: .kpisOnly).run()
+        for shadow in ["watched", "watched_learned"] {
+            let rows = outcome.differences(of: shadow)
+            XCTAssertGreaterThan(rows.count, 10)
+            for row in rows { XCTAssertEqual(row.difference, 0, "\(shadow): \(row.kpi) changed under a shadow") }
+            let kpis = outcome.variants.first { $0.name == shadow }!.results[0].kpis
+            let agreement = try XCTUnwrap(kpis.first { $0.name == "shadow.scheduling.agreement" }?.value)
+            XCTAssertGreaterThan(agreement, 0)
+            XCTAssertLessThan(agreement, 100, "\(shadow) disagrees with FIFO somewhere")
+        }
+        let deployed = try XCTUnwrap(outcome.differences(of: "deployed").first { $0.kpi == "tardiness_mean" })
+        XCTAssertNotEqual(deployed.difference, 0, "the deployed rescheduler changes what happens after 2 d")
+        let kpis = outcome.variants.first { $0.name == "deployed" }!.results[0].kpis
+        XCTAssertGreaterThan(try XCTUnwrap(kpis.first { $0.name == "rescheduling.replans" }?.value), 0)
     }
 }

@@ -71,6 +71,9 @@ public struct DispatchTraining: Sendable {
         public var index: Int
         /// The KPI of the mean weights the generation started from, on its training replications.
         public var meanScore: Double
+        /// The KPI of the scenario's own scheduling policy on the same replications (the curve's
+        /// reference: replications differ between generations, so compare each score with it).
+        public var baselineScore: Double
         /// The best candidate's KPI, and the population's average.
         public var bestScore: Double
         public var populationScore: Double
@@ -123,28 +126,29 @@ public struct DispatchTraining: Sendable {
         let ranks = (0..<options.parents).map { log(Double(options.parents) + 0.5) - log(Double($0) + 1) }
         let recombination = ranks.map { $0 / ranks.reduce(0, +) }
         var curve: [Generation] = []
-        let perGeneration = (options.population + 1) * options.replications
+        let perGeneration = (options.population + 2) * options.replications
         let total = perGeneration * options.generations
         let done = Counter()
         for g in 0..<options.generations {
             if stop?.isRequested ?? false { break }
-            let candidates = [mean] + (0..<options.population).map { _ in
+            let candidates: [[Double]?] = [mean] + (0..<options.population).map { _ in
                 (0..<dimension).map { mean[$0] + spread[$0] * Distribution.standardNormal(&random) }
-            }
+            } + [nil]
             let first = Self.firstTrainingReplication + g * options.replications
             let scores = try evaluate(candidates, replications: first..<(first + options.replications)) {
                 progress?(Double(done.add()) / Double(total))
             }
-            let population = Array(scores.dropFirst())
+            let population = Array(scores.dropFirst().dropLast())
             let order = population.indices.sorted { (population[$0], $0) < (population[$1], $1) }
-            let chosen = order.prefix(options.parents).map { candidates[$0 + 1] }
+            let chosen = order.prefix(options.parents).map { candidates[$0 + 1]! }
             let old = mean
             mean = (0..<dimension).map { i in zip(recombination, chosen).reduce(0) { $0 + $1.0 * $1.1[i] } }
             spread = (0..<dimension).map { i in
                 let variance = zip(recombination, chosen).reduce(0) { $0 + $1.0 * pow($1.1[i] - old[i], 2) }
                 return max(1e-3 * options.initialSpread, 0.3 * spread[i] + 0.7 * variance.squareRoot())
             }
-            curve.append(Generation(index: g, meanScore: scores[0], bestScore: population[order[0]],
+            curve.append(Generation(index: g, meanScore: scores[0], baselineScore: scores.last!,
+                                    bestScore: population[order[0]],
                                     populationScore: population.reduce(0, +) / Double(population.count),
                                     spread: spread.reduce(0, +) / Double(dimension), weights: mean))
         }
@@ -153,8 +157,9 @@ public struct DispatchTraining: Sendable {
                        trainingReplications: Self.firstTrainingReplication..<last, runs: curve.count * perGeneration)
     }
 
-    /// The KPI of each candidate, averaged over `replications` (the same for all of them).
-    func evaluate(_ candidates: [[Double]], replications: Range<Int>, finished: @escaping @Sendable () -> Void) throws
+    /// The KPI of each candidate (nil: the scenario's own policy), averaged over `replications`
+    /// (the same for all of them).
+    func evaluate(_ candidates: [[Double]?], replications: Range<Int>, finished: @escaping @Sendable () -> Void) throws
         -> [Double] {
         let count = replications.count
         let kpi = options.kpi
@@ -163,7 +168,9 @@ public struct DispatchTraining: Sendable {
         let (values, error) = ParallelTasks.run(count: candidates.count * count, threads: options.threads,
                                                 stop: nil) { task, _ -> Double in
             var trial = base
-            trial.controllers.scheduling = .learnedDispatch(LearnedDispatch.Weights(candidates[task / count]))
+            if let weights = candidates[task / count] {
+                trial.controllers.scheduling = .learnedDispatch(LearnedDispatch.Weights(weights))
+            }
             let result = try Experiment(scenario: trial, replications: 1, seed: seed, threads: 1)
                 .runReplication(replications.lowerBound + task % count)
             finished()

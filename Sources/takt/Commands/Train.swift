@@ -68,9 +68,9 @@ struct Train: ParsableCommand {
         guard policy == "learned_dispatch" else {
             throw ValidationError("--policy: only learned_dispatch can be trained, got '\(policy)'")
         }
-        if let budget, budget < (population + 1) * replications {
-            throw ValidationError("--budget \(budget) is less than one generation: (population + 1) × replications "
-                                      + "= \((population + 1) * replications) runs")
+        if let budget, budget < (population + 2) * replications {
+            throw ValidationError("--budget \(budget) is less than one generation: (population + 2) × replications "
+                                      + "= \((population + 2) * replications) runs")
         }
         guard (1...10_000).contains(generations), (2...1_000).contains(population), (1...1_000).contains(replications)
         else { throw ValidationError("--generations 1–10000, --population 2–1000, --replications 1–1000") }
@@ -83,7 +83,7 @@ struct Train: ParsableCommand {
         }
         let loaded = try ScenarioLoader.load(path: scenario, variant: variant)
         guard case .factory = loaded.model else { throw InputError(message: "train needs a factory scenario") }
-        let count = budget.map { $0 / ((population + 1) * replications) } ?? generations
+        let count = budget.map { $0 / ((population + 2) * replications) } ?? generations
         let options = DispatchTraining.Options(
             generations: count, population: population, parents: max(1, population / 2), replications: replications,
             kpi: kpi, seed: seed ?? loaded.run.seed,
@@ -101,10 +101,11 @@ struct Train: ParsableCommand {
             throw InputError(message: "\(scenario): \(error.message)")
         }
         bar?.finish()
-        print("generation  mean-weights \(kpi)  best candidate  population mean  spread")
+        print("\(kpi) per generation (each on its own training replications; baseline = the scenario's own policy)")
+        print("generation  baseline  mean weights  best candidate  population  spread")
         for g in outcome.curve {
-            print(String(format: "%10d  %19.4g  %14.4g  %15.4g  %6.3f", g.index, g.meanScore, g.bestScore,
-                         g.populationScore, g.spread))
+            print(String(format: "%10d  %8.4g  %12.4g  %14.4g  %10.4g  %6.3f", g.index, g.baselineScore, g.meanScore,
+                         g.bestScore, g.populationScore, g.spread))
         }
         for (name, weight) in zip(DispatchFeatures.names, outcome.weights.values) {
             print(String(format: "  %-18@ %+.4f", name as NSString, weight))
@@ -125,7 +126,7 @@ struct Train: ParsableCommand {
     static func modelFile(_ outcome: DispatchTraining.Outcome, options: DispatchTraining.Options, scenario: String,
                           variant: String?) throws -> Data {
         let curve: [[String: Any]] = outcome.curve.map {
-            ["generation": $0.index, "mean_score": $0.meanScore, "best_score": $0.bestScore,
+            ["generation": $0.index, "baseline_score": $0.baselineScore, "mean_score": $0.meanScore, "best_score": $0.bestScore,
              "population_score": $0.populationScore, "spread": $0.spread, "weights": $0.weights]
         }
         let file: [String: Any] = [
