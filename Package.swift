@@ -71,6 +71,7 @@ let package = Package(
             name: "takt",
             dependencies: [
                 "TaktKernel", "TaktQueueing", "TaktScenario", "TaktExperiments", "TaktFactory", "TaktRecording", "TaktSweep",
+                "TaktControl",
                 "TaktScheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),

@@ -24,7 +24,8 @@ struct Takt: ParsableCommand {
               takt report results/line.h5
             """,
         version: version,
-        subcommands: [Run.self, Compare.self, ScheduleCommand.self, Train.self, Validate.self, Inspect.self, Report.self,
+        subcommands: [Run.self, Compare.self, ScheduleCommand.self, Train.self, Validate.self, Inspect.self,
+                      Report.self,
                       Export.self,
                       SweepCommand.self, Version.self],
         defaultSubcommand: nil)

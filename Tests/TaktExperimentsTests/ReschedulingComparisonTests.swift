@@ -75,7 +75,8 @@ final class ReschedulingComparisonTests: XCTestCase {
               + "difference \(best.meanA - best.meanB) ± \(best.differenceHalfWidth)")
         XCTAssertLessThanOrEqual(best.meanA - best.meanB, best.differenceHalfWidth)
         let fifo = try XCTUnwrap(rows.first { $0.variantB == "fifo" })
-        XCTAssertGreaterThan(fifo.difference, fifo.differenceHalfWidth, "FIFO is clearly later (difference = rule − rescheduling)")
+        XCTAssertGreaterThan(fifo.difference, fifo.differenceHalfWidth,
+                             "FIFO is clearly later (difference = rule − rescheduling)")
         let kpis = Dictionary(uniqueKeysWithValues: outcome.variants[0].results[0].kpis.map { ($0.name, $0.value) })
         let replans = try XCTUnwrap(kpis["rescheduling.replans"])
         let arrivals = try XCTUnwrap(kpis["rescheduling.trigger_arrival"])

@@ -42,7 +42,9 @@ final class ReschedulingOptimiserTests: XCTestCase {
             var ready = job.ready
             for (k, operation) in placed.enumerated() {
                 let duration = job.operations[k].duration(on: operation.machine)
-                if duration == nil || operation.end - operation.start != duration { problems.append("job \(j) op \(k)") }
+                if duration == nil || operation.end - operation.start != duration {
+                    problems.append("job \(j) op \(k)")
+                }
                 if operation.start < ready { problems.append("job \(j) op \(k) starts before its predecessor") }
                 if operation.start < snapshot.machineReady[operation.machine] {
                     problems.append("job \(j) op \(k) starts before its machine is ready")
@@ -83,7 +85,9 @@ final class ReschedulingOptimiserTests: XCTestCase {
         let jobs = snapshot.jobs
         var onMachine: [[(job: Int, op: Int)]] = Array(repeating: [], count: snapshot.machineCount)
         for (j, job) in jobs.enumerated() {
-            for (k, operation) in job.operations.enumerated() { onMachine[operation.alternatives[0].machine].append((j, k)) }
+            for (k, operation) in job.operations.enumerated() {
+                onMachine[operation.alternatives[0].machine].append((j, k))
+            }
         }
         func permutations(_ items: [(job: Int, op: Int)]) -> [[(job: Int, op: Int)]] {
             guard items.count > 1 else { return [items] }
@@ -103,7 +107,8 @@ final class ReschedulingOptimiserTests: XCTestCase {
                 var changed = false
                 for (j, job) in jobs.enumerated() {
                     for k in job.operations.indices {
-                        var earliest = k == 0 ? job.ready : start[j][k - 1] + job.operations[k - 1].alternatives[0].duration
+                        let previous = k == 0 ? 0 : start[j][k - 1] + job.operations[k - 1].alternatives[0].duration
+                        var earliest = k == 0 ? job.ready : previous
                         earliest = max(earliest, snapshot.machineReady[job.operations[k].alternatives[0].machine])
                         if earliest > start[j][k] { start[j][k] = earliest; changed = true }
                     }
@@ -206,8 +211,9 @@ final class ReschedulingOptimiserTests: XCTestCase {
 
     func testPlansDependOnlyOnTheirInputs() {
         let snapshot = randomSnapshot(jobs: 8, machines: 4, seed: 9, flexible: true)
-        let a = ReschedulingOptimiser(snapshot, objective: .weightedTardiness).run(iterations: 2_000, walkers: 3, seed: 4)
-        let b = ReschedulingOptimiser(snapshot, objective: .weightedTardiness).run(iterations: 2_000, walkers: 3, seed: 4)
+        let optimiser = ReschedulingOptimiser(snapshot, objective: .weightedTardiness)
+        let a = optimiser.run(iterations: 2_000, walkers: 3, seed: 4)
+        let b = optimiser.run(iterations: 2_000, walkers: 3, seed: 4)
         XCTAssertEqual(a, b)
         let none = ReschedulingOptimiser(snapshot, objective: .weightedTardiness).run(iterations: 0)
         XCTAssertEqual(none.value, none.startValue, "without a budget the plan is the best rule's")

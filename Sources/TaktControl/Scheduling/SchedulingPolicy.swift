@@ -1,7 +1,8 @@
 import TaktFactory
 
 /// A scheduling policy as a scenario names it (`controllers: {scheduling: {policy: …}}`): a
-/// dispatching rule at every station, the optimiser's plan, rescheduling, or a learned dispatcher. Rules and the optimiser run
+/// dispatching rule at every station, the optimiser's plan, rescheduling, or a learned dispatcher.
+/// Rules and the optimiser run
 /// through the same seam (`SchedulingController`), so `compare` and sweeps treat them alike.
 public enum SchedulingPolicy: Sendable, Equatable {
     /// One dispatching rule at every station (batch stations keep their batching).

@@ -54,7 +54,8 @@ public struct ReschedulingOptimiser: Sendable {
         if n - fixed >= 2 {
             for w in 0..<walkers {
                 let share = iterations / walkers + (w < iterations % walkers ? 1 : 0)
-                var random = Xoshiro256StarStar(seed: streams.streamSeed(entity: "walker-\(w)", purpose: "rescheduling"))
+                let stream = streams.streamSeed(entity: "walker-\(w)", purpose: "rescheduling")
+                var random = Xoshiro256StarStar(seed: stream)
                 let found = climb(from: startOrder, cost: startCost, iterations: share, fixed: fixed,
                                   decoder: &decoder, random: &random)
                 done += found.iterations

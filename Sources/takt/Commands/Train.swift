@@ -24,7 +24,8 @@ struct Train: ParsableCommand {
             Examples:
               takt train scenarios/dynamic-job-shop.yaml --policy learned_dispatch \\
                   --budget 400 -o scenarios/data/dispatch-model.json
-              takt train job-shop.yaml --policy learned_dispatch --kpi flow_time_mean --generations 5
+              takt train job-shop.yaml --policy learned_dispatch \\
+                  --kpi flow_time_mean --generations 5
             """)
 
     @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
@@ -126,7 +127,8 @@ struct Train: ParsableCommand {
     static func modelFile(_ outcome: DispatchTraining.Outcome, options: DispatchTraining.Options, scenario: String,
                           variant: String?) throws -> Data {
         let curve: [[String: Any]] = outcome.curve.map {
-            ["generation": $0.index, "baseline_score": $0.baselineScore, "mean_score": $0.meanScore, "best_score": $0.bestScore,
+            ["generation": $0.index, "baseline_score": $0.baselineScore, "mean_score": $0.meanScore,
+             "best_score": $0.bestScore,
              "population_score": $0.populationScore, "spread": $0.spread, "weights": $0.weights]
         }
         let file: [String: Any] = [
