@@ -42,7 +42,10 @@ class FactoryEnv(gymnasium.Env):  # type: ignore[type-arg]
 
     def __init__(self, scenario: str | os.PathLike[str], decision: str = "dispatch", variant: str | None = None,
                  reward: str | Callable[[dict[str, float]], float] = "tardiness", max_steps: int | None = None,
-                 max_jobs: int = 16) -> None:
+                 max_jobs: int = 16, invalid_action: str = "first") -> None:
+        if invalid_action not in ("first", "raise"):
+            raise ValueError(f"invalid_action must be 'first' or 'raise', not {invalid_action!r}")
+        self.invalid_action = invalid_action
         if decision not in DECISIONS:
             raise ValueError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
         if decision != "dispatch":
@@ -92,14 +95,21 @@ class FactoryEnv(gymnasium.Env):  # type: ignore[type-arg]
         return observation, info
 
     def step(self, action: Any) -> tuple[np.ndarray, float, bool, bool, dict[str, Any]]:
-        _native.check(self._lib.takt_env_step(self._handle, int(action)))
+        action = int(action)
+        substituted = False
+        if self.invalid_action == "first" and 0 <= action < self.max_jobs and not self._mask[action] \
+                and self._mask.any():
+            action, substituted = int(self._mask.argmax()), True
+        _native.check(self._lib.takt_env_step(self._handle, action))
         self._steps += 1
         done = self._read()
         status = self._status.value
         terminated = status == 1
         truncated = status == 2 or (not terminated and self.max_steps is not None and self._steps >= self.max_steps)
         reward = float(self._reward(done))
-        return self._observation.copy(), reward, terminated, truncated, self._info(done)
+        info = self._info(done)
+        info["invalid_action"] = substituted
+        return self._observation.copy(), reward, terminated, truncated, info
 
     def action_masks(self) -> np.ndarray:
         """Which actions are valid now (MaskablePPO's convention): True for a slot holding a job."""
@@ -147,7 +157,11 @@ class FactoryEnv(gymnasium.Env):  # type: ignore[type-arg]
 
 def make_env(scenario: str | os.PathLike[str], decision: str = "dispatch", variant: str | None = None,
              reward: str | Callable[[dict[str, float]], float] = "tardiness", max_steps: int | None = None,
-             max_jobs: int = 16) -> FactoryEnv:
-    """A Gymnasium environment over a Takt scenario (see `FactoryEnv`)."""
+             max_jobs: int = 16, invalid_action: str = "first") -> FactoryEnv:
+    """A Gymnasium environment over a Takt scenario (see `FactoryEnv`).
+
+    `invalid_action`: what a step does with an action in range whose slot holds no job —
+    "first" starts the first waiting job instead (and says so in `info["invalid_action"]`),
+    "raise" raises `ActionError`. An action outside `action_space` always raises."""
     return FactoryEnv(scenario, decision=decision, variant=variant, reward=reward, max_steps=max_steps,
-                      max_jobs=max_jobs)
+                      max_jobs=max_jobs, invalid_action=invalid_action)
