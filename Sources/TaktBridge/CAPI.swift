@@ -10,13 +10,13 @@
 ///   - variant: one of its variants, or null for the base scenario.
 ///   - maxJobs: how many waiting jobs a decision offers at most (the action space's size).
 @_cdecl("takt_env_open")
-public func takt_env_open(_ path: UnsafePointer<CChar>?, _ variant: UnsafePointer<CChar>?,
+public func taktEnvOpen(_ path: UnsafePointer<CChar>?, _ variant: UnsafePointer<CChar>?,
                           _ maxJobs: Int32) -> Int64 {
     var handle: Int64 = 0
     let code = BridgeRegistry.call {
         guard let path else { throw BridgeError(.badArgument, "the scenario path is null") }
-        let environment = try BridgeEnvironment(path: String(cString: path), variant: variant.map { String(cString: $0) },
-                                                maxJobs: Int(maxJobs))
+        let environment = try BridgeEnvironment(path: String(cString: path),
+                                                variant: variant.map { String(cString: $0) }, maxJobs: Int(maxJobs))
         handle = BridgeRegistry.add(environment)
     }
     return code == 0 ? handle : -Int64(code)
@@ -30,7 +30,7 @@ public func takt_env_open(_ path: UnsafePointer<CChar>?, _ variant: UnsafePointe
 ///   - seed: the master seed (`takt run --seed`).
 ///   - replication: the replication index (0-based).
 @_cdecl("takt_env_reset")
-public func takt_env_reset(_ handle: Int64, _ seed: UInt64, _ replication: Int32) -> Int32 {
+public func taktEnvReset(_ handle: Int64, _ seed: UInt64, _ replication: Int32) -> Int32 {
     BridgeRegistry.call {
         guard replication >= 0 else { throw BridgeError(.badArgument, "the replication must be 0 or more") }
         try BridgeRegistry.environment(handle).reset(seed: seed, replication: Int(replication))
@@ -43,7 +43,7 @@ public func takt_env_reset(_ handle: Int64, _ seed: UInt64, _ replication: Int32
 ///   - handle: an open environment.
 ///   - action: a job slot whose mask is 1.
 @_cdecl("takt_env_step")
-public func takt_env_step(_ handle: Int64, _ action: Int32) -> Int32 {
+public func taktEnvStep(_ handle: Int64, _ action: Int32) -> Int32 {
     BridgeRegistry.call { try BridgeRegistry.environment(handle).step(Int(action)) }
 }
 
@@ -51,7 +51,7 @@ public func takt_env_step(_ handle: Int64, _ action: Int32) -> Int32 {
 ///
 /// - Parameter handle: an open environment.
 @_cdecl("takt_env_observation_size")
-public func takt_env_observation_size(_ handle: Int64) -> Int32 {
+public func taktEnvObservationSize(_ handle: Int64) -> Int32 {
     var size: Int32 = 0
     let code = BridgeRegistry.call { size = Int32(try BridgeRegistry.environment(handle).observation.size) }
     return code == 0 ? size : -code
@@ -61,7 +61,7 @@ public func takt_env_observation_size(_ handle: Int64) -> Int32 {
 ///
 /// - Parameter handle: an open environment.
 @_cdecl("takt_env_action_count")
-public func takt_env_action_count(_ handle: Int64) -> Int32 {
+public func taktEnvActionCount(_ handle: Int64) -> Int32 {
     var size: Int32 = 0
     let code = BridgeRegistry.call { size = Int32(try BridgeRegistry.environment(handle).observation.maxJobs) }
     return code == 0 ? size : -code
@@ -74,7 +74,7 @@ public func takt_env_action_count(_ handle: Int64) -> Int32 {
 ///   - buffer: room for `count` floats.
 ///   - count: the buffer's size: at least `takt_env_observation_size`.
 @_cdecl("takt_env_observe")
-public func takt_env_observe(_ handle: Int64, _ buffer: UnsafeMutablePointer<Float>?, _ count: Int32) -> Int32 {
+public func taktEnvObserve(_ handle: Int64, _ buffer: UnsafeMutablePointer<Float>?, _ count: Int32) -> Int32 {
     BridgeRegistry.call {
         let environment = try BridgeRegistry.environment(handle)
         guard let buffer, Int(count) >= environment.observation.size else {
@@ -93,7 +93,7 @@ public func takt_env_observe(_ handle: Int64, _ buffer: UnsafeMutablePointer<Flo
 ///   - serials: null, or room for `count` 64-bit integers.
 ///   - count: the buffers' size: at least `takt_env_action_count`.
 @_cdecl("takt_env_mask")
-public func takt_env_mask(_ handle: Int64, _ mask: UnsafeMutablePointer<UInt8>?,
+public func taktEnvMask(_ handle: Int64, _ mask: UnsafeMutablePointer<UInt8>?,
                           _ serials: UnsafeMutablePointer<Int64>?, _ count: Int32) -> Int32 {
     BridgeRegistry.call {
         let environment = try BridgeRegistry.environment(handle)
@@ -116,7 +116,7 @@ public func takt_env_mask(_ handle: Int64, _ mask: UnsafeMutablePointer<UInt8>?,
 ///   - values: room for 4 doubles.
 ///   - status: where the status goes.
 @_cdecl("takt_env_progress")
-public func takt_env_progress(_ handle: Int64, _ values: UnsafeMutablePointer<Double>?,
+public func taktEnvProgress(_ handle: Int64, _ values: UnsafeMutablePointer<Double>?,
                               _ status: UnsafeMutablePointer<Int32>?) -> Int32 {
     BridgeRegistry.call {
         let environment = try BridgeRegistry.environment(handle)
@@ -138,7 +138,7 @@ public func takt_env_progress(_ handle: Int64, _ values: UnsafeMutablePointer<Do
 ///   - buffer: room for `size` bytes (may be null with `size` 0, to ask for the length).
 ///   - size: the buffer's size.
 @_cdecl("takt_env_kpis")
-public func takt_env_kpis(_ handle: Int64, _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32) -> Int32 {
+public func taktEnvKpis(_ handle: Int64, _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32) -> Int32 {
     var length: Int32 = 0
     let code = BridgeRegistry.call {
         length = BridgeRegistry.copy(try BridgeRegistry.environment(handle).kpisJSON(), to: buffer, size: size)
@@ -154,7 +154,7 @@ public func takt_env_kpis(_ handle: Int64, _ buffer: UnsafeMutablePointer<CChar>
 ///   - buffer: room for `size` bytes (may be null with `size` 0).
 ///   - size: the buffer's size.
 @_cdecl("takt_env_observation_names")
-public func takt_env_observation_names(_ handle: Int64, _ buffer: UnsafeMutablePointer<CChar>?,
+public func taktEnvObservationNames(_ handle: Int64, _ buffer: UnsafeMutablePointer<CChar>?,
                                        _ size: Int32) -> Int32 {
     var length: Int32 = 0
     let code = BridgeRegistry.call {
@@ -169,7 +169,7 @@ public func takt_env_observation_names(_ handle: Int64, _ buffer: UnsafeMutableP
 ///
 /// - Parameter handle: an open environment.
 @_cdecl("takt_env_close")
-public func takt_env_close(_ handle: Int64) -> Int32 {
+public func taktEnvClose(_ handle: Int64) -> Int32 {
     BridgeRegistry.call {
         guard let environment = BridgeRegistry.remove(handle) else {
             throw BridgeError(.badHandle, "no open environment has handle \(handle) (closed already?)")
@@ -184,6 +184,6 @@ public func takt_env_close(_ handle: Int64) -> Int32 {
 ///   - buffer: room for `size` bytes (may be null with `size` 0).
 ///   - size: the buffer's size.
 @_cdecl("takt_last_error")
-public func takt_last_error(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32) -> Int32 {
+public func taktLastError(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32) -> Int32 {
     BridgeRegistry.copy(BridgeRegistry.error, to: buffer, size: size)
 }

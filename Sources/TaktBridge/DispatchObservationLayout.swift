@@ -9,9 +9,10 @@ import TaktFactory
 /// | 0 | simulated time now (h) |
 /// | 1 ..< 1+S | the station offered, one-hot |
 /// | 1+S ..< 1+2S | jobs waiting at each station |
-/// | 1+2S ..< 1+2S+M | each machine's state (`MachineState` raw value: 0 idle, 1 setup, 2 busy, 3 blocked, 4 starved, 5 down, 6 maintenance, 7 off shift) |
+/// | 1+2S ..< 1+2S+M | each machine's state (`MachineState` raw value: 0 idle … 7 off shift) |
 /// | 1+2S+M ..< 1+2S+2M | each machine free (1) or not (0) |
-/// | then N × 8 | per job slot: present, standard time of the operation (h), standard work left (h), operations left, due-date slack (h; `noDueDate` when none), time in queue (h), setup match (a free machine of the station is set up for its family), priority |
+/// | then N × 8 | per job slot (`names`): present, standard time (h), work left (h), operations left, |
+/// |  | due-date slack (h; `noDueDate` when none), time in queue (h), setup match, priority |
 ///
 /// Slot k is the k-th job that can start at the station, in queue order; empty slots are zeros.
 public struct DispatchObservationLayout: Sendable {
