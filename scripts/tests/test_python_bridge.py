@@ -95,14 +95,16 @@ def test_same_seed_same_trajectory():
     rng = np.random.default_rng(0)
     choices = rng.integers(0, 16, size=200)
 
-    def scripted(observation, info, state={"i": 0}):
-        valid = np.flatnonzero(info["action_mask"])
-        state["i"] += 1
-        return int(valid[choices[state["i"] % 200] % len(valid)])
+    def scripted():
+        count = iter(range(10**6))
 
-    first = episode(env, scripted, 11)
-    scripted.__defaults__[0]["i"] = 0
-    second = episode(env, scripted, 11)
+        def choose(observation, info):
+            valid = np.flatnonzero(info["action_mask"])
+            return int(valid[choices[next(count) % 200] % len(valid)])
+        return choose
+
+    first = episode(env, scripted(), 11)
+    second = episode(env, scripted(), 11)
     assert np.array_equal(first[0], second[0]) and np.array_equal(first[1], second[1])
     assert first[2]["kpis"] == second[2]["kpis"]
     # The flow-time reward sums to minus the flow times of all jobs (in hours).
