@@ -21,6 +21,7 @@
 //                        resources; the standard library only
 //
 //   TaktBench            beside takt: the benchmark executable
+//   TaktBridge           beside takt: the C API for Python (a dynamic library: Gymnasium environments)
 //
 // Build flag:
 //   TAKT_INTERNAL_CHECKS  compiles `_checkInvariants()` calls in the kernel's data structures
@@ -42,6 +43,8 @@ let package = Package(
         .library(name: "TaktExperiments", targets: ["TaktExperiments"]),
         .library(name: "TaktSweep", targets: ["TaktSweep"]),
         .library(name: "TaktScheduling", targets: ["TaktScheduling"]),
+        // The C API the Python package `takt` loads (docs/python-bridge.md): libTaktBridge.so.
+        .library(name: "TaktBridge", type: .dynamic, targets: ["TaktBridge"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -75,6 +78,8 @@ let package = Package(
                 "TaktScheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .target(name: "TaktBridge",
+                dependencies: ["TaktScenario", "TaktExperiments", "TaktControl", "TaktFactory", "TaktKernel"]),
         .executableTarget(name: "TaktBench", dependencies: ["TaktKernel", "TaktQueueing", "TaktFactory", "TaktControl"]),
         .testTarget(name: "TaktKernelTests", dependencies: ["TaktKernel"]),
         .testTarget(name: "TaktQueueingTests", dependencies: ["TaktKernel", "TaktQueueing"]),

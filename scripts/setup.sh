@@ -118,6 +118,11 @@ if ! kit_current; then
   kit_current || { echo "error: could not install scripts/takt_h5" >&2; exit 1; }
 fi
 
+# --- The takt package (Gymnasium environments over libTaktBridge.so, docs/python-bridge.md) ------
+log "pip install scripts/takt (into $VENV)"
+"$PYTHON" -m pip install -q --disable-pip-version-check --no-deps --force-reinstall scripts/takt \
+  || { echo "error: could not install scripts/takt" >&2; exit 1; }
+
 # --- Build --------------------------------------------------------------------------------------
 if [ "${TAKT_SKIP_BUILD:-0}" != 1 ]; then
   log "swift build -c release"
