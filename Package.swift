@@ -14,7 +14,8 @@
 //                        and scheduling problems
 //     TaktRecording      beside TaktScenario and TaktControl: HDF5 result files (over CHDF5)
 //   TaktControl          built-in controllers: maintenance and quality, baselines and AI
-//     TaktScheduling     beside TaktControl: static job shops, schedules and their check, bounds, tabu search
+//     TaktScheduling     beside TaktControl: static job shops, schedules and their check, bounds, tabu search;
+//                        shop snapshots and the rescheduling search
 //   TaktFactory          the factory model: 人机料法环, hidden state, observation interface
 //     TaktQueueing       beside TaktFactory: reference queueing models, validated against theory
 //   TaktKernel           time, event calendar, random streams, distributions, statistics,

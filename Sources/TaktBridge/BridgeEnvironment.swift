@@ -156,8 +156,8 @@ public final class BridgeEnvironment: @unchecked Sendable {
             throw BridgeError(.noDecision, "the KPIs are known once the episode is over")
         }
         let kpis = try outcome.get().kpis
-        let fields = kpis.map { "\(JSONString.quote($0.name)): \($0.value.isFinite ? "\($0.value)" : "null")" }
-        return "{" + fields.joined(separator: ", ") + "}"
+        let members = kpis.map { ($0.name, $0.value.isFinite ? JSONText.double($0.value) : .null) }
+        return JSONText.object(Dictionary(members, uniquingKeysWith: { first, _ in first })).text
     }
 
     /// Ends the current run, if any, and waits for its thread to finish.
@@ -166,28 +166,5 @@ public final class BridgeEnvironment: @unchecked Sendable {
         channel?.cancel()
         channel = nil
         stop = nil
-    }
-}
-
-/// JSON string literals.
-enum JSONString {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

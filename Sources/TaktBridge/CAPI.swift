@@ -3,6 +3,8 @@
 // it returns a handle or a size) — nothing traps across the boundary. `takt_last_error` gives the
 // message of the last error.
 
+import TaktScenario
+
 /// Opens a scenario for dispatch decisions; returns a handle (> 0), or a negated error code.
 ///
 /// - Parameters:
@@ -159,7 +161,7 @@ public func taktEnvObservationNames(_ handle: Int64, _ buffer: UnsafeMutablePoin
     var length: Int32 = 0
     let code = BridgeRegistry.call {
         let names = try BridgeRegistry.environment(handle).observation.names
-        length = BridgeRegistry.copy("[" + names.map(JSONString.quote).joined(separator: ",") + "]", to: buffer,
+        length = BridgeRegistry.copy(JSONText.array(names.map { .string($0) }).text, to: buffer,
                                      size: size)
     }
     return code == 0 ? length : -code

@@ -88,16 +88,16 @@ public struct RollingReschedule: SchedulingController {
         var free = shop.freeMachines(at: station)
         guard !free.isEmpty else { return [] }
         let waiting = shop.queues[station].filter(\.canStart)
-        let planned = waiting.compactMap { job in
-            plannedStep(of: job, at: station).map { (job: job, step: $0) }
-        }.sorted { ($0.step.start, $0.job.serial) < ($1.step.start, $1.job.serial) }
+        let steps = waiting.map { plannedStep(of: $0, at: station) }
+        let planned = zip(waiting, steps).compactMap { job, step in step.map { (job: job, step: $0) } }
+            .sorted { ($0.step.start, $0.job.serial) < ($1.step.start, $1.job.serial) }
         var result: [Assignment] = []
         for (job, step) in planned where !free.isEmpty {
             let machine = free.contains(step.machine) ? step.machine : free[0]
             result.append(Assignment(job: job.serial, machine: machine))
             free.removeAll { $0 == machine }
         }
-        var outside = waiting.filter { plannedStep(of: $0, at: station) == nil }
+        var outside = zip(waiting, steps).filter { $0.1 == nil }.map(\.0)
         let rule = settings.fallback ?? shop.layout.stations[station].dispatchRule
         while !free.isEmpty, let job = DispatchRuleScheduler.choose(rule, among: outside, now: shop.now) {
             let machine = free.first { shop.machines[$0].setupFamily == job.setupFamily } ?? free[0]
@@ -177,10 +177,9 @@ public struct RollingReschedule: SchedulingController {
         improvement += result.startValue - result.value
     }
 
-    /// A planned job: its serial, product and the routing position of its first planned operation.
+    /// A planned job: its serial and the routing position of its first planned operation.
     struct SnapshotJob {
         var serial: Int64
-        var product: Int
         var firstOperation: Int
     }
 
@@ -218,7 +217,7 @@ public struct RollingReschedule: SchedulingController {
             let due = job.dueDate.isFinite ? Int(((job.dueDate - shop.now) / unit).rounded()) : nil
             jobs.append(ShopSnapshot.Job(operations: operations, ready: ready, due: due,
                                          weight: 1 / Double(1 + max(0, job.priority)), pinnedMachine: pinned))
-            behind.append(SnapshotJob(serial: job.serial, product: job.product, firstOperation: first))
+            behind.append(SnapshotJob(serial: job.serial, firstOperation: first))
         }
         for (station, queue) in shop.queues.enumerated() {
             for job in queue {

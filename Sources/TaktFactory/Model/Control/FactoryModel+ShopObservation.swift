@@ -29,11 +29,9 @@ extension FactoryModel {
         let record = flow.jobs[Int(job)]
         let index = routes.index(product: record.product, operation: record.operation)
         let quantity = Double(record.quantity)
-        // A job whose last operation just ended (a machine still holds it) has no operation left.
-        let past = Int(record.operation) >= routes.count(product: record.product)
         return ShopJob(serial: record.serial, product: Int(record.product), operation: Int(record.operation),
-                       quantity: Int(record.quantity), expectedTime: past ? 0 : routes.meanTime[index] * quantity,
-                       remainingWork: past ? 0 : routes.remainingWork[index] * quantity,
+                       quantity: Int(record.quantity), expectedTime: routes.meanTime[index] * quantity,
+                       remainingWork: routes.remainingWork[index] * quantity,
                        operationsLeft: routes.count(product: record.product) - Int(record.operation),
                        dueDate: record.dueDate, priority: Int(record.priority), releaseTime: record.releaseTime,
                        queueEntryTime: record.queueEntryTime, setupFamily: Int(routes.family[Int(record.product)]),
