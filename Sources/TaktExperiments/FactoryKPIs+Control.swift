@@ -15,6 +15,7 @@ extension FactoryKPIs {
                                   value: metric.value))
             }
         }
+        result += warningKPIs(model.warningReports)
         result += trueEffectKPIs(plan, configuration: configuration, metrics: model.controllerMetrics)
         if let before = model.windowBefore {
             let earlier = kpis(before, configuration: configuration)

@@ -31,6 +31,11 @@ public struct WearSpec: Sendable {
     /// reference)), x the actual value of the named recipe parameter in that cycle (operations at
     /// the station without that parameter leave the increment as it is).
     public var recipeEffect: RecipeWearEffect?
+    /// A warning period (P–F interval): wear stays at zero until the machine has run this long
+    /// (operating seconds, drawn afresh at every renewal that removes all wear) — the
+    /// potential-failure point — and then grows until the functional failure. Nil: wear grows
+    /// from the first cycle.
+    public var onset: Distribution?
 
     public init(incrementPerCycle: Distribution, failureThreshold: Double, repairTime: Distribution, crew: Int? = nil,
                 repairRestores: Double = 1, maintenanceRestores: Double = 1) {

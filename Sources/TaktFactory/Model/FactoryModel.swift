@@ -119,7 +119,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
         }
         for m in fleet.machines.indices {
             fleet.machines[m].stateSince = now
-            drawFailureLevel(m)
+            renewWear(m)
             guard let breakdowns = configuration.stations[Int(fleet.machines[m].station)].breakdowns else { continue }
             renewFailureClock(m, breakdowns, calendar: &calendar)
         }

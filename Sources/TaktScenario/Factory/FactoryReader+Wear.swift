@@ -3,7 +3,8 @@ import TaktKernel
 
 extension FactoryReader {
     /// `wear: {per_cycle: "gamma(shape: 2, scale: 0.5)", failure_at: 100, repair: 2 h, crew: fitters,
-    /// repair_restores: 1, maintenance_restores: 0.8}` — hidden wear in the scenario's own units.
+    /// repair_restores: 1, maintenance_restores: 0.8, onset: "exponential(mean: 200 h)"}` — hidden
+    /// wear in the scenario's own units; with `onset`, it begins only after that operating time.
     func readWear(_ node: Located, path: String) -> WearSpec? {
         guard let wear = node.mapping(path) else { return nil }
         let perHourNode = wear.optional("per_hour")
@@ -40,6 +41,12 @@ extension FactoryReader {
         let repairRestores = wear.optional("repair_restores")?.number("\(path).repair_restores", in: 0...1) ?? 1
         let maintenanceRestores = wear.optional("maintenance_restores")?.number("\(path).maintenance_restores",
                                                                                 in: 0...1) ?? 1
+        let onsetNode = wear.optional("onset")
+        let onset = onsetNode?.distribution("\(path).onset")
+        if let onset, let onsetNode, !onset.isNonNegative {
+            onsetNode.error("\(path).onset: an operating time before degradation begins cannot be negative, "
+                                + "but this law can be")
+        }
         wear.finish()
         if let increment, let incrementNode, !increment.isNonNegative {
             incrementNode.error("\(path).per_cycle: wear cannot decrease, but this law can be negative")
@@ -53,6 +60,7 @@ extension FactoryReader {
         spec.hazard = hazard
         spec.recipeEffect = recipeEffect
         spec.perOperatingHour = perHourNode != nil
+        spec.onset = onset
         return spec
     }
 

@@ -52,6 +52,24 @@ extension FactoryModel {
         return result + schedulingMetrics
     }
 
+    /// The maintenance controllers' warnings scored against what followed (`warnings` for the
+    /// active one, `shadow.warnings` for a shadow), over the current period.
+    /// (`package`: the score splits failures by their hidden cause.)
+    package var warningReports: [(prefix: String, report: WarningReport)] {
+        let watched = configuration.stations.reduce(0) { $0 + ($1.breakdowns != nil || $1.wear != nil ? $1.machines : 0) }
+        let end = instrumentation.statistics.end
+        let period = end - instrumentation.statistics.start
+        var result: [(String, WarningReport)] = []
+        if controllers.maintenance != nil {
+            result.append(("warnings", instrumentation.warnings[0].report(at: end, machines: watched, period: period)))
+        }
+        if controllers.shadowMaintenance != nil {
+            result.append(("shadow.warnings",
+                           instrumentation.warnings[1].report(at: end, machines: watched, period: period)))
+        }
+        return result
+    }
+
     /// What the plugged-in maintenance controllers have learned, keyed by name (`shadow.<name>`
     /// for a shadow), for saving and warm-starting later runs.
     public var learnedModels: [String: [String: [Double]]] {
@@ -94,12 +112,16 @@ extension FactoryModel {
         for order in orders where fleet.machines.indices.contains(order.machine) && order.duration > 0 {
             let m = order.machine
             if shadow {
+                if fleet.machines[m].state != .down {
+                    instrumentation.warningsSeeOrder(machine: m, shadow: true, at: calendar.now)
+                }
                 instrumentation.shadowMaintenanceOrdered()
                 if instrumentation.logsEvents { log(.shadowMaintenanceOrder, machine: Int32(m), value: order.duration) }
                 continue
             }
             let state = fleet.machines[m].state
             if state == .down || state == .maintenance || reliability.health[m].pendingMaintenance > 0 { continue }
+            instrumentation.warningsSeeOrder(machine: m, shadow: false, at: calendar.now)
             if instrumentation.logsEvents { log(.maintenanceOrder, machine: Int32(m), value: order.duration) }
             reliability.health[m].pendingMaintenance = order.duration
             reliability.health[m].maintenanceRenews = true

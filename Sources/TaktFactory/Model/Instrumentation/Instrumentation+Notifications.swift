@@ -12,6 +12,7 @@ extension Instrumentation {
     mutating func periodStarts(at time: Double, machineStates: [MachineState],
                                levels: (wip: Int, queues: [Int], stock: [Int])) {
         statistics.reset(at: time, machineStates: machineStates, levels: levels)
+        for k in warnings.indices { warnings[k].reset() }
     }
 
     /// Everything is accounted up to `time` (the run ends, or a report of the period so far).
@@ -152,6 +153,25 @@ extension Instrumentation {
     @inline(__always)
     mutating func maintenanceStarted(station: Int) {
         statistics.maintenances[station] += 1
+    }
+
+    // MARK: warnings (scored against the truth; see `WarningScore`)
+
+    /// A maintenance controller (active or shadow) ordered maintenance of machine `m`.
+    mutating func warningsSeeOrder(machine m: Int, shadow: Bool, at time: Double) {
+        warnings[shadow ? 1 : 0].warning(machine: m, at: time)
+    }
+
+    /// Machine `m` failed: from degradation (`wornOut`, which began at `degradingSince`) or a shock.
+    mutating func warningsSeeFailure(of m: Int, at time: Double, degradingSince: Double, wornOut: Bool) {
+        for k in warnings.indices {
+            warnings[k].failure(machine: m, at: time, degradingSince: degradingSince, wornOut: wornOut)
+        }
+    }
+
+    /// A maintenance renewed machine `m` before any failure.
+    mutating func warningsSeeRenewal(of m: Int, at time: Double) {
+        for k in warnings.indices { warnings[k].renewal(machine: m, at: time) }
     }
 
     // MARK: transport

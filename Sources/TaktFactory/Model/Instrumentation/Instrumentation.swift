@@ -15,10 +15,13 @@ struct Instrumentation {
     let logsEvents: Bool
     /// The time of the event being handled (for logged rows).
     var currentTime: Double = 0
+    /// The active (0) and shadow (1) maintenance controllers' warnings, scored as they play out.
+    var warnings: [WarningScore]
 
     init(_ configuration: FactoryConfiguration, recording: RecordingOptions, machineCount: Int) {
         statistics = FactoryStatistics(configuration, machineCount: machineCount)
         self.recording = recording
         logsEvents = recording.events != .none
+        warnings = Array(repeating: WarningScore(machineCount: machineCount), count: 2)
     }
 }

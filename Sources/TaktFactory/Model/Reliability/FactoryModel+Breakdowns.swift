@@ -34,6 +34,7 @@ extension FactoryModel {
             return
         }
         instrumentation.machineFailed(station: station)
+        instrumentation.warningsSeeFailure(of: m, at: now, degradingSince: .nan, wornOut: false)
         reliability.failuresSeen[m] += 1
         if instrumentation.logsEvents { log(.failure, machine: Int32(m)) }
         if suspendStep(m, restart: breakdowns.afterRepair == .restart, calendar: &calendar),
@@ -84,7 +85,7 @@ extension FactoryModel {
         if reliability.health[m].wornOut {
             reliability.health[m].wornOut = false
             if let wear = configuration.stations[station].wear { reliability.health[m].wear *= 1 - wear.repairRestores }
-            drawFailureLevel(m)
+            renewWear(m)
         } else if let breakdowns = configuration.stations[station].breakdowns {
             renewFailureClock(m, breakdowns, calendar: &calendar)
         }

@@ -19,6 +19,7 @@ extension FactoryModel {
     mutating func startMaintenance(_ m: Int, duration: Double, calendar: inout EventCalendar<FactoryEvent>) {
         reliability.health[m].pendingMaintenance = 0
         instrumentation.maintenanceStarted(station: Int(fleet.machines[m].station))
+        instrumentation.warningsSeeRenewal(of: m, at: calendar.now)
         // as good as new: a fresh clock at the end
         if reliability.health[m].maintenanceRenews, let event = reliability.health[m].failureEvent {
             calendar.cancel(event)
@@ -26,7 +27,7 @@ extension FactoryModel {
         }
         if let wear = configuration.stations[Int(fleet.machines[m].station)].wear {
             reliability.health[m].wear *= 1 - wear.maintenanceRestores
-            drawFailureLevel(m)
+            renewWear(m)
         }
         if instrumentation.logsEvents { log(.maintenanceStart, machine: Int32(m), value: duration) }
         setState(m, .maintenance, at: calendar.now)

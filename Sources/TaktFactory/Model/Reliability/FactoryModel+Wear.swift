@@ -12,9 +12,21 @@ extension FactoryModel {
     mutating func accumulateWear(_ m: Int, calendar: inout EventCalendar<FactoryEvent>) {
         let station = Int(fleet.machines[m].station)
         guard let wear = configuration.stations[station].wear else { return }
+        // before the potential-failure point the machine runs without degrading
+        var degradingShare = 1.0
+        if reliability.health[m].onsetLeft > 0 {
+            let step = fleet.machines[m].stepLength
+            guard step >= reliability.health[m].onsetLeft else {
+                reliability.health[m].onsetLeft -= step
+                return
+            }
+            degradingShare = step > 0 ? (step - reliability.health[m].onsetLeft) / step : 1
+            reliability.health[m].degradingSince = calendar.now - (step - reliability.health[m].onsetLeft)
+            reliability.health[m].onsetLeft = 0
+        }
         var increment: Double
         if wear.perOperatingHour {
-            let hours = fleet.machines[m].stepLength / 3600
+            let hours = degradingShare * fleet.machines[m].stepLength / 3600
             if case .gamma(let shape, let scale) = wear.incrementPerCycle {
                 increment = hours > 0
                     ? Distribution.gamma(shape: shape * hours, scale: scale).sample(&reliability.health[m].rngWear) : 0
@@ -22,7 +34,7 @@ extension FactoryModel {
                 increment = hours * wear.incrementPerCycle.sampleDuration(&reliability.health[m].rngWear)
             }
         } else {
-            increment = wear.incrementPerCycle.sampleDuration(&reliability.health[m].rngWear)
+            increment = degradingShare * wear.incrementPerCycle.sampleDuration(&reliability.health[m].rngWear)
         }
         increment *= reliability.health[m].recipeWearFactor
         reliability.health[m].recipeWearFactor = 1
@@ -33,6 +45,8 @@ extension FactoryModel {
         let level = wear.hazard == nil ? wear.failureThreshold : reliability.health[m].failureLevel
         guard reliability.health[m].wear >= level, fleet.machines[m].state != .down else { return }
         instrumentation.machineFailed(station: station)
+        instrumentation.warningsSeeFailure(of: m, at: calendar.now, degradingSince: reliability.health[m].degradingSince,
+                                           wornOut: true)
         reliability.failuresSeen[m] += 1
         // the event log is what a plant could log: a failure, not the hidden wear it reached
         if instrumentation.logsEvents { log(.failure, machine: Int32(m)) }
@@ -42,6 +56,17 @@ extension FactoryModel {
             notifyMaintenanceControllers(.failure(machine: m, time: calendar.now), calendar: &calendar)
         }
         if control.schedules { notifySchedulers(.failed(machine: m, time: calendar.now), calendar: &calendar) }
+    }
+
+    /// A renewal (the start, a repair after a wear failure, a maintenance) has restored some of
+    /// the wear: the level of the next failure is drawn afresh and, if no wear is left and the
+    /// station has a warning period, so is the operating time to the next potential failure.
+    mutating func renewWear(_ m: Int) {
+        drawFailureLevel(m)
+        guard let onset = configuration.stations[Int(fleet.machines[m].station)].wear?.onset else { return }
+        if reliability.health[m].wear > 0 { return }   // a partial restore: the degradation goes on
+        reliability.health[m].onsetLeft = max(0, onset.sampleDuration(&reliability.health[m].rngOnset))
+        reliability.health[m].degradingSince = .nan
     }
 
     /// Hazard-based wear: draws the wear level of the next failure given the wear now, from

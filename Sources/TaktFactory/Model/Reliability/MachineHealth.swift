@@ -15,6 +15,11 @@ struct MachineHealth {
     var wear: Double = 0
     /// The wear level at which it fails next (hazard-based wear; hidden like the wear itself).
     var failureLevel: Double = .infinity
+    /// Operating seconds left before hidden degradation begins (`WearSpec.onset`; 0: it has).
+    var onsetLeft: Double = 0
+    /// When the current degradation began (the P point, calendar time; NaN: not begun or no
+    /// onset law). Truth, for scoring warnings.
+    var degradingSince: Double = .nan
     /// The recipe's factor on the wear of the cycle in progress (1 without a recipe effect).
     var recipeWearFactor: Double = 1
     /// Planned maintenance waiting for the current step to end (its duration), or 0.
@@ -27,4 +32,5 @@ struct MachineHealth {
     var rngFailure: Xoshiro256StarStar
     var rngRepair: Xoshiro256StarStar
     var rngWearFailure: Xoshiro256StarStar
+    var rngOnset: Xoshiro256StarStar
 }

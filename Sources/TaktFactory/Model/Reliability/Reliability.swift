@@ -29,7 +29,8 @@ struct Reliability {
                     rngWear: streams.stream(entity: entity, purpose: "wear"),
                     rngFailure: streams.stream(entity: entity, purpose: "time-to-failure"),
                     rngRepair: streams.stream(entity: entity, purpose: "repair"),
-                    rngWearFailure: streams.stream(entity: entity, purpose: "wear-failure")))
+                    rngWearFailure: streams.stream(entity: entity, purpose: "wear-failure"),
+                    rngOnset: streams.stream(entity: entity, purpose: "degradation-onset")))
             }
         }
         repairQueues = Array(repeating: RingBuffer(capacity: 4), count: configuration.repairCrews.count)
