@@ -47,11 +47,12 @@ public struct ControllerPlan: Sendable {
         let custom = makeMaintenance != nil || makeQuality != nil || makeInventory != nil || makeRouting != nil
             || makeScheduling != nil
         let layout = custom ? PlantLayout(configuration) : nil
+        let plant = maintenance != nil || shadowMaintenance != nil ? layout ?? PlantLayout(configuration) : nil
         return Controllers(maintenance: layout.flatMap { makeMaintenance?($0, replication) }
-                        ?? maintenance?.controller(for: configuration),
+                        ?? plant.flatMap { maintenance?.controller(for: $0) },
                     quality: layout.flatMap { makeQuality?($0, replication) }
                         ?? quality?.controller(for: configuration, replication: replication),
-                    shadowMaintenance: shadowMaintenance?.controller(for: configuration),
+                    shadowMaintenance: plant.flatMap { shadowMaintenance?.controller(for: $0) },
                     shadowQuality: shadowQuality?.controller(for: configuration, replication: replication),
                     inventory: layout.flatMap { makeInventory?($0, replication) },
                     routing: layout.flatMap { makeRouting?($0, replication) },

@@ -41,11 +41,15 @@ final class WarningPeriodTests: XCTestCase {
 
     /// A shadow controller that warns when the machine's wear-driven sensor reads `threshold`:
     /// cycles of 1 h, a fixed onset of 100 h, a failure 20 h into the degradation, a reading
-    /// every minute equal to the wear (so the lead is within a minute of the wear's). Warning at 15 gives a lead of 5 h (correct and flagged at
-    /// every horizon); at 10, a lead of 10 h (a false alarm at 6.5 h, correct at 12 and 24 h,
-    /// flagged at least 6.5 h ahead). The P–F interval is 20 h exactly.
+    /// every minute equal to the wear (so the lead is within a minute of the wear's). Warning at
+    /// 15 gives a lead of 5 h (flagged at none of 6.5, 12, 24 h); at 10, a lead of 10 h (flagged
+    /// 6.5 h ahead only); at 0.5, about 19.5 h; every warning comes during the degradation (all
+    /// true). A threshold below the healthy reading (−1) warns at once after every renewal,
+    /// before the onset: all false alarms, every failure flagged at all horizons. The P–F
+    /// interval is 20 h exactly.
     func testWarningsAreScoredPerHorizon() {
-        for (threshold, lead) in [(15.0, 5.0), (10.0, 10.0)] {
+        for (threshold, flaggedAt, precision) in [(15.0, [false, false, false], 1.0), (10.0, [true, false, false], 1),
+                                                  (0.5, [true, true, false], 1), (-1, [true, true, true], 0)] {
             var configuration = degradingMachine(onset: .constant(100 * 3600), cycle: 3600)
             configuration.sensors = [SensorSpec(name: "wear", station: 0, interval: 60)]
             var controllers = Controllers()
@@ -60,12 +64,13 @@ final class WarningPeriodTests: XCTestCase {
             XCTAssertGreaterThan(report.failures, 30)
             XCTAssertEqual(report.failures, report.degradationFailures)
             for period in report.warningPeriods { XCTAssertEqual(period, 20 * 3600, accuracy: 1e-6) }
-            for leadTime in report.leadTimes { XCTAssertEqual(leadTime, lead * 3600 - 30, accuracy: 30.001) }
             XCTAssertEqual(report.leadTimes.count, report.failures)
-            let expectedCorrect = lead <= 6.5 ? [true, true, true] : [false, true, true]
+            XCTAssertEqual(report.precision ?? -1, precision, "threshold \(threshold)")
             for k in 0..<3 {
-                XCTAssertEqual(report.precision(k) ?? -1, expectedCorrect[k] ? 1 : 0, "horizon \(k)")
-                XCTAssertEqual(report.recall(k) ?? -1, expectedCorrect[k] ? 1 : 0, "horizon \(k)")
+                XCTAssertEqual(report.recall(k) ?? -1, flaggedAt[k] ? 1 : 0, "threshold \(threshold), horizon \(k)")
+            }
+            if threshold == 10 {
+                for lead in report.leadTimes { XCTAssertEqual(lead, 10 * 3600 - 30, accuracy: 30.001) }
             }
         }
     }

@@ -47,4 +47,24 @@ public struct LinearTrend: Sendable {
         let slope = sxy / sxx
         return (meanV + slope * (time - meanT), slope)
     }
+
+    /// The fitted line's value at `time`, its slope and the standard error of that value (from
+    /// the residual scatter: s·√(1/n + (time − t̄)²/Sxx)); nil with fewer than 4 points.
+    /// - Parameter time: where the line is read (often ahead of the last point).
+    public func prediction(at time: Double) -> (value: Double, slope: Double, standardError: Double)? {
+        guard count >= 4, let line = fit(at: time) else { return nil }
+        var meanT = 0.0
+        for k in 0..<count { meanT += times[k] }
+        meanT /= Double(count)
+        var sxx = 0.0, residuals = 0.0
+        for k in 0..<count {
+            let dt = times[k] - meanT
+            sxx += dt * dt
+            let fitted = line.value + line.slope * (times[k] - time)
+            residuals += (values[k] - fitted) * (values[k] - fitted)
+        }
+        let s2 = residuals / Double(count - 2)
+        let d = time - meanT
+        return (line.value, line.slope, (s2 * (1 / Double(count) + d * d / sxx)).squareRoot())
+    }
 }

@@ -15,7 +15,7 @@ public struct AgeReplacement: MaintenanceController {
 
     public var name: String { "preventive" }
     /// Age (seconds since renewal) at which a machine is maintained.
-    public let interval: Double
+    public internal(set) var interval: Double
     /// How long a maintenance takes.
     public let duration: Double
     /// Machines under this policy (global indices).

@@ -61,6 +61,9 @@ public struct PlantLayout: Sendable {
     /// Names of the defect classes (verdict k ≥ 1 is class k − 1 of this list).
     public var defectClasses: [String]
     public var environmentVariables: [String]
+    /// What the plant pays for a planned maintenance, a repair and an hour of downtime (its price
+    /// list — not how often machines fail).
+    public var maintenanceCosts: MaintenanceCosts
 
     /// The observable layout of a configuration: what a plant knows of itself (names, machines,
     /// rules, routings with standard times, sensors, recipe ranges), nothing of how it behaves.
@@ -97,5 +100,6 @@ public struct PlantLayout: Sendable {
                                                                  repairs: $0.skills[.repair] != nil) }
         defectClasses = configuration.defectClasses
         environmentVariables = configuration.environment.map(\.name)
+        maintenanceCosts = configuration.maintenanceCosts
     }
 }

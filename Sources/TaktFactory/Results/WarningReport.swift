@@ -1,14 +1,13 @@
 /// How a maintenance controller's warnings fared over a period (see `WarningScore` for the
-/// rules): per horizon, correct warnings, false alarms, unscored ones and flagged failures; the
-/// lead times; and, from the truth, which failures came from degradation and their P–F intervals.
-/// (`package`: it is built with the hidden cause of each failure; KPIs are made in-package.)
+/// rules): episodes, how many were true (the machine was really degrading), failures flagged at
+/// least H ahead per horizon, lead times and, from the truth, the P–F intervals.
+/// (`package`: it is built with the hidden state of each machine; KPIs are made in-package.)
 package struct WarningReport: Sendable {
     /// Horizons (seconds), in the order of the per-horizon arrays.
     package var horizons: [Double]
     package var episodes: Int
-    package var correct: [Int]
-    package var falseAlarms: [Int]
-    package var unscored: [Int]
+    package var trueEpisodes: Int
+    package var actedOn: Int
     package var failures: Int
     package var degradationFailures: Int
     package var flagged: [Int]
@@ -20,18 +19,15 @@ package struct WarningReport: Sendable {
     /// Machine-months watched (machines with failures or wear × the period).
     package var machineMonths: Double
 
-    /// Correct over scored warnings at horizon `k` (nil when none was scored).
-    package func precision(_ k: Int) -> Double? {
-        let scored = correct[k] + falseAlarms[k]
-        return scored > 0 ? Double(correct[k]) / Double(scored) : nil
-    }
+    /// True over all episodes (nil without any).
+    package var precision: Double? { episodes > 0 ? Double(trueEpisodes) / Double(episodes) : nil }
 
-    /// Flagged over all failures at horizon `k` (nil without failures).
+    /// Failures flagged at least `horizons[k]` ahead, over all failures (nil without failures).
     package func recall(_ k: Int) -> Double? {
         failures > 0 ? Double(flagged[k]) / Double(failures) : nil
     }
 
-    /// Flagged over degradation failures at horizon `k` (nil without any).
+    /// The same over degradation failures (nil without any).
     package func degradationRecall(_ k: Int) -> Double? {
         degradationFailures > 0 ? Double(flaggedDegradation[k]) / Double(degradationFailures) : nil
     }

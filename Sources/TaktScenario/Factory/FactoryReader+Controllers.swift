@@ -55,24 +55,36 @@ extension FactoryReader {
     func readMaintenancePolicy(_ node: Located, _ configuration: FactoryConfiguration, path: String)
         -> MaintenancePolicy? {
         guard let fields = node.mapping(path) else { return nil }
-        let policy = fields.required("policy", expected: "run_to_failure, preventive, condition or predictive")?
+        let policy = fields.required("policy",
+                                     expected: "run_to_failure, preventive, condition, predictive or prognostic")?
             .choice("\(path).policy", among: ["run_to_failure": "run_to_failure", "preventive": "preventive",
-                                              "condition": "condition", "predictive": "predictive"])
+                                              "condition": "condition", "predictive": "predictive",
+                                              "prognostic": "prognostic"])
         let duration = fields.optional("duration")?.duration("\(path).duration", allowZero: false) ?? 3600
-        let stationIndices = fields.optional("stations")?.sequence("\(path).stations")?.compactMap {
+        let givenStations = fields.optional("stations")?.sequence("\(path).stations")?.compactMap {
             stations.resolve($0, what: "\(path).stations")
-        } ?? []
+        }
+        // by default an age policy looks after the stations the file says fail or wear
+        let failing = configuration.stations.indices.filter {
+            configuration.stations[$0].breakdowns != nil || configuration.stations[$0].wear != nil
+        }
+        let stationIndices = givenStations ?? []
         var result: MaintenancePolicy?
         switch policy {
         case "run_to_failure"?:
             result = .runToFailure
         case "preventive"?:
-            if let every = fields.required("every", expected: "the age at which a machine is maintained, e.g. '200 h'")?
-                .duration("\(path).every", allowZero: false) {
-                let basis = fields.optional("basis")?.choice("\(path).basis", among: [
-                    "calendar": AgeReplacement.Basis.calendar, "operating": AgeReplacement.Basis.operating])
-                        ?? .calendar
-                result = .preventive(interval: every, duration: duration, stations: stationIndices, basis: basis)
+            let basis = fields.optional("basis")?.choice("\(path).basis", among: [
+                "calendar": AgeReplacement.Basis.calendar, "operating": AgeReplacement.Basis.operating]) ?? .calendar
+            let everyNode = fields.required("every", expected: "the age at which a machine is maintained, e.g. "
+                                                + "'200 h', or 'learned'")
+            if let everyNode, everyNode.scalarText == "learned" {
+                let failures = fields.optional("min_failures")?.integer("\(path).min_failures", in: 2...1_000) ?? 5
+                result = .learnedPreventive(duration: duration, stations: givenStations ?? failing, basis: basis,
+                                            minimumFailures: failures)
+            } else if let every = everyNode?.duration("\(path).every", allowZero: false) {
+                result = .preventive(interval: every, duration: duration, stations: givenStations ?? failing,
+                                     basis: basis)
             }
         case "condition"?:
             let sensor = readSensorName(fields, configuration, path: path)
@@ -95,6 +107,21 @@ extension FactoryReader {
                                      window: window,
                                      minimumFailures: failures, margin: margin, knownFailureLevels: known)
             }
+        case "prognostic"?:
+            if let sensor = readSensorName(fields, configuration, path: path) {
+                var settings = PrognosticSettings(sensor: sensor, duration: duration)
+                settings.stations = stationIndices
+                settings.baselineHours = (fields.optional("baseline")?.duration("\(path).baseline", allowZero: false)
+                                          ?? 24 * 3600) / 3600
+                settings.smoothing = fields.optional("smoothing")?.number("\(path).smoothing", in: 0.01...1) ?? 0.2
+                settings.limit = fields.optional("limit")?.number("\(path).limit", in: 0.5...20) ?? 3
+                settings.window = fields.optional("window")?.integer("\(path).window", in: 4...10_000) ?? 24
+                settings.minimumFailures = fields.optional("min_failures")?.integer("\(path).min_failures",
+                                                                                    in: 2...1_000) ?? 3
+                settings.knownFailureLevels = fields.optional("warm_start")
+                    .flatMap { readFailureLevels($0, path: "\(path).warm_start") } ?? []
+                result = .prognostic(settings)
+            }
         default: break
         }
         fields.finish()
@@ -114,7 +141,8 @@ extension FactoryReader {
         }
         let json = try? JSONSerialization.jsonObject(with: data)
         let models = json as? [String: Any]
-        let model = (models?["predictive"] ?? models?["shadow.predictive"]) as? [String: Any] ?? models
+        let model = (models?["predictive"] ?? models?["shadow.predictive"] ?? models?["prognostic"]
+                     ?? models?["shadow.prognostic"]) as? [String: Any] ?? models
         let numbers = (model?["failure_levels"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue
                                                                          ?? ($0 as? Double) }
         guard let levels = numbers, !levels.isEmpty, levels.count == (model?["failure_levels"] as? [Any])?.count else {

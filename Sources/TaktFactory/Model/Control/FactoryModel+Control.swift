@@ -57,18 +57,21 @@ extension FactoryModel {
     /// (`package`: the score splits failures by their hidden cause.)
     package var warningReports: [(prefix: String, report: WarningReport)] {
         let watched = configuration.stations.reduce(0) { $0 + ($1.breakdowns != nil || $1.wear != nil ? $1.machines : 0) }
-        let end = instrumentation.statistics.end
-        let period = end - instrumentation.statistics.start
+        let period = instrumentation.statistics.end - instrumentation.statistics.start
         var result: [(String, WarningReport)] = []
         if controllers.maintenance != nil {
-            result.append(("warnings", instrumentation.warnings[0].report(at: end, machines: watched, period: period)))
+            result.append(("warnings", instrumentation.warnings[0].report(machines: watched, period: period)))
         }
         if controllers.shadowMaintenance != nil {
             result.append(("shadow.warnings",
-                           instrumentation.warnings[1].report(at: end, machines: watched, period: period)))
+                           instrumentation.warnings[1].report(machines: watched, period: period)))
         }
         return result
     }
+
+    /// Truth: is machine `m` degrading — has wear built up (with a warning period: is it past
+    /// its potential-failure point)? Wear without a warning period builds up from the start.
+    func isDegrading(_ m: Int) -> Bool { reliability.health[m].wear > 0 }
 
     /// What the plugged-in maintenance controllers have learned, keyed by name (`shadow.<name>`
     /// for a shadow), for saving and warm-starting later runs.
@@ -113,7 +116,8 @@ extension FactoryModel {
             let m = order.machine
             if shadow {
                 if fleet.machines[m].state != .down {
-                    instrumentation.warningsSeeOrder(machine: m, shadow: true, at: calendar.now)
+                    instrumentation.warningsSeeOrder(machine: m, shadow: true, at: calendar.now,
+                                                     degrading: isDegrading(m))
                 }
                 instrumentation.shadowMaintenanceOrdered()
                 if instrumentation.logsEvents { log(.shadowMaintenanceOrder, machine: Int32(m), value: order.duration) }
@@ -121,7 +125,7 @@ extension FactoryModel {
             }
             let state = fleet.machines[m].state
             if state == .down || state == .maintenance || reliability.health[m].pendingMaintenance > 0 { continue }
-            instrumentation.warningsSeeOrder(machine: m, shadow: false, at: calendar.now)
+            instrumentation.warningsSeeOrder(machine: m, shadow: false, at: calendar.now, degrading: isDegrading(m))
             if instrumentation.logsEvents { log(.maintenanceOrder, machine: Int32(m), value: order.duration) }
             reliability.health[m].pendingMaintenance = order.duration
             reliability.health[m].maintenanceRenews = true

@@ -157,9 +157,10 @@ extension Instrumentation {
 
     // MARK: warnings (scored against the truth; see `WarningScore`)
 
-    /// A maintenance controller (active or shadow) ordered maintenance of machine `m`.
-    mutating func warningsSeeOrder(machine m: Int, shadow: Bool, at time: Double) {
-        warnings[shadow ? 1 : 0].warning(machine: m, at: time)
+    /// A maintenance controller (active or shadow) ordered maintenance of machine `m`, which was
+    /// (truth) `degrading` or not.
+    mutating func warningsSeeOrder(machine m: Int, shadow: Bool, at time: Double, degrading: Bool) {
+        warnings[shadow ? 1 : 0].warning(machine: m, at: time, degrading: degrading)
     }
 
     /// Machine `m` failed: from degradation (`wornOut`, which began at `degradingSince`) or a shock.
@@ -170,8 +171,8 @@ extension Instrumentation {
     }
 
     /// A maintenance renewed machine `m` before any failure.
-    mutating func warningsSeeRenewal(of m: Int, at time: Double) {
-        for k in warnings.indices { warnings[k].renewal(machine: m, at: time) }
+    mutating func warningsSeeRenewal(of m: Int) {
+        for k in warnings.indices { warnings[k].renewal(machine: m) }
     }
 
     // MARK: transport

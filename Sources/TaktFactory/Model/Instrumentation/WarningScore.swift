@@ -1,18 +1,16 @@
-/// Scores a maintenance controller's warnings against what followed them — the way a plant
-/// evaluates a warning system, with the simulator's truth added where a plant has none.
+/// Scores a maintenance controller's warnings against what followed them and against the
+/// truth — the way a plant evaluates a warning system, with the simulator's secret added where a
+/// plant has none.
 ///
 /// A **warning** is a maintenance order (acted on or, for a shadow, only logged); the first one
-/// for a machine since its last renewal opens an *episode*, later ones belong to it. Read at a
-/// horizon H, an episode claims "this machine fails within H":
-/// - it is **correct** when the machine fails within H of the episode's start;
-/// - it is a **false alarm** when the machine has not failed H after it (it failed later, was
-///   renewed by a maintenance later than H, or the run ended later than H);
-/// - it is **unscored** at H when a maintenance renewed the machine within H (the warning was
-///   acted on, so whether the failure would have come is unknown) or the run ended within H.
-///
-/// A failure is **flagged** at H when an episode opened within the H before it; its lead time
-/// is the time from the episode's start. Failures are split by their true cause: degradation
-/// (wear, with its warning period) or a random shock, which no sensor announces.
+/// for a machine since its last renewal opens an *episode*, later ones belong to it.
+/// - An episode is **true** when the machine was really degrading when it opened (past the
+///   potential-failure point of a `WearSpec.onset`, with wear building up) and **false** (a
+///   false alarm) otherwise. Precision is the share of true episodes.
+/// - A failure is **flagged H ahead** when an episode was open at least H before it; its lead
+///   time is the time from the episode's start. Recall at H is the share of failures flagged H
+///   ahead, over all failures and over those from degradation (a shock gives no warning).
+/// - An episode ended by a maintenance before any failure was **acted on**.
 struct WarningScore {
     /// The horizons reported (seconds): 6.5 h (the seed case's figure), 12 h and 24 h.
     static let horizons: [Double] = [6.5 * 3600, 12 * 3600, 24 * 3600]
@@ -20,9 +18,8 @@ struct WarningScore {
     /// Start of each machine's open episode, or NaN.
     var openSince: [Double]
     var episodes = 0
-    var correct: [Int]
-    var falseAlarms: [Int]
-    var unscored: [Int]
+    var trueEpisodes = 0
+    var actedOn = 0
     var failures = 0
     var degradationFailures = 0
     var flagged: [Int]
@@ -34,12 +31,8 @@ struct WarningScore {
 
     init(machineCount: Int) {
         openSince = Array(repeating: .nan, count: machineCount)
-        let zeros = Array(repeating: 0, count: Self.horizons.count)
-        correct = zeros
-        falseAlarms = zeros
-        unscored = zeros
-        flagged = zeros
-        flaggedDegradation = zeros
+        flagged = Array(repeating: 0, count: Self.horizons.count)
+        flaggedDegradation = flagged
     }
 
     /// Counts restart (the warm-up ended); open episodes stay open.
@@ -49,10 +42,12 @@ struct WarningScore {
         openSince = machines
     }
 
-    mutating func warning(machine m: Int, at time: Double) {
+    /// A warning for machine `m`; `degrading` is the truth at that instant.
+    mutating func warning(machine m: Int, at time: Double, degrading: Bool) {
         guard openSince[m].isNaN else { return }
         openSince[m] = time
         episodes += 1
+        if degrading { trueEpisodes += 1 }
     }
 
     mutating func failure(machine m: Int, at time: Double, degradingSince: Double, wornOut: Bool) {
@@ -64,39 +59,23 @@ struct WarningScore {
         guard !start.isNaN else { return }
         let lead = time - start
         leadTimes.append(lead)
-        for (k, horizon) in Self.horizons.enumerated() {
-            if lead <= horizon {
-                correct[k] += 1
-                flagged[k] += 1
-                if wornOut { flaggedDegradation[k] += 1 }
-            } else {
-                falseAlarms[k] += 1
-            }
+        for (k, horizon) in Self.horizons.enumerated() where lead >= horizon {
+            flagged[k] += 1
+            if wornOut { flaggedDegradation[k] += 1 }
         }
     }
 
     /// A maintenance renewed the machine: its open episode ends without a failure.
-    mutating func renewal(machine m: Int, at time: Double) {
-        let start = openSince[m]
+    mutating func renewal(machine m: Int) {
+        if !openSince[m].isNaN { actedOn += 1 }
         openSince[m] = .nan
-        guard !start.isNaN else { return }
-        close(age: time - start)
     }
 
-    mutating func close(age: Double) {
-        for (k, horizon) in Self.horizons.enumerated() {
-            if age > horizon { falseAlarms[k] += 1 } else { unscored[k] += 1 }
-        }
-    }
-
-    /// The score at `time` (the end of the period): open episodes are read as if the run ended.
-    func report(at time: Double, machines: Int, period: Double) -> WarningReport {
-        var final = self
-        for start in openSince where !start.isNaN { final.close(age: time - start) }
-        return WarningReport(horizons: Self.horizons, episodes: episodes, correct: final.correct,
-                             falseAlarms: final.falseAlarms, unscored: final.unscored, failures: failures,
-                             degradationFailures: degradationFailures, flagged: flagged,
-                             flaggedDegradation: flaggedDegradation, leadTimes: leadTimes,
-                             warningPeriods: warningPeriods, machineMonths: Double(machines) * period / (30 * 86_400))
+    /// The score over a period of `period` seconds watching `machines` machines.
+    func report(machines: Int, period: Double) -> WarningReport {
+        WarningReport(horizons: Self.horizons, episodes: episodes, trueEpisodes: trueEpisodes, actedOn: actedOn,
+                      failures: failures, degradationFailures: degradationFailures, flagged: flagged,
+                      flaggedDegradation: flaggedDegradation, leadTimes: leadTimes, warningPeriods: warningPeriods,
+                      machineMonths: Double(machines) * period / (30 * 86_400))
     }
 }

@@ -19,7 +19,7 @@ extension FactoryModel {
     mutating func startMaintenance(_ m: Int, duration: Double, calendar: inout EventCalendar<FactoryEvent>) {
         reliability.health[m].pendingMaintenance = 0
         instrumentation.maintenanceStarted(station: Int(fleet.machines[m].station))
-        instrumentation.warningsSeeRenewal(of: m, at: calendar.now)
+        instrumentation.warningsSeeRenewal(of: m)
         // as good as new: a fresh clock at the end
         if reliability.health[m].maintenanceRenews, let event = reliability.health[m].failureEvent {
             calendar.cancel(event)
