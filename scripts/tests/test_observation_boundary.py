@@ -23,6 +23,8 @@ FORBIDDEN = {
     "the truth tables": "func peek(_ m: borrowing FactoryModel) -> Int { m.records.truth.count }",
     "the truth records, taken": "func peek(_ m: inout FactoryModel) -> Int { m.takeRecords().truth.count }",
     "the statistics (true defects)": "func peek(_ m: borrowing FactoryModel) -> Int { m.statistics.finishedJobs }",
+    "the warning scores (true degradation)": "func peek(_ m: borrowing FactoryModel) -> Int "
+                                             "{ m.warningReports.count }",
 }
 
 ALLOWED = """
@@ -93,6 +95,17 @@ def test_custom_controllers_are_handed_the_layout_not_the_configuration(tmp_path
                                  "    p.makeScheduling = { (c: FactoryConfiguration, _: Int) in "
                                  "DispatchRuleScheduler(rule: .spt) }\n}")
     assert oracle.returncode != 0, "a custom controller can be built from the configuration"
+
+
+def test_built_in_policies_are_handed_the_layout(tmp_path):
+    """Built-in maintenance policies are built from the `PlantLayout` (machines, sensors, the price
+    list), not from the configuration whose failure laws would tell them which machines fail."""
+    layout = typecheck(tmp_path, "import TaktControl\nfunc build(_ l: PlantLayout) -> Bool {\n"
+                                 "    MaintenancePolicy.runToFailure.controller(for: l) == nil\n}")
+    assert layout.returncode == 0, layout.stderr
+    oracle = typecheck(tmp_path, "import TaktControl\nfunc build(_ c: FactoryConfiguration) -> Bool {\n"
+                                 "    MaintenancePolicy.runToFailure.controller(for: c) == nil\n}")
+    assert oracle.returncode != 0, "a built-in maintenance policy can be built from the configuration"
 
 
 def test_the_model_cannot_be_copied(tmp_path):
