@@ -20,9 +20,10 @@ extension ProcessOptimiser {
         /// "it has no effect" at this level (Wald test); 1 tunes every parameter from the start.
         public var screening: Double
         /// The inspection's false-reject rate (good parts rejected) and detection rate (defective
-        /// parts rejected), if known from its qualification (a gauge study): the model then
-        /// learns the true defect log-odds through the label noise. The defaults (0 and 1) take
-        /// verdicts at face value.
+        /// parts rejected) as the planner believes them (a datasheet, a past gauge study — never
+        /// the simulated inspection's true confusion matrix): the model then learns the defect
+        /// log-odds through that belief about the label noise; a wrong belief biases it. The
+        /// defaults (0 and 1) take verdicts at face value.
         public var falseRejectRate: Double
         public var detectionRate: Double
         /// L2 penalty on the parameters' coefficients (on the range-standardised scale).
