@@ -163,6 +163,9 @@ extension FactoryReader {
                 settings.exploration = exploration
             }
             if let step = fields.optional("step")?.number("\(path).step", in: 0...1) { settings.stepLimit = step }
+            if let memory = fields.optional("memory")?.integer("\(path).memory", in: 0...100_000_000) {
+                settings.memory = memory
+            }
             if let removed = fields.optional("use_inspection_accuracy") {
                 removed.error("\(path).use_inspection_accuracy was removed: it handed the optimiser the inspection's "
                                   + "true confusion matrix; state what you believe of it instead, e.g. "
