@@ -5,7 +5,9 @@ extension FactoryKPIs {
     /// For a process optimiser, the scenario's true effect of each recipe parameter over the same
     /// span of setpoints the optimiser explored (from its `low.<p>`/`high.<p>` figures): the
     /// spread of Σ coefficient·(x − center)^power of that parameter's terms, i.e. what its
-    /// `effect.<p>` estimates. Truth for the analyst; the controller never sees it.
+    /// `effect.<p>` estimates. Interaction terms are left out (their effect depends on the other
+    /// input: this is the main effect at the other input's centre). Truth for the analyst; the
+    /// controller never sees it.
     static func trueEffectKPIs(_ plan: ControllerPlan, configuration: FactoryConfiguration,
                                metrics: [(prefix: String, metrics: [ControllerMetric])]) -> [KPI] {
         var result: [KPI] = []
@@ -17,7 +19,8 @@ extension FactoryKPIs {
             for (k, parameter) in spec.recipe.enumerated() {
                 guard let low = values["low.\(parameter.name)"], let high = values["high.\(parameter.name)"]
                 else { continue }
-                let terms = spec.quality?.terms.filter { $0.input == .parameter(k) } ?? []
+                // main effects only: an interaction term's effect depends on the other input
+                let terms = spec.quality?.terms.filter { $0.input == .parameter(k) && $0.interaction == nil } ?? []
                 let contributions = (0...200).map { step -> Double in
                     let x = low + (high - low) * Double(step) / 200
                     return terms.reduce(0) { sum, term in

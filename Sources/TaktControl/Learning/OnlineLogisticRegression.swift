@@ -35,6 +35,14 @@ import Darwin
 /// coefficient far off (the single-example maximum likelihood is infinite), saturating σ for a
 /// long while. Standardise features and penalise them all.
 ///
+/// **Forgetting** (`forgetting` λ < 1, for a process that drifts): before each example the
+/// covariance is inflated, P ← P/λ, so an example's information decays by λ per later example
+/// (an effective memory of 1/(1 − λ) examples; exponential forgetting as in recursive least
+/// squares). Directions the data no longer excite would then grow without bound ("wind-up"), so
+/// each coefficient's variance is capped at its prior variance by scaling its row and column
+/// (P ← D P D, D diagonal ≤ 1: P stays positive definite): the estimate never becomes vaguer
+/// than the prior.
+///
 /// Storage is allocated once: adding an example allocates nothing.
 public struct OnlineLogisticRegression: Sendable {
     /// Number of features (coefficients besides the intercept).
@@ -44,11 +52,15 @@ public struct OnlineLogisticRegression: Sendable {
     /// P(positive label) for a true negative and a true positive (0 and 1: labels are exact).
     public let floor: Double
     public let ceiling: Double
+    /// The forgetting factor λ ∈ (0, 1] per example (1: remember everything).
+    public let forgetting: Double
     /// Examples learned from.
     public private(set) var count = 0
 
     /// mean β (d) | covariance P (d × d) | x̃ (d) | u (d), d = featureCount + 1.
     var state: [Double]
+    /// The prior variance of each coefficient (the cap under forgetting).
+    var priorVariance: [Double]
     /// The first example's features: the origin of the centred features.
     var origin: [Double]
 
@@ -63,8 +75,12 @@ public struct OnlineLogisticRegression: Sendable {
     ///   - floor, ceiling: when labels come through a noisy check, the probability of a positive
     ///     label for a true negative (false-positive rate) and for a true positive (sensitivity):
     ///     then P(y = 1) = floor + (ceiling − floor)·σ(η) and β describes the true outcome.
+    ///   - forgetting: λ ∈ (0, 1]: each example's information decays by λ per later example
+    ///     (1: no forgetting).
     public init(featureCount: Int, penalties: [Double], interceptVariance: Double = 100, floor: Double = 0,
-                ceiling: Double = 1) {
+                ceiling: Double = 1, forgetting: Double = 1) {
+        precondition(forgetting > 0 && forgetting <= 1, "forgetting factor: 0 < λ ≤ 1")
+        self.forgetting = forgetting
         precondition(featureCount >= 0, "feature count must not be negative")
         precondition(penalties.count == featureCount || penalties.count == 1, "one penalty per feature, or one for all")
         precondition(penalties.allSatisfy { $0 >= 0 } && interceptVariance > 0, "penalties must not be negative")
@@ -79,6 +95,9 @@ public struct OnlineLogisticRegression: Sendable {
         origin = Array(repeating: 0, count: featureCount)
         state[d] = interceptVariance
         for j in 1..<d { state[d + j * d + j] = 1 / max(Self.minimumPrecision, self.penalties[j - 1]) }
+        var variances = Array(repeating: interceptVariance, count: d)
+        for j in 1..<d { variances[j] = state[d + j * d + j] }
+        priorVariance = variances
     }
 
     /// Learns from one example.
@@ -93,11 +112,13 @@ public struct OnlineLogisticRegression: Sendable {
         state[x] = 1
         for j in 0..<featureCount { state[x + j + 1] = features[j] - origin[j] }
         let y: Double = label ? 1 : 0
+        let forgetting = forgetting, priorVariance = priorVariance
         state.withUnsafeMutableBufferPointer { state in
             let beta = UnsafeMutableBufferPointer(rebasing: state[0..<d])
             let p = UnsafeMutableBufferPointer(rebasing: state[d..<(d + d * d)])
             let x = UnsafeMutableBufferPointer(rebasing: state[(d + d * d)..<(2 * d + d * d)])
             let u = UnsafeMutableBufferPointer(rebasing: state[(2 * d + d * d)..<(3 * d + d * d)])
+            if forgetting < 1 { Self.forget(p, d, forgetting, priorVariance) }
             var eta = 0.0
             for k in 0..<d { eta += beta[k] * x[k] }
             // σ(η) and 1 − σ(η), each computed without cancellation
@@ -130,6 +151,22 @@ public struct OnlineLogisticRegression: Sendable {
             }
             let step = score / (1 + w * s)
             for k in 0..<d { beta[k] += step * u[k] }
+        }
+    }
+
+    /// P ← P/λ, then each variance capped at its prior variance (P ← D P D).
+    private static func forget(_ p: UnsafeMutableBufferPointer<Double>, _ d: Int, _ forgetting: Double,
+                               _ priorVariance: [Double]) {
+        let inflate = 1 / forgetting
+        for i in 0..<(d * d) { p[i] *= inflate }
+        priorVariance.withUnsafeBufferPointer { cap in
+            for j in 0..<d where p[j * d + j] > cap[j] {
+                let f = (cap[j] / p[j * d + j]).squareRoot()
+                for c in 0..<d {
+                    p[j * d + c] *= f
+                    p[c * d + j] *= f
+                }
+            }
         }
     }
 

@@ -20,9 +20,10 @@ extension ProcessOptimiser {
         /// "it has no effect" at this level (Wald test); 1 tunes every parameter from the start.
         public var screening: Double
         /// The inspection's false-reject rate (good parts rejected) and detection rate (defective
-        /// parts rejected), if known from its qualification (a gauge study): the model then
-        /// learns the true defect log-odds through the label noise. The defaults (0 and 1) take
-        /// verdicts at face value.
+        /// parts rejected) as the planner believes them (a datasheet, a past gauge study — never
+        /// the simulated inspection's true confusion matrix): the model then learns the defect
+        /// log-odds through that belief about the label noise; a wrong belief biases it. The
+        /// defaults (0 and 1) take verdicts at face value.
         public var falseRejectRate: Double
         public var detectionRate: Double
         /// L2 penalty on the parameters' coefficients (on the range-standardised scale).
@@ -31,13 +32,17 @@ extension ProcessOptimiser {
         public var useEnvironment: Bool
         /// Parts processed but not yet inspected that can be tracked at once.
         public var pendingCapacity: Int
+        /// Its memory, in labelled parts, for a process that drifts: each label's weight decays
+        /// by 1 − 1/memory per later label (exponential forgetting). 0: never forget.
+        public var memory: Int
 
         public init(updateEvery: Int = 200, warmUp: Int = 1_000, exploration: Double = 0.1,
                     screeningExploration: Double = 0.2,
                     hold: Int = 10, stepLimit: Double = 0.05, evidence: Double = 1, screening: Double = 0.001,
                     falseRejectRate: Double = 0, detectionRate: Double = 1, penalty: Double = 1,
                     useEnvironment: Bool = true,
-                    pendingCapacity: Int = 4_096) {
+                    pendingCapacity: Int = 4_096, memory: Int = 0) {
+            self.memory = max(0, memory)
             self.updateEvery = max(1, updateEvery)
             self.warmUp = max(0, warmUp)
             self.exploration = max(0, exploration)

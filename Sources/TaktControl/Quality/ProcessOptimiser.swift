@@ -31,6 +31,9 @@ import TaktKernel
 ///   a trust region of ± `stepLimit` × range (exact: the model is additive, so the minimisation
 ///   separates into one quadratic on an interval per parameter), provided the predicted gain
 ///   exceeds `evidence` standard errors.
+/// - **Forgetting.** With `memory` N > 0 each label's weight decays by 1 − 1/N per later label,
+///   so the model follows a process that drifts (tool wear, a new material) instead of averaging
+///   over its whole past; the price is noisier estimates (about N labels' worth of data).
 /// - **Reporting.** `metrics()` gives each parameter's learned effect over the span it explored,
 ///   its standard error and rank, the screening evidence, the incumbent setpoints and the labels
 ///   used; `ranking` lists the parameters by learned effect.
@@ -140,7 +143,8 @@ public struct ProcessOptimiser: QualityController {
         environmentScale = Array(repeating: 0, count: environmentCount)
         let features = 2 * parameters.count + environmentCount
         regression = OnlineLogisticRegression(featureCount: features, penalties: [settings.penalty],
-                                              floor: settings.falseRejectRate, ceiling: settings.detectionRate)
+                                              floor: settings.falseRejectRate, ceiling: settings.detectionRate,
+                                              forgetting: settings.memory > 0 ? 1 - 1 / Double(settings.memory) : 1)
         pending = PendingParts(width: parameters.count + environmentCount, capacity: settings.pendingCapacity)
         row = Array(repeating: 0, count: features)
         ready = true

@@ -13,14 +13,21 @@ extension FactoryConfiguration {
                     where !(parameter.minimum...parameter.maximum).contains(parameter.setpoint) {
                     problems.append("\(where_): setpoint of \(parameter.name) outside its range")
                 }
+                for parameter in operation.recipe where !(parameter.measurementSD >= 0) {
+                    problems.append("\(where_): measurement error of \(parameter.name) must not be negative")
+                }
                 if let model = operation.quality {
                     for term in model.terms {
-                        switch term.input {
-                        case .parameter(let k) where !operation.recipe.indices.contains(k):
-                            problems.append("\(where_): quality term reads an unknown recipe parameter \(k)")
-                        case .environment(let v) where !environment.indices.contains(v):
-                            problems.append("\(where_): quality term reads an unknown environment variable \(v)")
-                        default: break
+                        for input in [term.input] + (term.interaction.map { [$0.input] } ?? []) {
+                            switch input {
+                            case .parameter(let k) where !operation.recipe.indices.contains(k):
+                                problems.append("\(where_): quality term reads an unknown recipe parameter \(k)")
+                            case .environment(let v) where !environment.indices.contains(v):
+                                problems.append("\(where_): quality term reads an unknown environment variable \(v)")
+                            case .batch(let period) where !(period > 0) || !period.isFinite:
+                                problems.append("\(where_): a material batch must last a positive, finite time")
+                            default: break
+                            }
                         }
                         if term.power != 1 && term.power != 2 {
                             problems.append("\(where_): quality term power must be 1 or 2")

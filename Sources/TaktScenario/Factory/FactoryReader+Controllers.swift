@@ -166,7 +166,7 @@ extension FactoryReader {
     }
 
     /// `{policy: fixed}` or `{policy: optimise, operation: weld, inspection: image, update_every: 200,
-    /// warm_up: 1000, exploration: 0.1, step: 0.05, use_inspection_accuracy: true}`.
+    /// warm_up: 1000, exploration: 0.1, step: 0.05, inspection_belief: {sensitivity: 0.9, specificity: 0.97}}`.
     func readQualityPolicy(_ node: Located, _ configuration: FactoryConfiguration, path: String) -> QualityPolicy? {
         guard let fields = node.mapping(path) else { return nil }
         let policy = fields.required("policy", expected: "fixed or optimise")?
@@ -191,22 +191,43 @@ extension FactoryReader {
                 settings.exploration = exploration
             }
             if let step = fields.optional("step")?.number("\(path).step", in: 0...1) { settings.stepLimit = step }
-            let useAccuracy = fields.optional("use_inspection_accuracy")?.boolean("\(path).use_inspection_accuracy")
-                ?? false
+            if let memory = fields.optional("memory")?.integer("\(path).memory", in: 0...100_000_000) {
+                settings.memory = memory
+            }
+            if let removed = fields.optional("use_inspection_accuracy") {
+                removed.error("\(path).use_inspection_accuracy was removed: it handed the optimiser the inspection's "
+                                  + "true confusion matrix; state what you believe of it instead, e.g. "
+                                  + "inspection_belief: {sensitivity: 0.9, specificity: 0.97}")
+            }
+            if let belief = fields.optional("inspection_belief") {
+                readInspectionBelief(belief, into: &settings, path: "\(path).inspection_belief")
+            }
             if let operation, let inspection {
-                if useAccuracy, let spec = route(inspection, in: configuration).inspection {
-                    // the inspection's qualified accuracy (a gauge study), not the process truth
-                    let good = spec.confusion[0]
-                    let defective = spec.confusion.dropFirst()
-                    settings.falseRejectRate = 1 - good[0]
-                    settings.detectionRate = defective.isEmpty ? 1
-                        : defective.reduce(0) { $0 + (1 - $1[0]) } / Double(defective.count)
-                }
                 result = .optimise(operation: operation, inspection: inspection, settings: settings)
             }
         }
         fields.finish()
         return result
+    }
+
+    /// `inspection_belief: {sensitivity: 0.9, specificity: 0.97}`: what the planner believes of
+    /// the inspection (a vendor's datasheet, a past gauge study) — never read from its true
+    /// confusion matrix. Specificity 1 − (false-reject rate), sensitivity the detection rate.
+    func readInspectionBelief(_ node: Located, into settings: inout ProcessOptimiser.Settings, path: String) {
+        guard let fields = node.mapping(path) else { return }
+        let sensitivity = fields.required("sensitivity", expected: "the share of defective parts you believe "
+                                              + "it rejects, e.g. 0.9")?.number("\(path).sensitivity", in: 0...1)
+        let specificity = fields.required("specificity", expected: "the share of good parts you believe it "
+                                              + "passes, e.g. 0.97")?.number("\(path).specificity", in: 0...1)
+        fields.finish()
+        guard let sensitivity, let specificity else { return }
+        guard sensitivity > 1 - specificity else {
+            node.error("\(path): sensitivity \(sensitivity) must exceed 1 − specificity (the false-reject "
+                           + "rate); otherwise a rejection says nothing about a defect")
+            return
+        }
+        settings.falseRejectRate = 1 - specificity
+        settings.detectionRate = sensitivity
     }
 
     /// The route index (flat over products) of the operation named `weld` (the first with that
@@ -227,10 +248,6 @@ extension FactoryReader {
             return nil
         }
         return index
-    }
-
-    func route(_ index: Int, in configuration: FactoryConfiguration) -> OperationSpec {
-        configuration.products.flatMap(\.routing)[index]
     }
 
     /// `maintenance_costs: {preventive: 300, corrective: 1500, downtime_per_hour: 200}`.

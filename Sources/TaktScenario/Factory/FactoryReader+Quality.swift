@@ -1,8 +1,8 @@
 import TaktFactory
 
 extension FactoryReader {
-    /// `recipe: {current: {setpoint: 120, noise: 3, range: [100, 140], unit: A}, …}` — process
-    /// parameters in file order.
+    /// `recipe: {current: {setpoint: 120, noise: 3, range: [100, 140], unit: A, measurement_noise: 1}, …}`
+    /// — process parameters in file order.
     func readRecipe(_ node: Located, path: String) -> [RecipeParameter] {
         guard let mapping = node.mapping(path) else { return [] }
         return mapping.namedEntries.compactMap { entry in
@@ -23,13 +23,15 @@ extension FactoryReader {
                 }
             }
             let unit = fields.optional("unit")?.string("\(itemPath).unit") ?? ""
+            let measurement = fields.optional("measurement_noise")?
+                .number("\(itemPath).measurement_noise", in: 0 ... .greatestFiniteMagnitude) ?? 0
             fields.finish()
             guard let setpoint else { return nil }
             if !(low...high).contains(setpoint) {
                 entry.value.error("\(itemPath).setpoint \(setpoint) is outside its range [\(low), \(high)]")
             }
             return RecipeParameter(name: entry.name, setpoint: setpoint, noiseSD: noise, minimum: low, maximum: high,
-                                   unit: unit)
+                                   unit: unit, measurementSD: measurement)
         }
     }
 
@@ -62,9 +64,50 @@ extension FactoryReader {
         return QualityModel(intercept: intercept, terms: terms, classShares: shares)
     }
 
+    /// `{parameter: current, coefficient: 0.01, center: 126, power: 2}`; the input is one of
+    /// `parameter`, `environment`, `wear: true`, `operator_skill: true`, `time: true` (days since
+    /// the start) or `batch: 8 h` (a hidden material-batch effect); `times: {parameter: pressure,
+    /// center: 2.4}` makes it an interaction term.
     func readQualityTerm(_ node: Located, recipe: [RecipeParameter], environmentNames: NameTable, path: String)
         -> QualityTerm? {
         guard let fields = node.mapping(path) else { return nil }
+        let inputs = readQualityInputs(fields, recipe: recipe, environmentNames: environmentNames, path: path)
+        let coefficient = fields.required("coefficient",
+                                          expected: "the term's weight in "
+                                              + "log-odds, e.g. 0.05")?.number("\(path).coefficient")
+        let center = fields.optional("center")?.number("\(path).center") ?? 0
+        let power = fields.optional("power")?.integer("\(path).power", in: 1...2) ?? 1
+        var interaction: QualityInteraction?
+        var interactionFailed = false
+        if let timesNode = fields.optional("times") {
+            interactionFailed = true
+            if let times = timesNode.mapping("\(path).times") {
+                let second = readQualityInputs(times, recipe: recipe, environmentNames: environmentNames,
+                                               path: "\(path).times")
+                let secondCenter = times.optional("center")?.number("\(path).times.center") ?? 0
+                times.finish()
+                if second.count == 1 {
+                    interaction = QualityInteraction(input: second[0], center: secondCenter)
+                    interactionFailed = false
+                } else {
+                    timesNode.error("\(path).times needs exactly one input, e.g. {parameter: pressure, center: 2.4}")
+                }
+            }
+        }
+        fields.finish()
+        guard inputs.count == 1 else {
+            node.error("\(path) needs exactly one input: 'parameter: <recipe parameter>', 'environment: <variable>', "
+                           + "'wear: true', 'operator_skill: true', 'time: true' or 'batch: <duration>'")
+            return nil
+        }
+        guard let coefficient, !interactionFailed else { return nil }
+        return QualityTerm(input: inputs[0], coefficient: coefficient, center: center, power: power,
+                           interaction: interaction)
+    }
+
+    /// The inputs named among a term's keys (one is expected; the caller says so otherwise).
+    func readQualityInputs(_ fields: MappingReader, recipe: [RecipeParameter], environmentNames: NameTable, path: String)
+        -> [QualityInput] {
         var inputs: [QualityInput] = []
         if let parameter = fields.optional("parameter"), let name = parameter.string("\(path).parameter") {
             if let index = recipe.firstIndex(where: { $0.name == name }) {
@@ -82,19 +125,11 @@ extension FactoryReader {
         if fields.optional("operator_skill")?.boolean("\(path).operator_skill") == true {
             inputs.append(.operatorSkill)
         }
-        let coefficient = fields.required("coefficient",
-                                          expected: "the term's weight in "
-                                              + "log-odds, e.g. 0.05")?.number("\(path).coefficient")
-        let center = fields.optional("center")?.number("\(path).center") ?? 0
-        let power = fields.optional("power")?.integer("\(path).power", in: 1...2) ?? 1
-        fields.finish()
-        guard inputs.count == 1 else {
-            node.error("\(path) needs exactly one input: 'parameter: <recipe parameter>', 'environment: <variable>', "
-                           + "'wear: true' or 'operator_skill: true'")
-            return nil
+        if fields.optional("time")?.boolean("\(path).time") == true { inputs.append(.time) }
+        if let batch = fields.optional("batch"), let period = batch.duration("\(path).batch", allowZero: false) {
+            inputs.append(.batch(period: period))
         }
-        guard let coefficient else { return nil }
-        return QualityTerm(input: inputs[0], coefficient: coefficient, center: center, power: power)
+        return inputs
     }
 
     /// `inspect: {method: vision, every: 1, sensitivity: 0.95, specificity: 0.9, on_reject: scrap}`, or

@@ -30,23 +30,39 @@ extension FactoryModel {
             reliability.health[m].recipeWearFactor =
                 max(0, 1 + effect.perUnit * (qualitySystem.actualParameters[k] - effect.reference))
         }
-        if instrumentation.recording.quality {
-            instrumentation.recipeExecuted(job: flow.jobs[Int(job)].serial, route: routeIndex,
-                                           parameters: qualitySystem.actualParameters[0..<count], at: now)
+        // the log's view: the actual values, with the measurement error of each logged parameter
+        // (its own stream, so the defect lottery below is the same with or without it)
+        let withError = qualitySystem.qualityTable.logsWithError[routeIndex]
+        if withError {
+            var parent = qualityStream(job: Int(job), routeIndex: routeIndex)
+            var log = Xoshiro256StarStar(seed: parent.next() ^ 0x6C6F_6767_6564_0000)
+            for k in 0..<count {
+                let sd = qualitySystem.qualityTable.measurementSD[first + k]
+                qualitySystem.loggedParameters[k] = qualitySystem.actualParameters[k]
+                    + (sd > 0 ? sd * Distribution.standardNormal(&log) : 0)
+            }
         }
-        if hasQualityController {
-            notifyQualityControllers(.processed(job: flow.jobs[Int(job)].serial, operation: routeIndex, machine: m,
-                                                time: now,
-                                                parameters: Array(qualitySystem.actualParameters[0..<count])), now: now)
+        if instrumentation.recording.quality || hasQualityController {
+            let logged = withError ? qualitySystem.loggedParameters[0..<count] : qualitySystem.actualParameters[0..<count]
+            if instrumentation.recording.quality {
+                instrumentation.recipeExecuted(job: flow.jobs[Int(job)].serial, route: routeIndex, parameters: logged,
+                                               at: now)
+            }
+            if hasQualityController {
+                notifyQualityControllers(.processed(job: flow.jobs[Int(job)].serial, operation: routeIndex, machine: m,
+                                                    time: now, parameters: Array(logged)), now: now)
+            }
         }
         guard let model = qualitySystem.qualityTable.model[routeIndex], flow.jobs[Int(job)].defect == 0 else { return }
         let station = Int(fleet.machines[m].station)
-        var p = model.probability { index in
-            switch model.terms[index].input {
+        var p = model.probability { input in
+            switch input {
             case .parameter(let k): return qualitySystem.actualParameters[k]
             case .environment(let variable): return environment.value(variable, at: now)
             case .wear: return reliability.health[m].wear
             case .operatorSkill: return operatorEfficiency
+            case .time: return now / 86_400
+            case .batch(let period): return qualitySystem.batchEffect(route: routeIndex, period: period, at: now)
             }
         }
         if environment.affects(.defectProbability, station: station) {

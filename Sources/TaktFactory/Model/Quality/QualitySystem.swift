@@ -13,6 +13,8 @@ struct QualitySystem {
     var setpoints: [Double]
     /// Scratch space for the actual parameter values of one execution.
     var actualParameters: [Double]
+    /// Scratch space for the logged values of one execution (actual plus measurement error).
+    var loggedParameters: [Double]
     /// Parts seen per inspecting route (1-in-N sampling).
     var inspectionCounter: [Int]
 
@@ -21,6 +23,17 @@ struct QualitySystem {
         qualityStreamBase = streams.streamSeed(entity: "jobs", purpose: "quality")
         setpoints = QualityTable.setpoints(configuration)
         actualParameters = Array(repeating: 0, count: qualityTable.maxParameters)
+        loggedParameters = actualParameters
         inspectionCounter = Array(repeating: 0, count: qualityTable.model.count)
+    }
+
+    /// The hidden material-batch effect at route `route` at time `now`: a standard-normal value
+    /// per batch of `period` seconds, the same for every part of the batch and in every variant
+    /// (drawn from a stream keyed by route and batch number, so it needs no state).
+    func batchEffect(route: Int, period: Double, at now: Double) -> Double {
+        let batch = UInt64(max(0, (now / max(period, 1e-9)).rounded(.down)))
+        var rng = Xoshiro256StarStar(seed: SplitMix64.mix(qualityStreamBase ^ 0x6261_7463_6800_0000
+                                                               ^ UInt64(route) << 40 ^ batch))
+        return Distribution.standardNormal(&rng)
     }
 }

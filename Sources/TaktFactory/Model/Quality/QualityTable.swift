@@ -3,6 +3,10 @@ struct QualityTable {
     /// First recipe parameter of each route in the flat parameter arrays, and one past the last.
     let parameterOffset: [Int]
     let noiseSD: [Double]
+    /// Measurement error of each parameter's logged value (flat, like `noiseSD`).
+    let measurementSD: [Double]
+    /// Does the route log any parameter with a measurement error?
+    let logsWithError: [Bool]
     let minimum: [Double]
     let maximum: [Double]
     /// Quality model of each route (nil: makes no defects).
@@ -20,16 +24,19 @@ struct QualityTable {
     init(_ configuration: FactoryConfiguration) {
         let operations = configuration.products.flatMap(\.routing)
         var offset: [Int] = []
-        var noise: [Double] = [], low: [Double] = [], high: [Double] = []
+        var noise: [Double] = [], low: [Double] = [], high: [Double] = [], measurement: [Double] = []
         for operation in operations {
             offset.append(noise.count)
             noise += operation.recipe.map(\.noiseSD)
+            measurement += operation.recipe.map(\.measurementSD)
             low += operation.recipe.map(\.minimum)
             high += operation.recipe.map(\.maximum)
         }
         offset.append(noise.count)
         parameterOffset = offset
         noiseSD = noise
+        measurementSD = measurement
+        logsWithError = operations.map { $0.recipe.contains { $0.measurementSD > 0 } }
         minimum = low
         maximum = high
         model = operations.map(\.quality)
