@@ -3,6 +3,9 @@
 #ifndef TAKT_CHDF5_SHIM_H
 #define TAKT_CHDF5_SHIM_H
 #include <hdf5.h>
+#include <stdint.h>
+#include <string.h>
+#include <zlib.h>
 
 /// Initialises the library without its exit handler. HDF5 closes every file still open when the
 /// process exits; a file whose close failed (a full disk) stays half-closed, and that second
@@ -33,4 +36,44 @@ static inline H5T_class_t takt_h5t_compound(void) { return H5T_COMPOUND; }
 
 /// Turns off HDF5's printing of error stacks for the calling thread (the setting is per thread).
 static inline void takt_h5_silence_errors(void) { takt_h5_open(); H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
+/// One member of a compound row: where its bytes are in memory and in the packed file row.
+typedef struct { uint32_t source; uint32_t target; uint32_t size; } takt_member;
+
+/// Packs `rows` memory rows (`source_stride` bytes apart) into `capacity` file rows of
+/// `target_size` bytes; rows past `rows` are zero (the padding of a last, partial chunk). With
+/// `shuffle`, the packed bytes come out as HDF5's shuffle filter would leave them: byte j of
+/// every row together, so output byte j * capacity + i is byte j of row i.
+static inline void takt_pack_rows(uint8_t *restrict target, const uint8_t *restrict source, size_t rows,
+                                  size_t capacity, size_t source_stride, size_t target_size,
+                                  const takt_member *members, size_t member_count, int shuffle) {
+    if (!shuffle) {
+        memset(target + rows * target_size, 0, (capacity - rows) * target_size);
+        for (size_t i = 0; i < rows; i++) {
+            const uint8_t *row = source + i * source_stride;
+            uint8_t *out = target + i * target_size;
+            for (size_t m = 0; m < member_count; m++) memcpy(out + members[m].target, row + members[m].source,
+                                                             members[m].size);
+        }
+        return;
+    }
+    for (size_t m = 0; m < member_count; m++) {
+        for (uint32_t k = 0; k < members[m].size; k++) {
+            uint8_t *out = target + (size_t)(members[m].target + k) * capacity;
+            const uint8_t *in = source + members[m].source + k;
+            for (size_t i = 0; i < rows; i++) out[i] = in[i * source_stride];
+            memset(out + rows, 0, capacity - rows);
+        }
+    }
+}
+
+/// The most bytes `takt_deflate` can produce from `size` bytes.
+static inline size_t takt_deflate_bound(size_t size) { return (size_t)compressBound((uLong)size); }
+
+/// Compresses `size` bytes into a zlib stream (what HDF5's deflate filter writes), at `level`.
+/// Returns the compressed size, or 0 on failure.
+static inline size_t takt_deflate(uint8_t *target, size_t capacity, const uint8_t *source, size_t size, int level) {
+    uLongf length = (uLongf)capacity;
+    if (compress2(target, &length, source, (uLong)size, level) != Z_OK) return 0;
+    return (size_t)length;
+}
 #endif

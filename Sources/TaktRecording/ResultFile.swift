@@ -23,6 +23,8 @@ public final class ResultFile: @unchecked Sendable {
     /// The last close wrote every attribute and closed every HDF5 object without an error.
     private var closedCleanly = false
     private let compress: Bool
+    /// Encodes and writes the streamed tables' chunks off the calling thread.
+    private let pipeline = ChunkPipeline()
     /// The name the file gets when it is closed, and the one it is written under until then.
     public let finalPath: String
     public var partialPath: String { finalPath + ".partial" }
@@ -63,6 +65,7 @@ public final class ResultFile: @unchecked Sendable {
         do {
             types = try RowTypes()
         } catch {
+            pipeline.stop()
             H5Fclose(file)
             try? FileManager.default.removeItem(atPath: path + ".partial")
             throw error
@@ -70,12 +73,15 @@ public final class ResultFile: @unchecked Sendable {
         do {
             try writeHeader()
         } catch {
+            pipeline.stop()
             types.close()
             H5Fclose(file)
             try? FileManager.default.removeItem(atPath: path + ".partial")
             throw error
         }
     }
+
+    deinit { pipeline.stop() }
 
     private func writeHeader() throws {
         let root = try check(H5Gopen2(file, "/", takt_h5p_default()), "open root group")
@@ -201,7 +207,7 @@ public final class ResultFile: @unchecked Sendable {
         if let existing = runs[key] { return existing }
         let own = lookups(of: variant)
         let created = try RunTables(file: file, path: key, types: types, timeseriesColumns: own.timeseriesColumns,
-                                    timeseriesUnits: own.timeseriesUnits, compress: compress)
+                                    timeseriesUnits: own.timeseriesUnits, compress: compress, pipeline: pipeline)
         runs[key] = created
         return created
     }
@@ -310,17 +316,21 @@ public final class ResultFile: @unchecked Sendable {
                         units: #"{"mean": "see unit column", "half_width": "see unit column"}"#)
     }
 
-    /// Writes buffered rows and asks HDF5 to flush the file (so a crash loses at most this much).
+    /// Writes buffered rows and has HDF5 flush the file (so a crash loses at most this much);
+    /// returns once the flush is done.
     public func flush() throws {
         lock.lock(); defer { lock.unlock() }
         silenceHDF5Errors()
         try ensureOpen("flush")
         try flushLocked()
+        try pipeline.drain()
     }
 
+    /// Sends every partial chunk and then a flush of the file to the pipeline, which flushes once
+    /// those chunks are written; the simulation does not wait for it.
     private func flushLocked() throws {
         for run in runs.values { for table in run.all { try table.flush() } }
-        try check(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush file")
+        try pipeline.submit(.flush(file: file))
         rowsSinceFlush = 0
         lastFlush = Date()
     }
@@ -360,6 +370,7 @@ public final class ResultFile: @unchecked Sendable {
         } catch {
             firstError = firstError ?? error
         }
+        pipeline.stop()
         types.close()
         if H5Fclose(file) < 0 && firstError == nil {
             firstError = HDF5Error.fromStack("close \(partialPath)")

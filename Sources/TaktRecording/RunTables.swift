@@ -16,57 +16,57 @@ final class RunTables {
     let defectTruth: StreamingTable
 
     init(file: hid_t, path: String, types: RowTypes, timeseriesColumns: [String], timeseriesUnits: [String],
-         compress: Bool) throws {
+         compress: Bool, pipeline: ChunkPipeline) throws {
         group = try HDF5Objects.group(file, path)
         events = try StreamingTable(
             parent: group, name: "events", memoryType: types.events.memory, fileType: types.events.file,
-            rowSize: MemoryLayout<EventRow>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<EventRow>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
             description: "one row per logged event; ids index /lookup tables, -1 where not applicable",
             units: #"{"time": "s", "value": "quantity for orders and materials, drawn duration (s) for process, setup "#
                 + #"and repair starts"}"#)
         operations = try StreamingTable(
             parent: group, name: "operations", memoryType: types.operations.memory, fileType: types.operations.file,
-            rowSize: MemoryLayout<OperationRecord>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<OperationRecord>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
             description: "the Gantt table: one row per operation step (setup_start NaN when no setup)",
             units: #"{"setup_start": "s", "start": "s", "end": "s"}"#)
         jobs = try StreamingTable(
             parent: group, name: "jobs", memoryType: types.jobs.memory, fileType: types.jobs.file,
-            rowSize: MemoryLayout<JobRow>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<JobRow>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
             description: "one row per job leaving the shop (finished or scrapped); due is inf without a due date",
             units: #"{"arrival": "s", "release": "s", "start": "s", "finish": "s", "due": "s", "tardiness": "s"}"#)
         states = try StreamingTable(
             parent: group, name: "states", memoryType: types.states.memory, fileType: types.states.file,
-            rowSize: MemoryLayout<StateRow>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<StateRow>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
             description: "machine state intervals; each machine's intervals tile the run",
             units: #"{"start": "s", "end": "s"}"#)
         sensors = try StreamingTable(
             parent: group, name: "sensors", memoryType: types.sensors.memory, fileType: types.sensors.file,
-            rowSize: MemoryLayout<SensorReading>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<SensorReading>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
             description: "sensor readings as a controller sees them (value NaN when the reading is missing); sensor "
                 + "ids index /lookup/sensors",
             units: #"{"time": "s", "value": "the sensor's unit"}"#)
         truth = try StreamingTable(
             parent: group, name: "truth", memoryType: types.truth.memory, fileType: types.truth.file,
-            rowSize: MemoryLayout<WearTruth>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<WearTruth>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
             description: "hidden machine wear at each sensor reading: the simulator's secret, never shown "
                 + "to controllers",
             units: #"{"time": "s", "wear": "wear units of the scenario"}"#)
         process = try StreamingTable(
             parent: group, name: "process", memoryType: types.process.memory, fileType: types.process.file,
-            rowSize: MemoryLayout<ProcessReading>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<ProcessReading>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
             description: "actual recipe parameter values, one row per parameter per execution of an operation "
                 + "with a recipe "
                 + "(observable); operation indexes /lookup/operations, (operation, parameter) /lookup/parameters",
             units: #"{"time": "s", "value": "the parameter's unit (/lookup/parameters)"}"#)
         inspections = try StreamingTable(
             parent: group, name: "inspections", memoryType: types.inspections.memory, fileType: types.inspections.file,
-            rowSize: MemoryLayout<InspectionResult>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<InspectionResult>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
             description: "inspection verdicts as the shop sees them (observable): verdict 0 passed, k >= 1 rejected as "
                 + "/lookup/defect_classes row k; operation indexes /lookup/operations",
             units: #"{"time": "s"}"#)
         defectTruth = try StreamingTable(
             parent: group, name: "defect_truth", memoryType: types.defectTruth.memory, fileType: types.defectTruth.file,
-            rowSize: MemoryLayout<DefectTruth>.stride, chunkRows: 32_768, compress: compress,
+            rowSize: MemoryLayout<DefectTruth>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
             description: "hidden truth, not observable: parts that became defective (defect_class k >= 1 is "
                 + "/lookup/defect_classes "
                 + "row k); the simulator's secret, never shown to controllers, kept apart for scoring inspections "
@@ -78,7 +78,7 @@ final class RunTables {
         timeseries = try StreamingTable(
             parent: group, name: "timeseries", memoryType: takt_h5t_native_double(), fileType: takt_h5t_native_double(),
             rowSize: 8 * columns, columns: columns, chunkRows: RunTables.timeseriesChunkRows(columns: columns),
-            compress: compress,
+            compress: compress, pipeline: pipeline,
             description: "levels sampled at the recording interval, one row per sample; column k is row k of "
                 + "/lookup/timeseries_columns" + (inAttribute ? " (also in the 'columns' attribute)" : ""),
             units: "[" + timeseriesUnits.map { "\"\($0)\"" }.joined(separator: ", ") + "]")

@@ -44,6 +44,35 @@ final class ResultFileTests: XCTestCase {
         XCTAssertEqual(try reader.shape("/runs/base/1/timeseries"), [0, 2])
     }
 
+    /// Chunks are encoded and written on background threads: a flush stores the partial last
+    /// chunk, later rows rewrite it whole, and every row comes back in order, compressed or not.
+    func testFlushedPartialChunksAreRewrittenWhole() throws {
+        for compress in [true, false] {
+            let path = temporaryPath("flushes-\(compress).h5")
+            let folder = (path as NSString).deletingLastPathComponent
+            addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+            let file = try ResultFile(path: path, metadata: WrittenResultFile.metadata, lookups: lookups(),
+                                      compress: compress)
+            var next = 0
+            for count in [10, 7_000, 1, 30_000, 40_000, 3, 100_000, 5] {   // chunks of 32,768 rows
+                let events = (next..<next + count)
+                    .map { EventRow(time: Double($0) / 4, kind: .processEnd, job: Int64($0 * 3), machine: 1) }
+                try file.appendEvents(events, variant: "base", replication: 0)
+                try file.appendSamples((next..<next + count).flatMap { [Double($0), Double(-$0)] }, variant: "base",
+                                       replication: 0)
+                next += count
+                try file.flush()
+            }
+            try file.close(status: .complete, wallSeconds: 1, simulatedTimeReached: 10)
+            let reader = try HDF5TestReader(path)
+            XCTAssertEqual(try reader.rows("/runs/base/0/events"), next)
+            XCTAssertEqual(try reader.doubles("/runs/base/0/events", "time"), (0..<next).map { Double($0) / 4 })
+            XCTAssertEqual(try reader.int64s("/runs/base/0/events", "job"), (0..<next).map { Int64($0 * 3) })
+            XCTAssertEqual(try reader.matrix("/runs/base/0/timeseries"),
+                           (0..<next).flatMap { [Double($0), Double(-$0)] })
+        }
+    }
+
     func testInterruptedIsRenamedAndMarked() throws {
         let file = try newFile("interrupted.h5")
         try file.appendSamples([0, 1, 600, 2], variant: "base", replication: 0)

@@ -1,35 +1,48 @@
 #!/usr/bin/env python3
-"""Builds the Markdown table of the M/M/c benchmark from the runs made by compare.sh.
+"""Builds the Markdown table of compare.sh's runs: Takt, SimPy and C on M/M/5 and a job shop.
 
 Input: a manifest, one tab-separated line per run:
-    engine <TAB> status <TAB> json_path <TAB> time_path <TAB> note
-where engine is the expected engine name (takt, simpy-fast, simpy-textbook, c-loop),
-status is "ok", "missing" (the engine could not be built or found) or "failed:<rc>",
-json_path holds the engine's one JSON line on stdout, and time_path the output of
-`/usr/bin/time -v` (for "Maximum resident set size"). An engine may appear several times
-(compare.sh --repeat): its row is then the run with the median events/s.
+    model <TAB> engine <TAB> status <TAB> stdout_path <TAB> time_path <TAB> wall_seconds <TAB> note
+where model is mm5 or jobshop, status is "ok", "missing" (the engine could not be built) or
+"failed:<rc>", stdout_path holds what the engine printed (one JSON line; `takt run --json` for
+the takt rows), time_path the output of `/usr/bin/time -v` (for the peak RSS) and wall_seconds
+the whole process's wall time. An engine appears once per repetition; its row is the run with
+the median wall time per customer (jobs for the job shop).
+
+Speed is customers (jobs) per second of whole-process wall time, so engines that ran different
+numbers of customers (simpy-textbook) stay comparable. The ratios are Takt's speed over each
+other engine's.
 
 Usage (compare.sh calls it):
   python3 scripts/bench/compare_report.py MANIFEST [--out FILE] [--meta "text"]...
 
-Prints the table (and the events/s ratios of takt to the other engines) on stdout and
-writes the same text to --out. Exits 1 if a run that was attempted failed or printed no
-valid JSON; a missing engine (e.g. takt-bench not built yet) is reported, not an error.
+Exits 1 if a run that was attempted failed or printed no valid JSON; a missing engine is
+reported, not an error.
 """
 
 import argparse
 import json
 import re
 import sys
-from collections import OrderedDict
 
-ENGINES = ("takt", "simpy-fast", "simpy-textbook", "c-loop")
-KEYS = ("engine", "customers", "events", "seconds", "events_per_second",
-        "mean_wait", "ci99_low", "ci99_high", "exact_wait")
+MODELS = {
+    "mm5": ("M/M/5, rho 0.9", "customers", "mean wait in queue (min)",
+            ("takt", "takt-kernel", "c-loop", "simpy-fast", "simpy-textbook")),
+    "jobshop": ("job shop, 10 x 2 machines, rho 0.85", "jobs", "mean flow time (min)",
+                ("takt", "c-loop", "simpy")),
+}
+ENGINE_LABELS = {
+    "takt": "takt run (factory model)",
+    "takt-kernel": "takt-bench mmc (kernel model)",
+    "c-loop": "C event loop",
+    "simpy-fast": "SimPy, fastest formulation",
+    "simpy-textbook": "SimPy, textbook (process per customer + Resource)",
+    "simpy": "SimPy (process per job + Resource per group)",
+}
 
 
-def parse_json_line(path):
-    """The last non-empty stdout line as a dict with all KEYS, or an error string."""
+def parse_output(model, engine, path):
+    """(count, result, CI text or '') from an engine's stdout, or an error string."""
     try:
         with open(path) as f:
             lines = [ln for ln in f.read().splitlines() if ln.strip()]
@@ -37,18 +50,27 @@ def parse_json_line(path):
         return f"no output ({e.strerror})"
     if not lines:
         return "no output"
-    if len(lines) > 1:
-        return f"{len(lines)} lines on stdout, expected exactly one"
     try:
-        data = json.loads(lines[0])
+        data = json.loads(lines[-1] if engine != "takt" else "\n".join(lines))
     except json.JSONDecodeError as e:
         return f"bad JSON: {e}"
-    missing = [k for k in KEYS if k not in data]
-    return f"JSON lacks {', '.join(missing)}" if missing else data
+    try:
+        if engine == "takt":
+            kpis = {k["name"]: k["mean"] for k in data["kpis"]}
+            count = int(kpis["finished_jobs"])
+            flow = kpis["flow_time_mean"]
+            # M/M/5: the scenario's service time has mean 1 min, so wait = flow - 1 (approximately:
+            # the drawn times' mean is not exactly 1)
+            return (count, flow - 1.0 if model == "mm5" else flow, "flow − 1 min" if model == "mm5" else "")
+        if model == "mm5":
+            ci = f"[{data['ci99_low']:.4f}, {data['ci99_high']:.4f}], exact {data['exact_wait']:.4f}"
+            return int(data["customers"]), data["mean_wait"], ci
+        return int(data["jobs"]), data["mean_flow_time"], ""
+    except (KeyError, TypeError, ValueError) as e:
+        return f"unexpected JSON ({e!r})"
 
 
 def parse_max_rss_mib(path):
-    """Peak RSS in MiB from `/usr/bin/time -v` output, or None."""
     try:
         with open(path) as f:
             m = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", f.read())
@@ -57,85 +79,82 @@ def parse_max_rss_mib(path):
     return int(m.group(1)) / 1024.0 if m else None
 
 
-def fmt_int(x):
-    return f"{int(x):,}"
-
-
-def fmt_rate(x):
-    return f"{x:,.0f}"
-
-
 def main(argv=None):
-    ap = argparse.ArgumentParser(description="M/M/c benchmark report")
+    ap = argparse.ArgumentParser(description="compare.sh report")
     ap.add_argument("manifest")
     ap.add_argument("--out")
-    ap.add_argument("--meta", action="append", default=[],
-                    help="a line of context printed above the table (repeatable)")
+    ap.add_argument("--meta", action="append", default=[])
     args = ap.parse_args(argv)
 
-    runs = OrderedDict((e, []) for e in ENGINES)  # engine -> list of (status, data, rss)
+    runs = {}  # (model, engine) -> list of ("ok", dict) | (status, note)
     failed = False
     with open(args.manifest) as f:
         for line in f:
             if not line.strip():
                 continue
-            engine, status, json_path, time_path, note = (line.rstrip("\n").split("\t") + [""] * 5)[:5]
-            runs.setdefault(engine, [])
+            model, engine, status, out_path, time_path, wall, note = (line.rstrip("\n").split("\t") + [""] * 7)[:7]
+            entry = runs.setdefault((model, engine), [])
             if status == "missing":
-                runs[engine].append(("missing", note or "not built", None))
+                entry.append(("missing", note or "not built"))
                 continue
-            data = parse_json_line(json_path)
-            if status != "ok" or isinstance(data, str):
+            parsed = parse_output(model, engine, out_path)
+            if status != "ok" or isinstance(parsed, str):
                 failed = True
-                why = status if status != "ok" else ""
-                if isinstance(data, str):
-                    why = f"{why} {data}".strip()
-                runs[engine].append(("failed", f"{why}; {note}".strip("; "), None))
+                why = " ".join(x for x in (status if status != "ok" else "",
+                                           parsed if isinstance(parsed, str) else "") if x)
+                entry.append(("failed", f"{why}; {note}".strip("; ")))
                 continue
-            if data["engine"] != engine:
-                failed = True
-                runs[engine].append(("failed", f"reported engine {data['engine']!r}", None))
-                continue
-            runs[engine].append(("ok", data, parse_max_rss_mib(time_path)))
+            count, result, ci = parsed
+            entry.append(("ok", {"count": count, "result": result, "ci": ci, "wall": float(wall),
+                                 "rate": count / float(wall), "rss": parse_max_rss_mib(time_path)}))
 
-    out = []
-    out.extend(args.meta)
+    out = list(args.meta)
     if args.meta:
         out.append("")
-    out.append("| engine | customers | events | seconds | events/s | peak RSS MiB "
-               "| mean wait [99% CI] | exact | CI covers exact |")
-    out.append("|---|---:|---:|---:|---:|---:|---|---:|:---:|")
     chosen = {}
-    for engine, rs in runs.items():
-        if not rs:
+    for model, (title, unit, result_name, engines) in MODELS.items():
+        present = [e for e in engines if (model, e) in runs]
+        if not present:
             continue
-        ok = [r for r in rs if r[0] == "ok"]
-        if not ok:
-            status, note, _ = rs[-1]
-            out.append(f"| {engine} | {status}: {note} | | | | | | | |")
-            continue
-        ok.sort(key=lambda r: r[1]["events_per_second"])
-        _, d, rss = ok[len(ok) // 2]  # the median run (upper median for an even count)
-        chosen[engine] = d
-        covers = d["ci99_low"] <= d["exact_wait"] <= d["ci99_high"]
-        rss_s = f"{rss:.1f}" if rss is not None else "?"
-        reps = f" (median of {len(ok)})" if len(ok) > 1 else ""
-        out.append(
-            f"| {engine}{reps} | {fmt_int(d['customers'])} | {fmt_int(d['events'])} "
-            f"| {d['seconds']:.3f} | {fmt_rate(d['events_per_second'])} | {rss_s} "
-            f"| {d['mean_wait']:.4f} [{d['ci99_low']:.4f}, {d['ci99_high']:.4f}] "
-            f"| {d['exact_wait']:.5f} | {'yes' if covers else 'NO'} |")
+        out.append(f"**{title}** — {result_name}")
+        out.append("")
+        out.append(f"| engine | {unit} | wall s (whole process) | {unit}/s | peak RSS MiB | result | note |")
+        out.append("|---|---:|---:|---:|---:|---:|---|")
+        for engine in present:
+            entries = runs[(model, engine)]
+            ok = sorted((d for s, d in entries if s == "ok"), key=lambda d: d["rate"])
+            if not ok:
+                status, note = entries[-1]
+                out.append(f"| {ENGINE_LABELS.get(engine, engine)} | {status}: {note} | | | | | |")
+                continue
+            d = ok[len(ok) // 2]  # the median run (upper median for an even count)
+            chosen[(model, engine)] = d
+            walls = ", ".join(f"{x['wall']:.2f}" for x in ok)
+            rss = f"{d['rss']:.1f}" if d["rss"] is not None else "?"
+            note = f"{d['ci']}; " if d["ci"] else ""
+            out.append(f"| {ENGINE_LABELS.get(engine, engine)} | {d['count']:,} | {d['wall']:.3f} "
+                       f"| {d['rate']:,.0f} | {rss} | {d['result']:.4f} | {note}runs: {walls} |")
+        out.append("")
 
+    out.append("**Ratios of speed (whole process, median runs): Takt's customers or jobs per second over the "
+               "other engine's**")
     out.append("")
-    out.append("Events/s ratios (model events = arrivals + departures):")
-    out.append("")
-    takt = chosen.get("takt")
-    for other in ("simpy-fast", "simpy-textbook", "c-loop"):
-        if takt and other in chosen:
-            ratio = takt["events_per_second"] / chosen[other]["events_per_second"]
-            out.append(f"- takt / {other}: {ratio:.2f}x")
-        else:
-            out.append(f"- takt / {other}: n/a (no result for {'takt' if not takt else other})")
+    out.append("| model | takt / SimPy | takt / C |")
+    out.append("|---|---:|---:|")
+
+    def ratio(model, mine, other):
+        a, b = chosen.get((model, mine)), chosen.get((model, other))
+        return f"{a['rate'] / b['rate']:.2f}×" if a and b else "n/a"
+
+    if any(m == "mm5" for m, _ in runs):
+        out.append(f"| M/M/5, factory model (`takt run`) | {ratio('mm5', 'takt', 'simpy-textbook')} textbook, "
+                   f"{ratio('mm5', 'takt', 'simpy-fast')} fastest | {ratio('mm5', 'takt', 'c-loop')} |")
+        out.append(f"| M/M/5, kernel model (`takt-bench mmc`) | {ratio('mm5', 'takt-kernel', 'simpy-textbook')} "
+                   f"textbook, {ratio('mm5', 'takt-kernel', 'simpy-fast')} fastest "
+                   f"| {ratio('mm5', 'takt-kernel', 'c-loop')} |")
+    if any(m == "jobshop" for m, _ in runs):
+        out.append(f"| job shop (`takt run`) | {ratio('jobshop', 'takt', 'simpy')} "
+                   f"| {ratio('jobshop', 'takt', 'c-loop')} |")
 
     text = "\n".join(out) + "\n"
     sys.stdout.write(text)
