@@ -1,5 +1,5 @@
 import Foundation
-@testable import TaktFactory
+import TaktFactory
 import TaktKernel
 import XCTest
 

@@ -1,10 +1,10 @@
+import TaktFactory
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-import TaktFactory
 
 /// What a maintenance decision costs, as the plant pays it: a planned maintenance (its price
 /// and the downtime of its duration) against a failure (the repair's price and the downtime of

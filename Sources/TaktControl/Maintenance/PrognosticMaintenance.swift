@@ -1,9 +1,10 @@
+import TaktFactory
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import TaktFactory
 
 /// Predictive maintenance with a health model, a remaining-useful-life estimate with its
 /// uncertainty, and cost-aware alarms — learned from observations only (one sensor's readings,

@@ -106,8 +106,8 @@ extension FactoryReader {
     }
 
     /// The inputs named among a term's keys (one is expected; the caller says so otherwise).
-    func readQualityInputs(_ fields: MappingReader, recipe: [RecipeParameter], environmentNames: NameTable, path: String)
-        -> [QualityInput] {
+    func readQualityInputs(_ fields: MappingReader, recipe: [RecipeParameter], environmentNames: NameTable,
+                           path: String) -> [QualityInput] {
         var inputs: [QualityInput] = []
         if let parameter = fields.optional("parameter"), let name = parameter.string("\(path).parameter") {
             if let index = recipe.firstIndex(where: { $0.name == name }) {

@@ -56,7 +56,9 @@ extension FactoryModel {
     /// active one, `shadow.warnings` for a shadow), over the current period.
     /// (`package`: the score splits failures by their hidden cause.)
     package var warningReports: [(prefix: String, report: WarningReport)] {
-        let watched = configuration.stations.reduce(0) { $0 + ($1.breakdowns != nil || $1.wear != nil ? $1.machines : 0) }
+        let watched = configuration.stations.reduce(0) {
+            $0 + ($1.breakdowns != nil || $1.wear != nil ? $1.machines : 0)
+        }
         let period = instrumentation.statistics.end - instrumentation.statistics.start
         var result: [(String, WarningReport)] = []
         if controllers.maintenance != nil {

@@ -43,7 +43,8 @@ extension FactoryModel {
             }
         }
         if instrumentation.recording.quality || hasQualityController {
-            let logged = withError ? qualitySystem.loggedParameters[0..<count] : qualitySystem.actualParameters[0..<count]
+            let logged = withError ? qualitySystem.loggedParameters[0..<count]
+                                   : qualitySystem.actualParameters[0..<count]
             if instrumentation.recording.quality {
                 instrumentation.recipeExecuted(job: flow.jobs[Int(job)].serial, route: routeIndex, parameters: logged,
                                                at: now)

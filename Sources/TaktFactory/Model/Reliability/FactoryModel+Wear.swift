@@ -45,8 +45,8 @@ extension FactoryModel {
         let level = wear.hazard == nil ? wear.failureThreshold : reliability.health[m].failureLevel
         guard reliability.health[m].wear >= level, fleet.machines[m].state != .down else { return }
         instrumentation.machineFailed(station: station)
-        instrumentation.warningsSeeFailure(of: m, at: calendar.now, degradingSince: reliability.health[m].degradingSince,
-                                           wornOut: true)
+        instrumentation.warningsSeeFailure(of: m, at: calendar.now,
+                                           degradingSince: reliability.health[m].degradingSince, wornOut: true)
         reliability.failuresSeen[m] += 1
         // the event log is what a plant could log: a failure, not the hidden wear it reached
         if instrumentation.logsEvents { log(.failure, machine: Int32(m)) }
