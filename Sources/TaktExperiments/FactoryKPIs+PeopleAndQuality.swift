@@ -13,11 +13,16 @@ extension FactoryKPIs {
                                 value: 100 * station.stateShares[MachineState.offShift.rawValue]))
             }
         }
-        for pool in report.workerPools {
+        for (pool, spec) in zip(report.workerPools, configuration.workerPools) {
             let name = pool.name
             kpis.append(KPI("worker_utilisation.\(name)", "\(name): utilisation", unit: "%",
                             value: 100 * pool.utilisation))
-            for (activity, hours) in zip(LabourStatistics.activities, pool.activityHours) where hours > 0 {
+            // The activities the pool is qualified for, whether or not a run called on them: every
+            // replication reports the same KPIs.
+            let operates = spec.skills.keys.contains { if case .operate = $0 { true } else { false } }
+            let repairs = spec.skills[.repair] != nil
+            for (activity, hours) in zip(LabourStatistics.activities, pool.activityHours)
+            where activity == "operating" ? operates : repairs {
                 kpis.append(KPI("\(activity)_hours.\(name)", "\(name): \(activity) hours", unit: "h", value: hours))
             }
             kpis.append(KPI("overtime_hours.\(name)", "\(name): overtime", unit: "h", value: pool.overtimeHours))
