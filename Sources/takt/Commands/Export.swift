@@ -11,8 +11,9 @@ struct Export: ParsableCommand {
             Every per-run table (events, operations, jobs, states, timeseries, quality tables) of \
             every variant and replication becomes one tidy file with the columns variant and \
             replication first, beside kpis and runs; units go into the Parquet metadata \
-            (takt.units) or units.json. Runs the analyst kit (python3 -m takt_h5 export; set \
-            TAKT_PYTHON for another interpreter), which needs pyarrow for Parquet.
+            (takt.units) or units.json. Runs the analyst kit (python3 -m takt_h5 export with the \
+            checkout's .venv when there is one; set TAKT_PYTHON for another interpreter), which \
+            needs pyarrow for Parquet.
 
             Examples:
               takt export results/run.h5
@@ -41,7 +42,7 @@ struct Export: ParsableCommand {
         guard FileManager.default.fileExists(atPath: file) else {
             throw InputError(message: "no result file at \(file)")
         }
-        let python = ProcessInfo.processInfo.environment["TAKT_PYTHON"] ?? "python3"
+        let python = ReportPage.python()   // TAKT_PYTHON, else the checkout's .venv, else python3
         var arguments = ["-m", "takt_h5", "export", file, "--format", format.rawValue]
         for table in tables { arguments += ["--table", table] }
         if let out { arguments += ["--out", out] }
