@@ -44,16 +44,18 @@ public struct ControllerPlan: Sendable {
 
     /// Fresh controllers for one replication of `configuration`.
     public func instantiate(for configuration: FactoryConfiguration, replication: Int) -> Controllers {
+        let builtIn = maintenance != nil || shadowMaintenance != nil || quality != nil || shadowQuality != nil
         let custom = makeMaintenance != nil || makeQuality != nil || makeInventory != nil || makeRouting != nil
             || makeScheduling != nil
-        let layout = custom ? PlantLayout(configuration) : nil
-        let plant = maintenance != nil || shadowMaintenance != nil ? layout ?? PlantLayout(configuration) : nil
-        return Controllers(maintenance: layout.flatMap { makeMaintenance?($0, replication) }
-                        ?? plant.flatMap { maintenance?.controller(for: $0) },
-                    quality: layout.flatMap { makeQuality?($0, replication) }
-                        ?? quality?.controller(for: configuration, replication: replication),
-                    shadowMaintenance: plant.flatMap { shadowMaintenance?.controller(for: $0) },
-                    shadowQuality: shadowQuality?.controller(for: configuration, replication: replication),
+        // What a plant knows (names, machines, sensors, recipe ranges, prices): built-in and custom
+        // controllers alike are made from it, never from the configuration's truth.
+        let layout = builtIn || custom ? PlantLayout(configuration) : nil
+        return Controllers(maintenance: layout.flatMap { makeMaintenance?($0, replication)
+                        ?? maintenance?.controller(for: $0) },
+                    quality: layout.flatMap { makeQuality?($0, replication)
+                        ?? quality?.controller(for: $0, replication: replication) },
+                    shadowMaintenance: layout.flatMap { shadowMaintenance?.controller(for: $0) },
+                    shadowQuality: layout.flatMap { shadowQuality?.controller(for: $0, replication: replication) },
                     inventory: layout.flatMap { makeInventory?($0, replication) },
                     routing: layout.flatMap { makeRouting?($0, replication) },
                     scheduling: layout.flatMap { makeScheduling?($0, replication) } ?? scheduling?.controller(),

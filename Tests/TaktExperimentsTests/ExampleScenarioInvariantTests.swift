@@ -6,8 +6,8 @@ import XCTest
 
 /// Every example factory scenario (and each of its variants) obeys flow conservation exactly —
 /// released = finished + scrapped + in the shop at the end — and Little's law L = λW, where
-/// λ is the departure rate and W the mean time in the shop, within 5% (edge effects of jobs in
-/// the shop at the start and end of the statistics period).
+/// λ is the departure rate and W the mean time in the shop, within 5%, wherever the edge effect
+/// of the jobs in the shop at the end of the statistics period is small against L.
 final class ExampleScenarioInvariantTests: XCTestCase {
     static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenarios")
@@ -45,10 +45,14 @@ final class ExampleScenarioInvariantTests: XCTestCase {
                 // stationary; there only conservation is checked.)
                 let horizon = 500 * report.flowTimeMean
                 if report.inShopAtEnd > 0 && report.period < horizon && scenario.run.endTime.isFinite
-                    && horizon <= 20 * scenario.run.endTime {
+                    && horizon <= 50 * scenario.run.endTime {
                     report = run(configuration, endTime: horizon)
                 }
-                if report.inShopAtEnd == 0 || report.period > 100 * report.flowTimeMean {
+                // The edge effect: jobs still in the shop at the end carry up to about W each of time in
+                // the shop that no departure accounts for, (in shop at end) × W / T of the mean WIP.
+                // Checked where that is under 2% of L, so the 5% tolerance is not spent on the edges.
+                let edge = Double(report.inShopAtEnd) * report.flowTimeMean / report.period
+                if report.inShopAtEnd == 0 || edge < 0.02 * report.wipMean {
                     // W of departed jobs, with scrapped jobs' time approximated by finished ones' (scrap is rare)
                     let lambda = Double(report.finishedJobs + report.scrappedJobs) / report.period
                     XCTAssertEqual(report.wipMean, lambda * report.flowTimeMean, accuracy: 0.05 * report.wipMean,

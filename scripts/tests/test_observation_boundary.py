@@ -106,6 +106,27 @@ def test_built_in_policies_are_handed_the_layout(tmp_path):
     oracle = typecheck(tmp_path, "import TaktControl\nfunc build(_ c: FactoryConfiguration) -> Bool {\n"
                                  "    MaintenancePolicy.runToFailure.controller(for: c) == nil\n}")
     assert oracle.returncode != 0, "a built-in maintenance policy can be built from the configuration"
+    quality = typecheck(tmp_path, "import TaktControl\nfunc build(_ l: PlantLayout) -> Bool {\n"
+                                  "    QualityPolicy.fixed.controller(for: l, replication: 0) == nil\n}")
+    assert quality.returncode == 0, quality.stderr
+    oracle = typecheck(tmp_path, "import TaktControl\nfunc build(_ c: FactoryConfiguration) -> Bool {\n"
+                                 "    QualityPolicy.fixed.controller(for: c, replication: 0) == nil\n}")
+    assert oracle.returncode != 0, "a built-in quality policy can be built from the configuration"
+
+
+def test_the_model_stream_key_is_out_of_reach(tmp_path):
+    """The model draws from the run's streams re-keyed under a key private to Takt (issue 15), so
+    that a controller that knew the seed could not replay them (Tests/TaktFactoryTests/
+    StreamSealingTests.swift shows the public derivation predicts none of the model's failures).
+    The re-keying and its key do not compile from a controller's package; the public derivation
+    (for a controller's own randomness) does."""
+    public = typecheck(tmp_path, "func own(_ s: RandomStreams) -> UInt64 "
+                                 "{ s.streamSeed(entity: \"me\", purpose: \"x\") }")
+    assert public.returncode == 0, public.stderr
+    for body in ("func replay(_ s: RandomStreams) -> RandomStreams { s.sealedForModel }",
+                 "func key() -> UInt64 { RandomStreams.modelKey }"):
+        probe = typecheck(tmp_path, body)
+        assert probe.returncode != 0, f"the model's stream key is reachable: {body}"
 
 
 def test_the_model_cannot_be_copied(tmp_path):

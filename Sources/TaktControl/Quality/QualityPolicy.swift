@@ -10,8 +10,9 @@ public enum QualityPolicy: Sendable, Equatable {
     case optimise(operation: Int, inspection: Int, settings: ProcessOptimiser.Settings)
 
     /// A fresh controller (nil for a fixed recipe). The optimiser's exploration stream is seeded
-    /// from the replication, so replications explore independently and reproducibly.
-    public func controller(for configuration: FactoryConfiguration, replication: Int) -> (any QualityController)? {
+    /// from the replication, so replications explore independently and reproducibly. It is made
+    /// from the plant's layout (what a plant knows), never from the configuration's truth.
+    public func controller(for layout: PlantLayout, replication: Int) -> (any QualityController)? {
         switch self {
         case .fixed:
             return nil

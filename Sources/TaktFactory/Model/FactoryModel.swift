@@ -54,7 +54,8 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
     /// or nil. The runner turns it into an error.
     public internal(set) var failure: String?
 
-    /// Builds the model; random streams come from `streams`.
+    /// Builds the model; random streams come from `streams`, re-keyed (`sealedForModel`) so that
+    /// the seed alone does not give the model's draws.
     ///
     /// A `DispatchRuleScheduler` plugged in as the only scheduling controller (no shadow one) is
     /// compiled into the stations' rules and runs on the inline dispatching path.
@@ -77,6 +78,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
             controllers.scheduling = DispatchRuleScheduler()   // the stations' rules, through the seam
         }
         self.configuration = configuration
+        let streams = streams.sealedForModel   // the model's draws: not replayable from the seed
         routes = RouteTable(configuration)
         stationTable = StationTable(configuration)
         environment = EnvironmentState(configuration, streams: streams)
