@@ -43,11 +43,12 @@ from ._quality import QualityTables
 from ._quantiles import FlowTimeQuantiles
 from ._tidy import Replications, TidyTables
 from ._warn import TaktResultWarning, _stacklevel
+from ._warnings import WarningScores
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-class Run(QualityTables, Comparisons, TidyTables, FlowTimeQuantiles):
+class Run(QualityTables, WarningScores, Comparisons, TidyTables, FlowTimeQuantiles):
     """One Takt result file (``takt run --out FILE.h5``), opened read-only.
 
     Use it as a context manager, or call :meth:`close`::
