@@ -80,3 +80,27 @@ extension FactoryModel {
         qualitySystem.learners[camera]!.gather(label: verdict, truth: truth)
     }
 }
+
+/// A learning camera at the end of a run: hidden truth (its error and examples) beside what the
+/// plant saw (labels gathered). `package`: the truth is for KPIs, never for controllers.
+package struct VisionSummary: Sendable {
+    package var operation: String
+    /// Balanced error of the matrix in force, and the effective examples it was trained on.
+    package var error: Double
+    package var examples: Double
+    /// Retrains done.
+    package var retrains: Int
+}
+
+extension FactoryModel {
+    /// Each learning camera's state now (see `VisionSummary`).
+    package var visionSummaries: [VisionSummary] {
+        let operations = configuration.products.flatMap(\.routing)
+        return qualitySystem.learners.indices.compactMap { route in
+            qualitySystem.learners[route].map {
+                VisionSummary(operation: operations[route].name, error: $0.error, examples: $0.examples,
+                              retrains: $0.retrains)
+            }
+        }
+    }
+}
