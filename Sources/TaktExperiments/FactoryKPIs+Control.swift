@@ -16,6 +16,15 @@ extension FactoryKPIs {
             }
         }
         result += warningKPIs(model.warningReports)
+        for vision in model.visionSummaries {
+            let name = vision.operation
+            result += [
+                KPI("vision_accuracy.\(name)", "\(name): final balanced accuracy (truth, not observable)", unit: "%",
+                    value: 100 * (1 - vision.error)),
+                KPI("vision_examples.\(name)", "\(name): effective examples (truth, not observable)", unit: "",
+                    value: vision.examples),
+            ]
+        }
         result += trueEffectKPIs(plan, configuration: configuration, metrics: model.controllerMetrics)
         if let before = model.windowBefore {
             let earlier = kpis(before, configuration: configuration)

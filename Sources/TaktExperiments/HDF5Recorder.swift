@@ -63,6 +63,10 @@ public final class HDF5Recorder: ExperimentRecorder, @unchecked Sendable {
         if !records.defects.isEmpty {
             try file.appendDefectTruth(records.defects, variant: variant, replication: replication)
         }
+        if !records.vision.isEmpty { try file.appendVision(records.vision, variant: variant, replication: replication) }
+        if !records.visionTruth.isEmpty {
+            try file.appendVisionTruth(records.visionTruth, variant: variant, replication: replication)
+        }
     }
 
     public func finishReplication(_ result: ReplicationResult) throws {

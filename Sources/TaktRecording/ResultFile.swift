@@ -259,6 +259,22 @@ public final class ResultFile: @unchecked Sendable {
         try append(rows, to: \.defectTruth, variant: variant, replication: replication)
     }
 
+    /// Learning cameras at each retrain (observable): the `vision` table.
+    public func appendVision(_ rows: [VisionReading], variant: String, replication: Int) throws {
+        lock.lock(); defer { lock.unlock() }
+        let target = try tables(variant, replication).visionTable()
+        try rows.withUnsafeBytes { try target.append(bytes: $0, count: rows.count) }
+        try flushIfDue(rows: rows.count)
+    }
+
+    /// Learning cameras' true state (hidden truth): the `vision_truth` table.
+    public func appendVisionTruth(_ rows: [VisionTruth], variant: String, replication: Int) throws {
+        lock.lock(); defer { lock.unlock() }
+        let target = try tables(variant, replication).visionTruthTable()
+        try rows.withUnsafeBytes { try target.append(bytes: $0, count: rows.count) }
+        try flushIfDue(rows: rows.count)
+    }
+
     /// Time-series values, row-major, `timeseriesColumns.count` per row.
     /// - Throws: if `values` do not make whole rows (nothing is written then).
     public func appendSamples(_ values: [Double], variant: String, replication: Int) throws {

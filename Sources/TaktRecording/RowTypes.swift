@@ -13,6 +13,8 @@ struct RowTypes {
     let process: (memory: hid_t, file: hid_t)
     let inspections: (memory: hid_t, file: hid_t)
     let defectTruth: (memory: hid_t, file: hid_t)
+    let vision: (memory: hid_t, file: hid_t)
+    let visionTruth: (memory: hid_t, file: hid_t)
     private var owned: [hid_t] = []
 
     init() throws {
@@ -78,11 +80,25 @@ struct RowTypes {
             ("time", offset(\DefectTruth.time), d), ("job", offset(\DefectTruth.job), i8),
             ("defect_class", offset(\DefectTruth.defectClass), i4),
         ]))
+        vision = try pair(HDF5Types.compound(size: MemoryLayout<VisionReading>.stride, members: [
+            ("time", offset(\VisionReading.time), d), ("operation", offset(\VisionReading.operation), i4),
+            ("kind", offset(\VisionReading.kind), i4), ("flagged", offset(\VisionReading.flagged), i8),
+            ("confirmed", offset(\VisionReading.confirmed), i8), ("audited", offset(\VisionReading.audited), i8),
+            ("audit_found", offset(\VisionReading.auditFound), i8),
+        ]))
+        visionTruth = try pair(HDF5Types.compound(size: MemoryLayout<VisionTruth>.stride, members: [
+            ("time", offset(\VisionTruth.time), d), ("operation", offset(\VisionTruth.operation), i4),
+            ("kind", offset(\VisionTruth.kind), i4), ("examples", offset(\VisionTruth.examples), d),
+            ("error", offset(\VisionTruth.error), d), ("correct_labels", offset(\VisionTruth.correctLabels), i8),
+            ("wrong_labels", offset(\VisionTruth.wrongLabels), i8),
+            ("classified", offset(\VisionTruth.classified), i8), ("correct", offset(\VisionTruth.correct), i8),
+        ]))
     }
 
     func close() {
         for id in owned { H5Tclose(id) }
-        for pair in [events, operations, jobs, states, sensors, truth, process, inspections, defectTruth] {
+        for pair in [events, operations, jobs, states, sensors, truth, process, inspections, defectTruth, vision,
+                     visionTruth] {
             H5Tclose(pair.memory)
             H5Tclose(pair.file)
         }

@@ -14,10 +14,20 @@ final class RunTables {
     let process: StreamingTable
     let inspections: StreamingTable
     let defectTruth: StreamingTable
+    /// The learning cameras' tables, created with their first rows (a run without a learning
+    /// camera has none, so older layouts stay as they were).
+    private(set) var vision: StreamingTable?
+    private(set) var visionTruth: StreamingTable?
+    private let types: RowTypes
+    private let compress: Bool
+    private let pipeline: ChunkPipeline
 
     init(file: hid_t, path: String, types: RowTypes, timeseriesColumns: [String], timeseriesUnits: [String],
          compress: Bool, pipeline: ChunkPipeline) throws {
         group = try HDF5Objects.group(file, path)
+        self.types = types
+        self.compress = compress
+        self.pipeline = pipeline
         events = try StreamingTable(
             parent: group, name: "events", memoryType: types.events.memory, fileType: types.events.file,
             rowSize: MemoryLayout<EventRow>.stride, chunkRows: 32_768, compress: compress, pipeline: pipeline,
@@ -98,8 +108,38 @@ final class RunTables {
     }
 
     /// Every table, for flushing and closing.
-    var all: [StreamingTable] { [events, operations, jobs, states, timeseries, sensors, truth, process, inspections,
-                                 defectTruth] }
+    var all: [StreamingTable] {
+        [events, operations, jobs, states, timeseries, sensors, truth, process, inspections, defectTruth]
+            + [vision, visionTruth].compactMap { $0 }
+    }
+
+    /// The `vision` table (observable), created when first asked for.
+    func visionTable() throws -> StreamingTable {
+        if let vision { return vision }
+        let table = try StreamingTable(
+            parent: group, name: "vision", memoryType: types.vision.memory, fileType: types.vision.file,
+            rowSize: MemoryLayout<VisionReading>.stride, chunkRows: 4_096, compress: compress, pipeline: pipeline,
+            description: "learning cameras at each retrain (kind 1), the drift (2) and time 0 (0), observable: "
+                + "parts flagged and confirmed by the re-check, audited and found defective, since the previous row",
+            units: #"{"time": "s"}"#)
+        vision = table
+        return table
+    }
+
+    /// The `vision_truth` table (hidden truth), created when first asked for.
+    func visionTruthTable() throws -> StreamingTable {
+        if let visionTruth { return visionTruth }
+        let table = try StreamingTable(
+            parent: group, name: "vision_truth", memoryType: types.visionTruth.memory,
+            fileType: types.visionTruth.file,
+            rowSize: MemoryLayout<VisionTruth>.stride, chunkRows: 4_096, compress: compress, pipeline: pipeline,
+            description: "hidden truth, not observable: each learning camera's effective examples and balanced "
+                + "error after the row's change, labels right and wrong, parts classified and right since the "
+                + "previous row (under its error)",
+            units: #"{"time": "s"}"#)
+        visionTruth = table
+        return table
+    }
 
     /// Closes every table and the group, all of them even if one fails (so the file can be
     /// closed fully); throws the first error.

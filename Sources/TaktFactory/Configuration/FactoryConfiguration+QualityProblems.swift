@@ -55,8 +55,50 @@ extension FactoryConfiguration {
                     if case .rework(let target) = inspection.onReject, !(0...index).contains(target) {
                         problems.append("\(where_): rejected parts must go back to this or an earlier operation")
                     }
+                    if let learning = inspection.learning {
+                        problems += learningProblems(learning, inspection: inspection, where: where_)
+                    }
                 }
             }
+        }
+        return problems
+    }
+
+    /// Problems of a vision inspection's learning law.
+    private func learningProblems(_ learning: VisionLearning, inspection: InspectionSpec,
+                                  where place: String) -> [String] {
+        var problems: [String] = []
+        if inspection.method != .vision { problems.append("\(place): only a vision inspection learns") }
+        if !(learning.initialError > 0 && learning.initialError <= 1) {
+            problems.append("\(place): the initial error must be in (0, 1]")
+        }
+        if !(learning.floorError >= 0 && learning.floorError <= learning.initialError) {
+            problems.append("\(place): the error floor must be between 0 and the initial error")
+        }
+        if !(learning.examplesToHalf > 0 && learning.examplesToHalf.isFinite) {
+            problems.append("\(place): examples to half must be positive")
+        }
+        if !(learning.exponent > 0 && learning.exponent.isFinite) {
+            problems.append("\(place): the learning exponent must be positive")
+        }
+        if !(learning.pretrained >= 0 && learning.pretrained.isFinite) {
+            problems.append("\(place): pretrained examples must not be negative")
+        }
+        if !(learning.retrainEvery > 0 && learning.retrainEvery.isFinite) {
+            problems.append("\(place): the retrain interval must be positive")
+        }
+        if !(0...1).contains(learning.auditShare) { problems.append("\(place): the audit share must be in [0, 1]") }
+        if let drift = learning.drift, !(drift.at >= 0 && drift.at.isFinite && (0...1).contains(drift.keep)) {
+            problems.append("\(place): drift needs a time ≥ 0 and a kept share in [0, 1]")
+        }
+        let base = VisionLearning.balancedError(of: inspection.confusion)
+        if !(base > 0) {
+            problems.append("\(place): a learning inspection's confusion matrix must make some errors (it gives "
+                            + "their shape)")
+        } else if let worst = inspection.confusion.indices.map({ 1 - inspection.confusion[$0][$0] }).max(),
+                  worst * learning.initialError / base > 1 + 1e-9 {
+            problems.append("\(place): the initial error is too large for the confusion matrix's shape (a row "
+                            + "would misclassify more than all its parts); at most \(base / worst)")
         }
         return problems
     }

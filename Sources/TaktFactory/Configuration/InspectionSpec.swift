@@ -11,13 +11,17 @@ public struct InspectionSpec: Sendable, Equatable {
     public var confusion: [[Double]]
     /// What happens to a part the inspection rejects.
     public var onReject: RejectAction
+    /// How a vision inspection learns from labelled examples (nil: a fixed matrix). With it,
+    /// `confusion` is the base matrix whose shape the learning curve scales.
+    public var learning: VisionLearning?
 
     public init(method: InspectionMethod = .manual, every: Int = 1, confusion: [[Double]],
-                onReject: RejectAction = .scrap) {
+                onReject: RejectAction = .scrap, learning: VisionLearning? = nil) {
         self.method = method
         self.every = every
         self.confusion = confusion
         self.onReject = onReject
+        self.learning = learning
     }
 
     /// A two-class inspection from its sensitivity (share of defective parts rejected) and

@@ -203,6 +203,7 @@ public struct FactoryModel: DiscreteEventModel, ~Copyable {
     }
 
     public mutating func finish(at time: SimTime) {
+        if qualitySystem.hasLearners { catchUpVision(time) }
         for m in fleet.machines.indices {
             recordStateInterval(m, until: time)
             account(m, until: time)

@@ -17,6 +17,10 @@ public struct FactoryRecords: Sendable {
     public var process: [ProcessReading] = []
     public var inspections: [InspectionResult] = []
     public var defects: [DefectTruth] = []
+    /// Learning vision inspections at each retrain: what the plant saw (observable) and the
+    /// classifier's true state (truth).
+    public var vision: [VisionReading] = []
+    public var visionTruth: [VisionTruth] = []
 
     public init() {}
 
@@ -24,6 +28,6 @@ public struct FactoryRecords: Sendable {
     public var isEmpty: Bool {
         events.isEmpty && operations.isEmpty && jobs.isEmpty && states.isEmpty && samples.isEmpty && sensors.isEmpty
             && truth.isEmpty
-            && process.isEmpty && inspections.isEmpty && defects.isEmpty
+            && process.isEmpty && inspections.isEmpty && defects.isEmpty && vision.isEmpty && visionTruth.isEmpty
     }
 }

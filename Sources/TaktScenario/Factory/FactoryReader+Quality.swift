@@ -172,9 +172,52 @@ extension FactoryReader {
                                      + "operation, a human re-check) or '{rework: <operation>}'")
             }
         }
+        let learningNode = fields.optional("learning")
+        if let learningNode, method != .vision {
+            learningNode.error("\(path).learning: only a vision inspection learns; give 'method: vision'")
+        }
+        let learning = learningNode.flatMap { readLearning($0, path: "\(path).learning") }
         fields.finish()
         guard let confusion else { return nil }
-        return (InspectionSpec(method: method, every: every, confusion: confusion, onReject: onReject), reworkTo)
+        return (InspectionSpec(method: method, every: every, confusion: confusion, onReject: onReject,
+                               learning: learning), reworkTo)
+    }
+
+    /// `learning: {initial_error: 0.35, floor: 0.08, examples_to_half: 2000, exponent: 1, pretrained: 500,
+    /// retrain_every: 1 d, audit_share: 0.02, drift: {at: 7 d, keep: 0.3}}`: how a vision inspection
+    /// learns (hidden truth, see `VisionLearning`).
+    func readLearning(_ node: Located, path: String) -> VisionLearning? {
+        guard let fields = node.mapping(path) else { return nil }
+        let initial = fields.required("initial_error", expected: "the balanced error with no examples, e.g. 0.35")?
+            .number("\(path).initial_error", in: 1e-9...1)
+        let floorNode = fields.optional("floor")
+        let floor = floorNode?.number("\(path).floor", in: 0...1) ?? 0
+        let half = fields.required("examples_to_half",
+                                   expected: "the labelled examples that halve the error above the floor, e.g. 2000")?
+            .number("\(path).examples_to_half", in: 1e-9...1e15)
+        let exponent = fields.optional("exponent")?.number("\(path).exponent", in: 1e-6...100) ?? 1
+        let pretrained = fields.optional("pretrained")?.number("\(path).pretrained", in: 0...1e15) ?? 0
+        let retrain = fields.required("retrain_every", expected: "the time between retrains, e.g. 1 d")?
+            .duration("\(path).retrain_every", allowZero: false)
+        let audit = fields.optional("audit_share")?.number("\(path).audit_share", in: 0...1) ?? 0
+        var drift: VisionLearning.Drift?
+        if let driftNode = fields.optional("drift"), let driftFields = driftNode.mapping("\(path).drift") {
+            let at = driftFields.required("at", expected: "the time of the change, e.g. 7 d")?
+                .duration("\(path).drift.at", allowZero: true)
+            let keep = driftFields.required("keep", expected: "the share of examples kept, e.g. 0.3")?
+                .number("\(path).drift.keep", in: 0...1)
+            driftFields.finish()
+            if let at, let keep { drift = VisionLearning.Drift(at: at, keep: keep) }
+        }
+        fields.finish()
+        guard let initial, let half, let retrain else { return nil }
+        if floor > initial {
+            floorNode?.error("\(path).floor \(floor) must not exceed initial_error "
+                                                          + "\(initial)")
+            return nil
+        }
+        return VisionLearning(initialError: initial, floorError: floor, examplesToHalf: half, exponent: exponent,
+                              pretrained: pretrained, retrainEvery: retrain, auditShare: audit, drift: drift)
     }
 
     /// `{good: {good: 0.95, porosity: 0.05}, porosity: {good: 0.1, porosity: 0.9}}`: rows are true

@@ -14,6 +14,8 @@ extension FactoryModel {
         instrumentation.records.process.removeAll(keepingCapacity: true)
         instrumentation.records.inspections.removeAll(keepingCapacity: true)
         instrumentation.records.defects.removeAll(keepingCapacity: true)
+        instrumentation.records.vision.removeAll(keepingCapacity: true)
+        instrumentation.records.visionTruth.removeAll(keepingCapacity: true)
         return taken
     }
 

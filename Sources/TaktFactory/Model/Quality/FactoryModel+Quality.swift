@@ -87,12 +87,26 @@ extension FactoryModel {
         let index = Int(job)
         var rng = qualityStream(job: index, routeIndex: routeIndex)
         let truth = Int(flow.jobs[index].defect)
-        let row = inspection.confusion[min(truth, inspection.confusion.count - 1)]
+        var row = inspection.confusion[min(truth, inspection.confusion.count - 1)]
+        if qualitySystem.hasLearners {
+            catchUpVision(now)
+            if let learner = qualitySystem.learners[routeIndex] {
+                row = learner.confusion[min(truth, learner.confusion.count - 1)]
+            }
+        }
         var u = rng.nextUnit()
         var verdict = row.count - 1
         for (predicted, probability) in row.enumerated() {
             if u < probability { verdict = predicted; break }
             u -= probability
+        }
+        if qualitySystem.hasLearners {
+            if qualitySystem.learners[routeIndex] != nil {
+                visionClassified(job: index, route: routeIndex, truth: truth, verdict: verdict)
+            }
+            if qualitySystem.labelsFor[routeIndex] >= 0 {
+                visionLabelled(camera: qualitySystem.labelsFor[routeIndex], truth: truth, verdict: verdict)
+            }
         }
         let quantity = Int(flow.jobs[index].quantity)
         instrumentation.inspected(job: flow.jobs[index].serial, route: routeIndex, truth: truth, verdict: verdict,

@@ -17,6 +17,11 @@ struct QualitySystem {
     var loggedParameters: [Double]
     /// Parts seen per inspecting route (1-in-N sampling).
     var inspectionCounter: [Int]
+    /// Learning vision inspections by route (nil: a fixed matrix), and for each re-check route
+    /// the route of the camera whose flags it labels (-1: none).
+    var learners: [VisionLearner?]
+    let labelsFor: [Int]
+    let hasLearners: Bool
 
     init(_ configuration: FactoryConfiguration, streams: RandomStreams) {
         qualityTable = QualityTable(configuration)
@@ -25,6 +30,19 @@ struct QualitySystem {
         actualParameters = Array(repeating: 0, count: qualityTable.maxParameters)
         loggedParameters = actualParameters
         inspectionCounter = Array(repeating: 0, count: qualityTable.model.count)
+        let table = qualityTable
+        var labelsFor = Array(repeating: -1, count: table.inspection.count)
+        learners = table.inspection.indices.map { route -> VisionLearner? in
+            guard let inspection = table.inspection[route], let learning = inspection.learning else { return nil }
+            let recheck = inspection.onReject == .recheck && route + 1 < table.inspection.count
+                ? route + 1 : -1
+            if recheck >= 0 { labelsFor[recheck] = route }
+            return VisionLearner(spec: learning, base: inspection.confusion, recheckRoute: recheck,
+                                 auditConfusion: recheck >= 0 ? table.inspection[recheck]?.confusion : nil,
+                                 auditStreamBase: streams.streamSeed(entity: "vision.\(route)", purpose: "audit"))
+        }
+        self.labelsFor = labelsFor
+        hasLearners = learners.contains { $0 != nil }
     }
 
     /// The hidden material-batch effect at route `route` at time `now`: a standard-normal value
