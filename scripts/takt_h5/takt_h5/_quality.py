@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class QualityTables:
-    """``process``, ``inspections`` and ``defect_truth`` of :class:`takt_h5.Run`."""
+    """``process``, ``inspections``, ``defect_truth`` and ``vision`` of :class:`takt_h5.Run`."""
 
     # What this mixin uses of Run, declared so that a type checker sees it (Run defines it all).
     path: pathlib.Path
@@ -109,6 +109,52 @@ class QualityTables:
         frame.attrs["hidden_truth"] = True
         return frame
 
+    def vision(self, variant: str | None = None, replication: int = 0, *, truth: bool = False,
+               timedelta: bool = False) -> pd.DataFrame:
+        """A learning camera's record (``/runs/…/vision``; only runs with ``inspect: learning:``):
+        one row per camera at time 0, at each retrain and at the drift — time, operation,
+        operation_name, kind (0, 1, 2), kind_name (``start``, ``retrain``, ``drift``), then what
+        the plant sees over the parts since the camera's previous row: flagged, confirmed (by the
+        re-check), audited, audit_found, and as shares precision_seen (confirmed / flagged) and
+        audit_miss_rate (audit_found / audited), NaN where nothing was counted.
+
+        With ``truth=True`` the HIDDEN TRUTH of ``vision_truth`` is joined on (for scoring only;
+        ``df.attrs["hidden_truth"]`` is True): examples, error (balanced error after the row's
+        change), accuracy (1 − error), correct_labels, wrong_labels, classified, correct, and
+        share_right (correct / classified, the accuracy realised over the parts since the previous
+        row). Empty, with these columns, for a run without a learning camera."""
+        group = self._run_group(variant, replication)
+        if "vision" not in group:
+            columns = ["time", "operation", "operation_name", "kind", "kind_name", "flagged", "confirmed",
+                       "audited", "audit_found", "precision_seen", "audit_miss_rate"]
+            if truth:
+                columns += ["examples", "error", "accuracy", "correct_labels", "wrong_labels", "classified",
+                            "correct", "share_right"]
+            frame = pd.DataFrame({column: pd.Series([], dtype="float64") for column in columns})
+            frame.attrs["hidden_truth"] = truth
+            return frame
+        frame = self.table("vision", variant, replication, timedelta=timedelta)
+        self._insert_operation_name(frame, frame.attrs["variant"])
+        kinds = frame["kind"].to_numpy(dtype=np.int64)
+        position = list(frame.columns).index("kind") + 1
+        frame.insert(position, "kind_name", _categorical_by_row(list(VISION_ROW_KINDS), kinds))
+        frame["precision_seen"] = _share(frame["confirmed"], frame["flagged"])
+        frame["audit_miss_rate"] = _share(frame["audit_found"], frame["audited"])
+        frame.attrs["hidden_truth"] = False
+        if not truth:
+            return frame
+        hidden = self.table("vision_truth", variant, replication)
+        if len(hidden) != len(frame) or not (hidden["operation"].to_numpy() == frame["operation"].to_numpy()).all():
+            raise ValueError(f"{self.path}: vision and vision_truth do not have the same rows")
+        for column in ("examples", "error"):
+            frame[column] = hidden[column].to_numpy()
+        frame["accuracy"] = 1 - frame["error"]
+        for column in ("correct_labels", "wrong_labels", "classified", "correct"):
+            frame[column] = hidden[column].to_numpy()
+        frame["share_right"] = _share(frame["correct"], frame["classified"])
+        frame.attrs["hidden_truth"] = True
+        return frame
+
     def _quality_table(self, name: str, variant: str | None, replication: int, timedelta: bool) -> pd.DataFrame:
         """A quality table via :meth:`table`; an empty one of the right columns when the file
         predates it (format 1.1 files written before the quality tables)."""
@@ -195,3 +241,16 @@ def _process_wide(frame: pd.DataFrame, parameters: list[str], units: dict[str, s
     wide.attrs = {**{k: v for k, v in frame.attrs.items() if k != "units"},
                   "units": {"time": "s", **{c: units.get(p, "") for c, p in zip(columns, parameters)}}}
     return wide
+
+
+#: ``kind`` of a ``vision`` row, by code.
+VISION_ROW_KINDS = ("start", "retrain", "drift")
+
+
+def _share(part: pd.Series, whole: pd.Series) -> np.ndarray:
+    """part / whole as float64, NaN where whole is 0."""
+    numerator = part.to_numpy(dtype=np.float64)
+    denominator = whole.to_numpy(dtype=np.float64)
+    out = np.full(len(numerator), np.nan)
+    np.divide(numerator, denominator, out=out, where=denominator > 0)
+    return out
