@@ -303,4 +303,13 @@ extension Instrumentation {
         records.sensors.append(reading)
         records.truth.append(WearTruth(time: reading.time, machine: reading.machine, wear: trueWear))
     }
+
+    /// A learning camera started, retrained or drifted: what the plant saw since its previous
+    /// row (observable) and its learning state and realised accuracy (truth, recorded apart).
+    @inline(__always)
+    mutating func cameraPeriodEnded(_ reading: VisionReading, truth: VisionTruth) {
+        guard recording.quality else { return }
+        records.vision.append(reading)
+        records.visionTruth.append(truth)
+    }
 }

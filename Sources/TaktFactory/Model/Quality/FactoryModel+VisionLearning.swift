@@ -31,11 +31,10 @@ extension FactoryModel {
         guard let learner = qualitySystem.learners[route] else { return }
         let period = learner.period
         qualitySystem.learners[route]!.period = VisionLearner.Period()
-        guard instrumentation.recording.quality else { return }
-        instrumentation.records.vision.append(VisionReading(
+        instrumentation.cameraPeriodEnded(VisionReading(
             time: time, operation: Int32(route), kind: kind, flagged: Int64(period.flagged),
-            confirmed: Int64(period.confirmed), audited: Int64(period.audited), auditFound: Int64(period.auditFound)))
-        instrumentation.records.visionTruth.append(VisionTruth(
+            confirmed: Int64(period.confirmed), audited: Int64(period.audited), auditFound: Int64(period.auditFound)),
+            truth: VisionTruth(
             time: time, operation: Int32(route), kind: kind, examples: learner.examples, error: learner.error,
             correctLabels: Int64(period.correctLabels), wrongLabels: Int64(period.wrongLabels),
             classified: Int64(period.classified), correct: Int64(period.correct)))
